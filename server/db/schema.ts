@@ -1,0 +1,134 @@
+// Kysely table types, mirroring migrations/. Geometry columns are typed `unknown`: queries
+// always go through ST_* functions (ST_AsGeoJSON out, ST_GeomFromGeoJSON in).
+import type { ColumnType, Generated } from 'kysely'
+
+type Geometry = unknown
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type DateText = ColumnType<string, string | undefined, string>
+
+export interface SettingsTable {
+  key: string
+  value: unknown
+  description: Generated<string>
+}
+
+export interface DistrictsTable {
+  code: string
+  name: string
+  geom: Geometry
+}
+
+export interface StreetsTable {
+  code: string
+  district_code: string
+  name: string
+  kind: 'subdistrict' | 'town' | 'zone'
+  geom: Geometry
+}
+
+export interface CommunitiesTable {
+  code: string
+  street_code: string
+  name: string
+  kind: 'urban' | 'rural'
+  households: Generated<number>
+  residents: Generated<number>
+  workers: Generated<number>
+  edit_version: Generated<number>
+  geom: Geometry
+}
+
+export interface GridsTable {
+  id: Generated<number>
+  code: string
+  community_code: string
+  street_code: string
+  name: string
+  valid_from: DateText
+  valid_to: string | null
+  parent_ids: Generated<number[]>
+  households: Generated<number>
+  residents: Generated<number>
+  unit_count: Generated<number>
+  geom: Geometry | null
+}
+
+export interface UnitsTable {
+  id: Generated<number>
+  code: string
+  community_code: string
+  street_code: string
+  name: string
+  kind: 'compound' | 'courtyard' | 'village_group'
+  households: Generated<number>
+  residents: Generated<number>
+  grid_id: number | null
+  geom: Geometry
+}
+
+export interface BuildingsTable {
+  id: Generated<number>
+  unit_id: number
+  community_code: string
+  street_code: string
+  kind: 'highrise' | 'midrise' | 'lowrise' | 'farmhouse'
+  floors: Generated<number>
+  households: number
+  residents: number
+  geom: Geometry
+}
+
+export interface FacilityTypesTable {
+  code: string
+  name_zh: string
+  name_en: string
+  service: string
+  tier: '5min' | '10min' | '15min' | 'village'
+  default_radius_m: number
+  min_activity_share: number | null
+  floor_area_m2_per_100_households: number | null
+  colour: Generated<string>
+  sort: Generated<number>
+}
+
+export interface FacilitiesTable {
+  id: Generated<number>
+  type_code: string
+  name: string
+  street_code: string
+  community_code: string | null
+  status: 'existing' | 'planned' | 'retired'
+  floor_area_m2: number | null
+  activity_area_m2: number | null
+  capacity: number | null
+  radius_m: number | null
+  version: Generated<number>
+  updated_at: Timestamp
+  geom: Geometry
+}
+
+export interface RevisionsTable {
+  id: Generated<number>
+  entity: 'grid' | 'facility' | 'community'
+  entity_id: string
+  community_code: string | null
+  action: string
+  author: string
+  reason: Generated<string>
+  created_at: Timestamp
+  before: unknown
+  after: unknown
+}
+
+export interface Database {
+  settings: SettingsTable
+  districts: DistrictsTable
+  streets: StreetsTable
+  communities: CommunitiesTable
+  grids: GridsTable
+  units: UnitsTable
+  buildings: BuildingsTable
+  facility_types: FacilityTypesTable
+  facilities: FacilitiesTable
+  revisions: RevisionsTable
+}
