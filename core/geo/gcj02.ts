@@ -2,7 +2,7 @@
 // and cannot be detected from the numbers, so imports must declare their source CRS.
 
 const KRASOVSKY_A = 6378245.0 // semi-major axis of the Krasovsky 1940 ellipsoid used by GCJ-02
-const KRASOVSKY_EE = 0.00669342162296594323 // its first eccentricity squared
+const KRASOVSKY_EE = 0.006693421622965943 // its first eccentricity squared
 
 /** CRSs an import may declare; CGCS2000 (EPSG:4490) is treated as WGS84 (cm-level agreement). */
 export type SourceCrs = 'EPSG:4326' | 'EPSG:4490' | 'GCJ-02'
