@@ -1,0 +1,27 @@
+// Builds the web client when web/dist is missing or older than its sources (run by `npm start`).
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('../', import.meta.url).pathname
+const built = join(root, 'web/dist/index.html')
+
+function newest(path: string): number {
+  const s = statSync(path)
+  if (!s.isDirectory()) return s.mtimeMs
+  return Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n))))
+}
+
+const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'core/api'].map((p) => join(root, p))
+const stale = !existsSync(built) || sources.some((p) => existsSync(p) && newest(p) > statSync(built).mtimeMs)
+if (stale) {
+  process.stderr.write('[wangge] building the web client (first start only) …\n')
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
+}

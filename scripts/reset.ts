@@ -1,0 +1,26 @@
+// `npm run reset`: throws the embedded database away (or empties the server's world) and
+// regenerates the demo world. Options: --scale 0.1 --seed 42
+import { rmSync } from 'node:fs'
+import { bootstrap } from '../server/bootstrap'
+import { progressBar } from '../server/cli/progress'
+import { readConfig } from '../server/config'
+import { parseSeedArgs } from './seed-args'
+
+const config = readConfig()
+const { seed, scale } = parseSeedArgs(process.argv.slice(2), config)
+const log = (line: string) => process.stderr.write(`[wangge] ${line}\n`)
+if (!config.databaseUrl) {
+  log(`removing ${config.dataDir}`)
+  rmSync(config.dataDir, { recursive: true, force: true })
+}
+const database = await bootstrap({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  seed,
+  scale,
+  reseed: true,
+  log,
+  progress: progressBar(),
+})
+await database.close()
+log('done')

@@ -1,0 +1,84 @@
+// Builds the fastify app (no listening here: main.ts listens, tests inject).
+import { existsSync } from 'node:fs'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { DatabaseHandle, EngineKind } from './db/engine'
+import type { Database } from './db/schema'
+import { communitiesRoutes } from './modules/communities/communities.routes'
+import { facilitiesRoutes } from './modules/facilities/facilities.routes'
+import { gridsRoutes } from './modules/grids/grids.routes'
+import { healthRoutes } from './modules/health/health.routes'
+import { settingsRoutes } from './modules/settings/settings.routes'
+import { streetsRoutes } from './modules/streets/streets.routes'
+import { registerErrorHandler } from './plugins/errors'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>
+    engine: EngineKind
+  }
+}
+
+export interface AppOptions {
+  database: DatabaseHandle
+  logLevel?: string
+  /** folder of the built web client; served at / when it exists */
+  webRoot?: string
+}
+
+export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'warn' },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('db', options.database.db)
+  app.decorate('engine', options.database.kind)
+  registerErrorHandler(app)
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Wangge 网格 API',
+        version: '0.1.0',
+        description:
+          'Grid-based community governance for the Binhai New Area: streets, communities, grids, facilities.',
+      },
+      tags: [
+        { name: 'system' },
+        { name: 'streets' },
+        { name: 'communities' },
+        { name: 'grids' },
+        { name: 'facilities' },
+      ],
+    },
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes)
+      await api.register(settingsRoutes)
+      await api.register(streetsRoutes)
+      await api.register(communitiesRoutes)
+      await api.register(gridsRoutes)
+      await api.register(facilitiesRoutes)
+    },
+    { prefix: '/api' },
+  )
+
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false })
+    // client-side routes (/wall, /edit/…) get the app shell
+    app.get('/wall', (_req, reply) => reply.sendFile('index.html'))
+  }
+  return app
+}

@@ -1,0 +1,29 @@
+// Process configuration from the environment, checked once at start.
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  demoSeed: number
+  demoScale: number
+  logLevel: string
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got "${env.PORT}"`)
+  const demoScale = Number(env.WANGGE_DEMO_SCALE ?? 1)
+  if (!(demoScale > 0 && demoScale <= 1))
+    throw new Error(`WANGGE_DEMO_SCALE must be in (0, 1], got "${env.WANGGE_DEMO_SCALE}"`)
+  const demoSeed = Number(env.WANGGE_DEMO_SEED ?? 20230101)
+  if (!Number.isInteger(demoSeed)) throw new Error(`WANGGE_DEMO_SEED must be an integer, got "${env.WANGGE_DEMO_SEED}"`)
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.WANGGE_DATA_DIR ?? 'data/pglite',
+    demoSeed,
+    demoScale,
+    logLevel: env.LOG_LEVEL ?? 'warn',
+  }
+}

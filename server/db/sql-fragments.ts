@@ -1,0 +1,56 @@
+// Reusable, fully-bound SQL fragments for the repositories (never string concatenation).
+import { type RawBuilder, sql } from 'kysely'
+import type { Bbox } from '../../core/api'
+
+/** `geom && envelope` when a bbox is given, else TRUE. The column name is a whitelisted identifier. */
+export function bboxFilter(
+  column: 'geom' | 'g.geom' | 'c.geom' | 's.geom' | 'f.geom',
+  bbox?: Bbox,
+): RawBuilder<boolean> {
+  if (!bbox) return sql<boolean>`TRUE`
+  const [minLng, minLat, maxLng, maxLat] = bbox
+  return sql<boolean>`${sql.ref(column)} && ST_MakeEnvelope(${minLng}, ${minLat}, ${maxLng}, ${maxLat}, 4326)`
+}
+
+/** An optional equality filter: TRUE when the value is undefined. */
+export function eqFilter(column: string, value: string | number | undefined): RawBuilder<boolean> {
+  if (value === undefined) return sql<boolean>`TRUE`
+  return sql<boolean>`${sql.ref(column)} = ${value}`
+}
+
+/** GeoJSON geometry with coordinates rounded to 6 decimals (~0.1 m). */
+export const geojson = (column: string) => sql`ST_AsGeoJSON(${sql.ref(column)}, 6)::json`
+
+/** A label point inside the polygon, as [lng, lat] rounded to 6 decimals. */
+export const labelPoint = (column: string) =>
+  sql`json_build_array(round(ST_X(ST_PointOnSurface(${sql.ref(column)}))::numeric, 6), round(ST_Y(ST_PointOnSurface(${sql.ref(column)}))::numeric, 6))`
+
+export interface FeaturePageParts {
+  /** SELECT <id> AS id FROM … WHERE <filters>: the ids of every matching row */
+  ids: RawBuilder<unknown>
+  /** SELECT … FROM … JOIN f USING (id): the rows of the page, read as alias `p` */
+  rows: RawBuilder<unknown>
+  /** the sort key of a page, over alias `p` */
+  orderBy: RawBuilder<unknown>
+  /** json_build_object('type','Feature', …) over alias `p` */
+  feature: RawBuilder<unknown>
+  limit: number
+  offset: number
+}
+
+/** One FeatureCollection page built entirely in SQL: total counts ids only, JSON is built for the page only. */
+export function featurePageSql(parts: FeaturePageParts): RawBuilder<{ fc: string }> {
+  const { ids, rows, orderBy, feature, limit, offset } = parts
+  return sql<{ fc: string }>`WITH f AS (${ids}),
+    p AS (${rows} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset})
+    SELECT json_build_object(
+      'type', 'FeatureCollection',
+      'features', coalesce((SELECT json_agg(${feature} ORDER BY ${orderBy}) FROM p), '[]'::json),
+      'total', (SELECT count(*) FROM f),
+      'limit', ${limit}::int,
+      'offset', ${offset}::int)::text AS fc`
+}
+
+/** The household band settings as SQL scalars (target, tolerance), read from the settings table. */
+export const householdTarget = sql`(SELECT (value #>> '{}')::int FROM settings WHERE key = 'grid.household_target')`
+export const householdTolerance = sql`(SELECT (value #>> '{}')::float8 FROM settings WHERE key = 'grid.household_tolerance')`

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { CommunityCode, CommunityListQuery, ErrorBody, FeatureCollectionPage } from '../../../core/api'
+import { bboxOf, paging, sendGeoJson } from '../route-helpers'
+import { getCommunity, listCommunities } from './communities.repository'
+
+export const communitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/communities',
+    {
+      schema: {
+        tags: ['communities'],
+        summary: 'Communities (社区) and villages (村) as GeoJSON',
+        querystring: CommunityListQuery,
+        response: { 200: FeatureCollectionPage, 400: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query
+      const fc = await listCommunities(app.db, { bbox: bboxOf(q.bbox), street: q.street, kind: q.kind, ...paging(q) })
+      return sendGeoJson(reply, fc, 'communities', '')
+    },
+  )
+  app.get(
+    '/communities/:code',
+    {
+      schema: {
+        tags: ['communities'],
+        summary: 'One community or village as a GeoJSON Feature',
+        params: Type.Object({ code: CommunityCode }),
+        response: { 200: Type.Any(), 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => sendGeoJson(reply, await getCommunity(app.db, req.params.code), 'community', req.params.code),
+  )
+}

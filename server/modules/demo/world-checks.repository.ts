@@ -1,0 +1,72 @@
+// The world's invariants as SQL: totals reconcile at every level, units tile their community,
+// every building lies in exactly its own unit. Used by tests and by `npm run check:world`.
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../../db/schema'
+
+export interface ReconcileReport {
+  unitsNotMatchingBuildings: number
+  communitiesNotMatchingUnits: number
+  gridsNotMatchingUnits: number
+  unitsWithoutGrid: number
+  totals: { buildings: number; units: number; grids: number; communities: number }
+}
+
+export async function reconcileTotals(db: Kysely<Database>): Promise<ReconcileReport> {
+  const { rows } = await sql<Omit<ReconcileReport, 'totals'> & Record<string, number>>`SELECT
+    (SELECT count(*) FROM units u LEFT JOIN (SELECT unit_id, sum(households) h, sum(residents) r FROM buildings GROUP BY unit_id) b
+       ON b.unit_id = u.id WHERE coalesce(b.h, 0) <> u.households OR coalesce(b.r, 0) <> u.residents)::int AS "unitsNotMatchingBuildings",
+    (SELECT count(*) FROM communities c LEFT JOIN (SELECT community_code, sum(households) h, sum(residents) r FROM units GROUP BY community_code) u
+       ON u.community_code = c.code WHERE coalesce(u.h, 0) <> c.households OR coalesce(u.r, 0) <> c.residents)::int AS "communitiesNotMatchingUnits",
+    (SELECT count(*) FROM grids g LEFT JOIN (SELECT grid_id, sum(households) h, count(*) n FROM units GROUP BY grid_id) u
+       ON u.grid_id = g.id WHERE g.valid_to IS NULL AND (coalesce(u.h, 0) <> g.households OR coalesce(u.n, 0) <> g.unit_count))::int AS "gridsNotMatchingUnits",
+    (SELECT count(*) FROM units WHERE grid_id IS NULL)::int AS "unitsWithoutGrid",
+    (SELECT coalesce(sum(households), 0) FROM buildings)::int AS b,
+    (SELECT coalesce(sum(households), 0) FROM units)::int AS u,
+    (SELECT coalesce(sum(households), 0) FROM grids WHERE valid_to IS NULL)::int AS g,
+    (SELECT coalesce(sum(households), 0) FROM communities)::int AS c`.execute(db)
+  const { b, u, g, c, ...rest } = rows[0]
+  return { ...rest, totals: { buildings: b, units: u, grids: g, communities: c } } as ReconcileReport
+}
+
+export interface TilingRow {
+  code: string
+  parentAreaM2: number
+  childrenAreaM2: number
+  unionAreaM2: number
+}
+
+/** Per community: its area, the sum of its units' areas, and the area of their union (geodesic m²). */
+export async function unitTiling(db: Kysely<Database>): Promise<TilingRow[]> {
+  const { rows } = await sql<TilingRow>`SELECT c.code,
+      ST_Area(c.geom::geography) AS "parentAreaM2",
+      s.children AS "childrenAreaM2",
+      ST_Area(s.union_geom::geography) AS "unionAreaM2"
+    FROM communities c CROSS JOIN LATERAL (
+      SELECT sum(ST_Area(u.geom::geography)) AS children, ST_Union(u.geom) AS union_geom
+      FROM units u WHERE u.community_code = c.code) s
+    ORDER BY c.code`.execute(db)
+  return rows
+}
+
+/** The same for communities within their street. */
+export async function communityTiling(db: Kysely<Database>): Promise<TilingRow[]> {
+  const { rows } = await sql<TilingRow>`SELECT s0.code,
+      ST_Area(s0.geom::geography) AS "parentAreaM2",
+      s.children AS "childrenAreaM2",
+      ST_Area(s.union_geom::geography) AS "unionAreaM2"
+    FROM streets s0 CROSS JOIN LATERAL (
+      SELECT sum(ST_Area(c.geom::geography)) AS children, ST_Union(c.geom) AS union_geom
+      FROM communities c WHERE c.street_code = s0.code) s
+    ORDER BY s0.code`.execute(db)
+  return rows
+}
+
+/** Buildings outside their own unit, and the count of (building, unit) containments overall. */
+export async function buildingPlacement(db: Kysely<Database>) {
+  const { rows } = await sql<{ outsideOwnUnit: number; containments: number; buildings: number }>`SELECT
+    (SELECT count(*) FROM buildings b JOIN units u ON u.id = b.unit_id WHERE NOT ST_Intersects(u.geom, b.geom))::int AS "outsideOwnUnit",
+    (SELECT coalesce(sum(n), 0) FROM units u CROSS JOIN LATERAL (
+       SELECT count(*) AS n FROM buildings b WHERE ST_Intersects(u.geom, b.geom)) x)::int AS containments,
+    (SELECT count(*) FROM buildings)::int AS buildings`.execute(db)
+  return rows[0]
+}

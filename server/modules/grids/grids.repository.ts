@@ -1,0 +1,63 @@
+// All SQL for grids.
+import { type Kysely, sql } from 'kysely'
+import type { Bbox } from '../../../core/api'
+import type { Database } from '../../db/schema'
+import { bboxFilter, eqFilter, featurePageSql, householdTarget, householdTolerance } from '../../db/sql-fragments'
+
+export interface GridFilter {
+  bbox?: Bbox
+  street?: string
+  community?: string
+  limit: number
+  offset: number
+}
+
+const gridFeature = sql`json_build_object(
+  'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+  'properties', json_build_object(
+    'id', p.id, 'code', p.code, 'name', p.name,
+    'communityCode', p.community_code, 'communityName', p.community_name, 'streetCode', p.street_code,
+    'households', p.households, 'residents', p.residents, 'unitCount', p.unit_count,
+    'targetHouseholds', p.target,
+    'deviation', round(((p.households - p.target)::numeric / p.target), 4),
+    'inBand', abs(p.households - p.target) <= p.target * p.tolerance,
+    'validFrom', p.valid_from, 'validTo', p.valid_to))`
+
+const gridRows = sql`SELECT g.*, c.name AS community_name, ${householdTarget} AS target, ${householdTolerance} AS tolerance
+  FROM grids g JOIN communities c ON c.code = g.community_code`
+
+export async function listGrids(db: Kysely<Database>, filter: GridFilter): Promise<string> {
+  const { rows } = await featurePageSql({
+    ids: sql`SELECT g.id FROM grids g WHERE g.valid_to IS NULL AND ${bboxFilter('g.geom', filter.bbox)}
+      AND ${eqFilter('g.street_code', filter.street)} AND ${eqFilter('g.community_code', filter.community)}`,
+    rows: sql`${gridRows} JOIN f ON f.id = g.id`,
+    orderBy: sql`p.code`,
+    feature: gridFeature,
+    limit: filter.limit,
+    offset: filter.offset,
+  }).execute(db)
+  return rows[0].fc
+}
+
+export async function getGrid(db: Kysely<Database>, id: number): Promise<string | undefined> {
+  const { rows } = await sql<{ feature: string }>`WITH p AS (${gridRows} WHERE g.id = ${id})
+    SELECT (${gridFeature})::text AS feature FROM p`.execute(db)
+  return rows[0]?.feature
+}
+
+/**
+ * Rebuilds the cached totals and union polygon of the given grids (all current grids when
+ * omitted) from their units. A grid's totals are sums over its units; only changed grids are
+ * passed by the editor.
+ */
+export async function rebuildGridCaches(db: Kysely<Database>, gridIds?: number[]): Promise<void> {
+  const only = gridIds ? sql`g.id = ANY(${gridIds}::int[])` : sql`g.valid_to IS NULL`
+  await sql`UPDATE grids g SET
+      households = coalesce(s.households, 0), residents = coalesce(s.residents, 0),
+      unit_count = coalesce(s.unit_count, 0), geom = s.geom
+    FROM grids g2 LEFT JOIN LATERAL (
+      SELECT sum(u.households)::int AS households, sum(u.residents)::int AS residents, count(*)::int AS unit_count,
+        ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(u.geom)), 3)) AS geom
+      FROM units u WHERE u.grid_id = g2.id) s ON TRUE
+    WHERE g.id = g2.id AND ${only}`.execute(db)
+}

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { ErrorBody, FeatureCollectionPage, GridListQuery, IntId } from '../../../core/api'
+import { bboxOf, paging, sendGeoJson } from '../route-helpers'
+import { getGrid, listGrids } from './grids.repository'
+
+export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/grids',
+    {
+      schema: {
+        tags: ['grids'],
+        summary: 'Current grids (网格) as GeoJSON, with household balance',
+        querystring: GridListQuery,
+        response: { 200: FeatureCollectionPage, 400: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query
+      const fc = await listGrids(app.db, {
+        bbox: bboxOf(q.bbox),
+        street: q.street,
+        community: q.community,
+        ...paging(q),
+      })
+      return sendGeoJson(reply, fc, 'grids', '')
+    },
+  )
+  app.get(
+    '/grids/:id',
+    {
+      schema: {
+        tags: ['grids'],
+        summary: 'One grid as a GeoJSON Feature',
+        params: Type.Object({ id: IntId }),
+        response: { 200: Type.Any(), 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => sendGeoJson(reply, await getGrid(app.db, req.params.id), 'grid', req.params.id),
+  )
+}

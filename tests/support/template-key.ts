@@ -1,0 +1,35 @@
+// The test world's identity: a hash of everything that shapes it. A template built for the same
+// key is reused across runs (.cache/ for PGlite, a template database on a server).
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const ROOT = new URL('../../', import.meta.url).pathname
+/** The demo world every database test starts from. */
+export const TEST_WORLD = { seed: 20230101, scale: Number(process.env.WANGGE_TEST_SCALE ?? 1) }
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? files(path) : [path]
+  })
+}
+
+export function templateKey(): string {
+  const hash = createHash('sha1')
+  hash.update(JSON.stringify(TEST_WORLD))
+  const inputs = [
+    join(ROOT, 'migrations'),
+    join(ROOT, 'core'),
+    join(ROOT, 'geodata'),
+    join(ROOT, 'server/modules/demo'),
+  ]
+  for (const path of inputs
+    .flatMap(files)
+    .filter((p) => !p.endsWith('.test.ts'))
+    .sort()) {
+    hash.update(path.slice(ROOT.length))
+    hash.update(readFileSync(path))
+  }
+  return hash.digest('hex').slice(0, 12)
+}

@@ -1,0 +1,51 @@
+// A private database per test file, copied from the ready template (global-setup.ts).
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { buildApp } from '../../server/app'
+import { type DatabaseHandle, openDatabase } from '../../server/db/engine'
+
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  if (inject('engine') === 'postgres') return copyServerTemplate(inject('templateDatabase'))
+  const dump = new Blob([readFileSync(inject('templatePath'))])
+  return openDatabase({ dataDir: 'memory://', loadDataDir: dump })
+}
+
+async function copyServerTemplate(template: string): Promise<DatabaseHandle> {
+  const databaseUrl = process.env.DATABASE_URL!
+  const name = `wangge_t_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: databaseUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`) // both names are [a-z0-9_]
+  await admin.end()
+  const url = new URL(databaseUrl)
+  url.pathname = `/${name}`
+  const handle = await openDatabase({ databaseUrl: url.toString(), maxConnections: 4 })
+  const close = handle.close
+  handle.close = async () => {
+    await close()
+    const drop = new pg.Client({ connectionString: databaseUrl })
+    await drop.connect()
+    await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await drop.end()
+  }
+  return handle
+}
+
+/** The app on a private database, for inject() tests; `listen` also serves it on a port. */
+export async function startTestApp(options: { listen?: boolean; webRoot?: string } = {}) {
+  const database = await openTestDatabase()
+  const app = await buildApp({ database, logLevel: 'silent', webRoot: options.webRoot })
+  let url = ''
+  if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' })
+  return {
+    app,
+    database,
+    url,
+    async close() {
+      await app.close()
+      await database.close()
+    },
+  }
+}
