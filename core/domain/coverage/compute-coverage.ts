@@ -1,0 +1,153 @@
+// Coverage of the demand by each facility type: per building, how many facilities of the type
+// reach it (distance <= that facility's own radius) and how far the nearest one is; per facility,
+// the households inside its radius. Tiers never substitute: coverage is per type, and the tier
+// union only ORs the types of one tier.
+import type { DemandIndex } from './demand-index'
+import {
+  effectiveRadiusMeters,
+  type Facility,
+  type FacilityType,
+  indexTypes,
+  isActive,
+  type Scenario,
+} from './facilities'
+import { createNearestSiteGrid, type NearestSiteGrid } from './nearest-site-grid'
+
+/** Facility slots of one type; a slot keeps its index for life, removal clears `alive`. */
+export interface SiteTable {
+  ids: string[]
+  xMeters: number[]
+  yMeters: number[]
+  radiusMeters: number[]
+  alive: boolean[]
+  servedHouseholds: number[] // households of the buildings within the radius (overlaps counted per site)
+}
+
+export interface TypeCoverage {
+  type: FacilityType
+  coverCount: Uint16Array // active sites of this type reaching each building
+  covered: Uint8Array // 1 when coverCount > 0
+  nearestMeters: Float32Array // distance to the nearest active site, Infinity if none
+  nearestSlot: Int32Array // its slot, -1 if none
+  sites: SiteTable
+  grid: NearestSiteGrid
+}
+
+export interface TierCoverage {
+  tier: string
+  typeIds: string[]
+  coveringTypes: Uint16Array // types of this tier covering each building
+  covered: Uint8Array // 1 when any type of the tier covers the building
+}
+
+export interface CoverageState {
+  demand: DemandIndex
+  scenario: Scenario
+  types: Map<string, FacilityType>
+  byType: Map<string, TypeCoverage>
+  byTier: Map<string, TierCoverage>
+  facilities: Map<string, Facility> // every facility given, active or not, by id
+  slotOf: Map<string, { typeId: string; slot: number }> // active facilities only
+  buffer: Int32Array // scratch for radius queries
+}
+
+export interface CoverageOptions {
+  scenario?: Scenario // default 'as-is'
+}
+
+/** Full recompute for every type. */
+export function computeCoverage(
+  demand: DemandIndex,
+  facilities: readonly Facility[],
+  types: readonly FacilityType[],
+  options: CoverageOptions = {},
+): CoverageState {
+  const scenario = options.scenario ?? 'as-is'
+  if (scenario !== 'as-is' && scenario !== 'with-planned') throw new Error(`unknown scenario: ${scenario}`)
+  const typeById = indexTypes(types)
+  const n = demand.count
+  const state: CoverageState = {
+    demand,
+    scenario,
+    types: typeById,
+    byType: new Map(),
+    byTier: new Map(),
+    facilities: new Map(),
+    slotOf: new Map(),
+    buffer: new Int32Array(Math.max(n, 1)),
+  }
+  // empty per-type and per-tier arrays
+  for (const type of types) {
+    state.byType.set(type.id, {
+      type,
+      coverCount: new Uint16Array(n),
+      covered: new Uint8Array(n),
+      nearestMeters: new Float32Array(n).fill(Number.POSITIVE_INFINITY),
+      nearestSlot: new Int32Array(n).fill(-1),
+      sites: { ids: [], xMeters: [], yMeters: [], radiusMeters: [], alive: [], servedHouseholds: [] },
+      grid: createNearestSiteGrid([], [], []),
+    })
+    const tier = state.byTier.get(type.tier)
+    if (tier) tier.typeIds.push(type.id)
+    else
+      state.byTier.set(type.tier, {
+        tier: type.tier,
+        typeIds: [type.id],
+        coveringTypes: new Uint16Array(n),
+        covered: new Uint8Array(n),
+      })
+  }
+  // validate every facility and give the active ones a slot of their type
+  for (const facility of facilities) {
+    if (state.facilities.has(facility.id)) throw new Error(`duplicate facility id: ${facility.id}`)
+    const radiusMeters = effectiveRadiusMeters(facility, typeById.get(facility.typeId))
+    state.facilities.set(facility.id, facility)
+    if (!isActive(facility.status, scenario)) continue
+    const sites = state.byType.get(facility.typeId)!.sites
+    state.slotOf.set(facility.id, { typeId: facility.typeId, slot: sites.ids.length })
+    sites.ids.push(facility.id)
+    sites.xMeters.push(facility.xMeters)
+    sites.yMeters.push(facility.yMeters)
+    sites.radiusMeters.push(radiusMeters)
+    sites.alive.push(true)
+    sites.servedHouseholds.push(0)
+  }
+  for (const cov of state.byType.values()) {
+    const { sites } = cov
+    // radius query per site: count coverage and the households it serves
+    for (let s = 0; s < sites.ids.length; s++) {
+      const found = demand.index.withinInto(sites.xMeters[s], sites.yMeters[s], sites.radiusMeters[s], state.buffer)
+      let served = 0
+      for (let k = 0; k < found; k++) {
+        const b = state.buffer[k]
+        cov.coverCount[b]++
+        served += demand.households[b]
+      }
+      sites.servedHouseholds[s] = served
+    }
+    for (let b = 0; b < n; b++) cov.covered[b] = cov.coverCount[b] > 0 ? 1 : 0
+    // nearest site per building from the bucket grid
+    cov.grid = createNearestSiteGrid(sites.xMeters, sites.yMeters, sites.alive)
+    if (sites.ids.length > 0) {
+      for (let b = 0; b < n; b++) {
+        const hit = cov.grid.nearest(demand.xMeters[b], demand.yMeters[b])
+        cov.nearestSlot[b] = hit.slot
+        cov.nearestMeters[b] = hit.distanceMeters
+      }
+    }
+    // the tier union counts covering types
+    const tier = state.byTier.get(cov.type.tier)!
+    for (let b = 0; b < n; b++) tier.coveringTypes[b] += cov.covered[b]
+  }
+  for (const tier of state.byTier.values()) {
+    for (let b = 0; b < n; b++) tier.covered[b] = tier.coveringTypes[b] > 0 ? 1 : 0
+  }
+  return state
+}
+
+/** Households within the radius of one active facility, or 0 when it is inactive. */
+export function servedHouseholds(state: CoverageState, facilityId: string): number {
+  const at = state.slotOf.get(facilityId)
+  if (!at) return 0
+  return state.byType.get(at.typeId)!.sites.servedHouseholds[at.slot]
+}
