@@ -1,0 +1,8 @@
+// Equity and equalization core: pure functions, no I/O.
+export * from './compare-groups'
+export * from './gini'
+export * from './indicators'
+export * from './star-rating'
+export * from './summary'
+export * from './theil'
+export * from './two-step-fca'
