@@ -10,7 +10,7 @@ export type CommunityKind = 'urban' | 'rural' // 社区 | 村
 /** What the coverage module knows about one facility type in one community. */
 export interface FacilityAccessInput {
   coveredHouseholds: number // households within the type's service radius
-  nearestDistanceMeters: ArrayLike<number> // per demand point (building): distance to the nearest facility
+  nearestDistanceMeters: ArrayLike<number> // per demand point (building): to the nearest facility, Infinity if none
   demandHouseholds: ArrayLike<number> // households at each of those demand points (the weights)
 }
 
@@ -42,8 +42,9 @@ export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
 
 export interface FacilityAccessIndicators {
   coveredShare: number | null // covered households / households
-  meanNearestMeters: number | null // household-weighted
-  p90NearestMeters: number | null // household-weighted, rule in summary.ts
+  meanNearestMeters: number | null // household-weighted, over households that have a facility at all
+  p90NearestMeters: number | null // same households, quantile rule in summary.ts
+  unreachableShare: number | null // households with no facility of the type (distance Infinity) / households
 }
 
 export interface CommunityIndicators {
@@ -66,6 +67,7 @@ export type IndicatorCode =
   | `coverage_share:${string}`
   | `mean_nearest_m:${string}`
   | `p90_nearest_m:${string}`
+  | `unreachable_share:${string}`
   | 'floor_area_m2_per_100_households'
   | 'workers_per_10k_residents'
   | 'grids_in_band_share'
@@ -126,6 +128,7 @@ export function indicatorValue(ind: CommunityIndicators, code: IndicatorCode): n
     if (prefix === 'coverage_share') return a.coveredShare
     if (prefix === 'mean_nearest_m') return a.meanNearestMeters
     if (prefix === 'p90_nearest_m') return a.p90NearestMeters
+    if (prefix === 'unreachable_share') return a.unreachableShare
     throw new RangeError(`unknown indicator code: ${code}`)
   }
   if (code === 'floor_area_m2_per_100_households') return ind.floorAreaM2Per100Households
@@ -136,7 +139,11 @@ export function indicatorValue(ind: CommunityIndicators, code: IndicatorCode): n
 
 /** True when a larger value is better (shares, areas, staff); false for distances. */
 export function higherIsBetter(code: IndicatorCode): boolean {
-  return !(code.startsWith('mean_nearest_m:') || code.startsWith('p90_nearest_m:'))
+  return !(
+    code.startsWith('mean_nearest_m:') ||
+    code.startsWith('p90_nearest_m:') ||
+    code.startsWith('unreachable_share:')
+  )
 }
 
 function facilityAccess(code: string, type: string, households: number, a: FacilityAccessInput) {
@@ -151,14 +158,29 @@ function facilityAccess(code: string, type: string, households: number, a: Facil
     a.demandHouseholds,
     `${name}.demandHouseholds`,
   )
-  assertNonNegative(a.nearestDistanceMeters, `${name}.nearestDistanceMeters`)
   assertNonNegative(a.demandHouseholds, `${name}.demandHouseholds`)
-  let weight = 0
-  for (let k = 0; k < a.demandHouseholds.length; k++) weight += a.demandHouseholds[k]
-  const distances = weight > 0 ? summarize(a.nearestDistanceMeters, a.demandHouseholds) : null
+  // split households into those with some facility (finite distance) and those with none
+  const reachDistances: number[] = []
+  const reachHouseholds: number[] = []
+  let reachable = 0
+  let unreachable = 0
+  for (let k = 0; k < a.demandHouseholds.length; k++) {
+    const d = a.nearestDistanceMeters[k]
+    const h = a.demandHouseholds[k]
+    if (d === Number.POSITIVE_INFINITY) unreachable += h
+    else if (d >= 0) {
+      reachDistances.push(d)
+      reachHouseholds.push(h)
+      reachable += h
+    } else throw new RangeError(`${name}.nearestDistanceMeters[${k}] must be >= 0 or Infinity, got ${d}`)
+  }
+  // household-weighted mean and p90 over the reachable households
+  const distances = reachable > 0 ? summarize(reachDistances, reachHouseholds) : null
+  const demandTotal = reachable + unreachable
   return {
     coveredShare: households > 0 ? a.coveredHouseholds / households : null,
     meanNearestMeters: distances?.mean ?? null,
     p90NearestMeters: distances?.p90 ?? null,
+    unreachableShare: demandTotal > 0 ? unreachable / demandTotal : null,
   }
 }
