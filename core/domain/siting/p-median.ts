@@ -1,0 +1,328 @@
+// p-median: choose p new sites minimising total weighted distance from each demand point to its
+// nearest open site (fixed existing facilities count as open). Greedy addition, then fast
+// vertex substitution (Teitz–Bart with Whitaker's O(n) move evaluation) from the greedy start
+// and from seeded random starts; exact via a MILP (HiGHS) for small instances.
+import type { LinearModel, LinearSolver } from './linear-model'
+import { gapPercent, type SitingResultBase } from './siting-result'
+
+export interface PMedianInput {
+  demandWeights: ArrayLike<number> // n, finite >= 0
+  candidateCount: number // m
+  distance: Float64Array | ((demand: number, candidate: number) => number) // n×m row-major, or a function
+  fixedDistance?: ArrayLike<number> // n: distance to the nearest existing facility (Infinity if none)
+}
+
+export interface PMedianOptions {
+  solver?: LinearSolver
+  exact?: 'auto' | 'always' | 'never' // default 'auto': MILP when n·m <= exactMaxPairs
+  exactMaxPairs?: number // default 12 000
+  timeLimitSeconds?: number // default 10
+  restarts?: number // random starts besides the greedy one, default 8
+  seed?: number // for the random starts, default 1
+}
+
+export interface PMedianResult extends SitingResultBase {
+  // objective: total weighted distance with the new sites (a minimum: bound is a lower bound)
+  marginalReductions: number[] // cost reduction brought by each site, in pick order
+  costBefore: number // with fixed facilities only (Infinity when there are none)
+}
+
+interface Problem {
+  n: number
+  m: number
+  w: Float64Array
+  d: Float64Array // n×m
+  fixed: Float64Array // n, Infinity where no fixed facility
+}
+
+/** Solves the p-median for p new sites. */
+export function solvePMedian(input: PMedianInput, p: number, options: PMedianOptions = {}): PMedianResult {
+  const started = performance.now()
+  const pr = createPMedianProblem(input)
+  if (!Number.isInteger(p) || p < 1) throw new Error(`p must be an integer >= 1, got ${p}`)
+  if (p > pr.m) throw new Error(`p = ${p} exceeds the number of candidates (${pr.m})`)
+  // greedy start, then vertex substitution from it and from random starts
+  let sites = vertexSubstitution(pr, greedyAdd(pr, p))
+  let objective = totalCost(pr, sites)
+  const random = mulberry32(options.seed ?? 1)
+  for (let r = 0; r < (options.restarts ?? 8); r++) {
+    const candidate = vertexSubstitution(pr, randomSites(pr.m, p, random))
+    const cost = totalCost(pr, candidate)
+    if (cost < objective - 1e-9) {
+      sites = candidate
+      objective = cost
+    }
+  }
+  let bound = Number.NaN
+  let boundSource: PMedianResult['boundSource'] = 'none'
+  let method: PMedianResult['method'] = 'heuristic'
+  const solver = options.solver
+  const wantExact =
+    options.exact === 'always' ||
+    ((options.exact ?? 'auto') === 'auto' && pr.n * pr.m <= (options.exactMaxPairs ?? 12_000))
+  if (solver && wantExact) {
+    // exact MILP from the heuristic start
+    const model = buildPMedianModel(pr, p)
+    const result = solver.solve(model, {
+      timeLimitSeconds: options.timeLimitSeconds ?? 10,
+      initialSolution: pMedianStart(pr, sites),
+    })
+    if (result.values.length > 0) {
+      const picked: number[] = []
+      for (let j = 0; j < pr.m; j++) if (result.values[j] > 0.5) picked.push(j)
+      const cost = totalCost(pr, picked)
+      if (picked.length <= p && cost < objective - 1e-9) {
+        sites = picked
+        objective = cost
+      }
+    }
+    if (Number.isFinite(result.bound)) {
+      bound = Math.min(result.bound, objective)
+      boundSource = 'milp'
+    }
+    if (result.status === 'optimal') {
+      bound = objective
+      method = 'exact'
+    }
+  }
+  const ordered = orderByReduction(pr, sites)
+  return {
+    sites: ordered.sites,
+    marginalReductions: ordered.reductions,
+    objective,
+    costBefore: totalCost(pr, []),
+    bound,
+    gapPercent: method === 'exact' ? 0 : gapPercent(objective, bound),
+    method,
+    boundSource,
+    solveMillis: performance.now() - started,
+  }
+}
+
+/** Validates the input and materialises the distance matrix. */
+function createPMedianProblem(input: PMedianInput): Problem {
+  const n = input.demandWeights.length
+  const m = input.candidateCount
+  if (!Number.isInteger(m) || m < 1) throw new Error(`candidateCount must be an integer >= 1, got ${m}`)
+  const w = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const v = input.demandWeights[i]
+    if (!Number.isFinite(v) || v < 0) throw new Error(`demand weight ${i} is invalid: ${v}`)
+    w[i] = v
+  }
+  let d: Float64Array
+  if (typeof input.distance === 'function') {
+    d = new Float64Array(n * m)
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) d[i * m + j] = input.distance(i, j)
+  } else {
+    if (input.distance.length !== n * m)
+      throw new Error(`distance has length ${input.distance.length}, expected ${n * m}`)
+    d = input.distance
+  }
+  for (let t = 0; t < d.length; t++) {
+    if (!Number.isFinite(d[t]) || d[t] < 0)
+      throw new Error(`distance (${Math.floor(t / m)}, ${t % m}) is invalid: ${d[t]}`)
+  }
+  const fixed = new Float64Array(n).fill(Number.POSITIVE_INFINITY)
+  if (input.fixedDistance) {
+    if (input.fixedDistance.length !== n)
+      throw new Error(`fixedDistance has length ${input.fixedDistance.length}, expected ${n}`)
+    for (let i = 0; i < n; i++) {
+      const v = input.fixedDistance[i]
+      if (Number.isNaN(v) || v < 0) throw new Error(`fixedDistance ${i} is invalid: ${v}`)
+      fixed[i] = v
+    }
+  }
+  return { n, m, w, d, fixed }
+}
+
+/** Σ w_i · distance to the nearest open site (fixed or chosen); Infinity with nothing open. */
+function totalCost(pr: Problem, sites: readonly number[]): number {
+  let cost = 0
+  for (let i = 0; i < pr.n; i++) {
+    let best = pr.fixed[i]
+    for (const j of sites) best = Math.min(best, pr.d[i * pr.m + j])
+    if (pr.w[i] > 0) cost += pr.w[i] * best
+  }
+  return cost
+}
+
+/** Greedy addition: p times, the site that lowers the total cost most. */
+function greedyAdd(pr: Problem, p: number): number[] {
+  const { n, m, w, d } = pr
+  const near = Float64Array.from(pr.fixed)
+  const open = new Uint8Array(m)
+  const sites: number[] = []
+  for (let step = 0; step < p; step++) {
+    let best = -1
+    let bestCost = Number.POSITIVE_INFINITY
+    for (let j = 0; j < m; j++) {
+      if (open[j]) continue
+      let cost = 0
+      for (let i = 0; i < n; i++) cost += w[i] * Math.min(near[i], d[i * m + j])
+      if (cost < bestCost) {
+        bestCost = cost
+        best = j
+      }
+    }
+    open[best] = 1
+    sites.push(best)
+    for (let i = 0; i < n; i++) near[i] = Math.min(near[i], d[i * m + best])
+  }
+  return sites
+}
+
+/** Vertex substitution: apply the best (in, out) swap until none lowers the cost. */
+function vertexSubstitution(pr: Problem, initial: number[]): number[] {
+  const { n, m, w, d, fixed } = pr
+  const sites = initial.slice()
+  const p = sites.length
+  const open = new Uint8Array(m)
+  const d1 = new Float64Array(n) // nearest open distance
+  const c1 = new Int32Array(n) // its position in `sites`, -1 for a fixed facility
+  const d2 = new Float64Array(n) // second nearest, excluding c1
+  const extra = new Float64Array(p)
+  for (let iteration = 0; iteration < 10_000; iteration++) {
+    // nearest and second nearest open facility per demand point
+    open.fill(0)
+    for (const j of sites) open[j] = 1
+    for (let i = 0; i < n; i++) {
+      let b1 = fixed[i]
+      let b2 = Number.POSITIVE_INFINITY
+      let at = -1
+      for (let pos = 0; pos < p; pos++) {
+        const v = d[i * m + sites[pos]]
+        if (v < b1) {
+          b2 = b1
+          b1 = v
+          at = pos
+        } else if (v < b2) b2 = v
+      }
+      d1[i] = b1
+      d2[i] = b2
+      c1[i] = at
+    }
+    // for each site in: the common gain, plus per site out the cost of losing it
+    let bestDelta = -1e-9
+    let bestIn = -1
+    let bestOut = -1
+    for (let j = 0; j < m; j++) {
+      if (open[j]) continue
+      let base = 0
+      extra.fill(0)
+      for (let i = 0; i < n; i++) {
+        const v = d[i * m + j]
+        if (v < d1[i]) base += w[i] * (v - d1[i])
+        else if (c1[i] >= 0) extra[c1[i]] += w[i] * (Math.min(v, d2[i]) - d1[i])
+      }
+      for (let pos = 0; pos < p; pos++) {
+        const delta = base + extra[pos]
+        if (delta < bestDelta) {
+          bestDelta = delta
+          bestIn = j
+          bestOut = pos
+        }
+      }
+    }
+    if (bestIn < 0) break
+    sites[bestOut] = bestIn
+  }
+  return sites
+}
+
+/** Orders sites by the cost reduction each adds, greedily from the fixed facilities. */
+function orderByReduction(pr: Problem, sites: readonly number[]): { sites: number[]; reductions: number[] } {
+  const left = sites.slice()
+  const ordered: number[] = []
+  const reductions: number[] = []
+  let current = totalCost(pr, [])
+  while (left.length > 0) {
+    let bestPos = 0
+    let bestCost = Number.POSITIVE_INFINITY
+    left.forEach((_, pos) => {
+      const cost = totalCost(pr, [...ordered, left[pos]])
+      if (cost < bestCost) {
+        bestCost = cost
+        bestPos = pos
+      }
+    })
+    ordered.push(left.splice(bestPos, 1)[0])
+    reductions.push(current - bestCost) // Infinity for the first site when nothing is fixed
+    current = bestCost
+  }
+  return { sites: ordered, reductions }
+}
+
+/** min Σ w d z  s.t. Σ_j z_ij + f_i = 1, z_ij <= x_j, Σ x = p (f_i: served by a fixed facility). */
+function buildPMedianModel(pr: Problem, p: number): LinearModel {
+  const { n, m, w, d, fixed } = pr
+  const model: LinearModel = { sense: 'min', columns: [], rows: [] }
+  for (let j = 0; j < m; j++) model.columns.push({ name: `x${j}`, cost: 0, lower: 0, upper: 1, integer: true })
+  for (let i = 0; i < n; i++) {
+    // assignment columns of demand i, and its row
+    const assign: number[] = []
+    for (let j = 0; j < m; j++) {
+      const z = model.columns.length
+      model.columns.push({ name: `z${i}_${j}`, cost: w[i] * d[i * m + j], lower: 0, upper: 1, integer: false })
+      assign.push(z)
+      model.rows.push({ indices: [z, j], values: [1, -1], lower: Number.NEGATIVE_INFINITY, upper: 0 })
+    }
+    if (Number.isFinite(fixed[i])) {
+      assign.push(model.columns.length)
+      model.columns.push({ name: `f${i}`, cost: w[i] * fixed[i], lower: 0, upper: 1, integer: false })
+    }
+    model.rows.push({ indices: assign, values: new Array(assign.length).fill(1), lower: 1, upper: 1 })
+  }
+  model.rows.push({
+    indices: Array.from({ length: m }, (_, j) => j),
+    values: new Array(m).fill(1),
+    lower: p,
+    upper: p,
+  })
+  return model
+}
+
+// column values of a heuristic solution, in buildPMedianModel's column order
+function pMedianStart(pr: Problem, sites: readonly number[]): Float64Array {
+  const { n, m, d, fixed } = pr
+  let columns = m
+  for (let i = 0; i < n; i++) columns += m + (Number.isFinite(fixed[i]) ? 1 : 0)
+  const start = new Float64Array(columns)
+  for (const j of sites) start[j] = 1
+  let at = m
+  for (let i = 0; i < n; i++) {
+    // assign i to its nearest open site, or to its fixed facility when nearer
+    let best = -1
+    let bestD = fixed[i]
+    for (const j of sites) if (d[i * m + j] < bestD) [best, bestD] = [j, d[i * m + j]]
+    if (best >= 0) start[at + best] = 1
+    at += m
+    if (Number.isFinite(fixed[i])) {
+      if (best < 0) start[at] = 1
+      at++
+    }
+  }
+  return start
+}
+
+// p distinct random candidates
+function randomSites(m: number, p: number, random: () => number): number[] {
+  const pool = Array.from({ length: m }, (_, j) => j)
+  for (let k = 0; k < p; k++) {
+    const r = k + Math.floor(random() * (m - k))
+    ;[pool[k], pool[r]] = [pool[r], pool[k]]
+  }
+  return pool.slice(0, p)
+}
+
+/** Seeded PRNG (mulberry32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

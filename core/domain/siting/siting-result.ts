@@ -1,0 +1,33 @@
+// What every siting solver returns, and the gap between a solution and its proven bound.
+
+export type SitingMethod = 'exact' | 'heuristic'
+/** Where the bound comes from: submodularity of greedy steps, the LP relaxation, or a MILP dual bound. */
+export type BoundSource = 'greedy' | 'lp' | 'milp' | 'none'
+
+export interface SitingResultBase {
+  sites: number[] // candidate indices, in pick order
+  objective: number // the optimised quantity (see each solver)
+  bound: number // proven bound on the optimum of `objective` (upper for max, lower for min); NaN if none
+  gapPercent: number // 100 * |objective - bound| / |objective|; 0 when proven optimal; NaN without a bound
+  method: SitingMethod // 'exact' when the optimum is proven
+  boundSource: BoundSource
+  solveMillis: number
+}
+
+/** Coverage results (MCLP, LSCP): weights are households. */
+export interface CoverageSitingResult extends SitingResultBase {
+  marginalWeights: number[] // demand newly covered by each site, in pick order
+  weightBefore: number // covered by fixed facilities
+  weightAfter: number // covered with the new sites
+  totalWeight: number
+  shareBefore: number
+  shareAfter: number
+}
+
+/** Relative gap in percent, against the incumbent objective (the HiGHS convention). */
+export function gapPercent(objective: number, bound: number): number {
+  if (!Number.isFinite(bound)) return Number.NaN
+  const diff = Math.abs(objective - bound)
+  if (diff <= 1e-9 * Math.max(1, Math.abs(objective))) return 0
+  return (100 * diff) / Math.max(Math.abs(objective), 1e-12)
+}
