@@ -1,0 +1,158 @@
+// Typed fetch wrapper over the Wangge HTTP API (contract: core/api). Same-origin only: every
+// path is relative (`/api/...`). Errors become an ApiError whose `message` is readable by a user
+// and whose `kind`/`status`/`code` let the UI choose a translated message.
+import type {
+  CommunityListQuery,
+  CommunityPage,
+  ErrorBody,
+  FacilityListQuery,
+  FacilityPage,
+  FacilityType,
+  Feature,
+  FeaturePage,
+  GridListQuery,
+  GridPage,
+  Health,
+  Settings,
+  StreetListQuery,
+  StreetPage,
+} from '../../../core/api'
+
+/** The contract's ceiling for `limit` (core/api/common.ts MAX_LIMIT). */
+export const MAX_PAGE_LIMIT = 5000
+/** Stop paging after this many pages, whatever `total` says (guards a server that never ends). */
+const MAX_PAGES = 50
+
+export type ApiErrorKind = 'network' | 'http' | 'bad-json'
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly kind: ApiErrorKind,
+    readonly url: string,
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
+    super(message)
+  }
+}
+
+type QueryValue = string | number | boolean | undefined | null
+export type Query = Record<string, QueryValue>
+
+/** `/api/grids` + {limit: 10, street: undefined} → `/api/grids?limit=10` (undefined/null/'' dropped, keys sorted). */
+export function buildUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams()
+  for (const key of Object.keys(query).sort()) {
+    const value = query[key]
+    if (value === undefined || value === null || value === '') continue
+    params.set(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `${path}?${text}` : path
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && 'message' in value && 'statusCode' in value
+}
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>
+
+export interface ApiClientOptions {
+  fetch?: FetchLike
+}
+
+export class ApiClient {
+  private readonly fetchImpl: FetchLike
+
+  constructor(options: ApiClientOptions = {}) {
+    this.fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init))
+  }
+
+  /** GET a JSON document; throws ApiError (never a bare TypeError/SyntaxError). */
+  async getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    const url = buildUrl(path, query)
+    let response: Response
+    try {
+      response = await this.fetchImpl(url, { headers: { accept: 'application/json' }, signal })
+    } catch (error) {
+      if (signal?.aborted) throw error
+      throw new ApiError('network', url, `cannot reach ${url}: ${(error as Error).message}`)
+    }
+    const text = await response.text()
+    let body: unknown
+    try {
+      body = text === '' ? null : JSON.parse(text)
+    } catch {
+      if (!response.ok) throw new ApiError('http', url, `${response.status} ${response.statusText}`, response.status)
+      throw new ApiError('bad-json', url, `${url} did not return JSON`)
+    }
+    if (!response.ok) {
+      const message = isErrorBody(body) ? body.message : `${response.status} ${response.statusText}`
+      const code = isErrorBody(body) ? body.code : undefined
+      throw new ApiError('http', url, message, response.status, code)
+    }
+    return body as T
+  }
+
+  /** Every page of a list endpoint, concatenated: pages of `limit` until `total` is reached. */
+  async getAllPages<P, G>(path: string, query: Query = {}, signal?: AbortSignal): Promise<FeaturePage<P, G>> {
+    const limit = Math.min(Number(query.limit ?? MAX_PAGE_LIMIT), MAX_PAGE_LIMIT)
+    const first = await this.getJson<FeaturePage<P, G>>(path, { ...query, limit, offset: 0 }, signal)
+    const features = [...first.features]
+    for (let page = 1; page < MAX_PAGES && features.length < first.total; page++) {
+      const next = await this.getJson<FeaturePage<P, G>>(path, { ...query, limit, offset: features.length }, signal)
+      if (next.features.length === 0) break
+      features.push(...next.features)
+    }
+    return { ...first, features, limit, offset: 0 }
+  }
+
+  health(signal?: AbortSignal) {
+    return this.getJson<Health>('/api/health', undefined, signal)
+  }
+
+  settings(signal?: AbortSignal) {
+    return this.getJson<Settings>('/api/settings', undefined, signal)
+  }
+
+  streets(query: Omit<StreetListQuery, 'limit' | 'offset'> = {}, signal?: AbortSignal): Promise<StreetPage> {
+    return this.getAllPages('/api/streets', query, signal)
+  }
+
+  communities(query: Omit<CommunityListQuery, 'limit' | 'offset'> = {}, signal?: AbortSignal): Promise<CommunityPage> {
+    return this.getAllPages('/api/communities', query, signal)
+  }
+
+  grids(query: Omit<GridListQuery, 'limit' | 'offset'> = {}, signal?: AbortSignal): Promise<GridPage> {
+    return this.getAllPages('/api/grids', query, signal)
+  }
+
+  facilities(query: Omit<FacilityListQuery, 'limit' | 'offset'> = {}, signal?: AbortSignal): Promise<FacilityPage> {
+    return this.getAllPages('/api/facilities', query, signal)
+  }
+
+  facilityTypes(signal?: AbortSignal) {
+    return this.getJson<FacilityType[]>('/api/facility-types', undefined, signal)
+  }
+
+  grid(id: number, signal?: AbortSignal) {
+    return this.getJson<Feature<GridPage['features'][number]['properties'], GeoJSON.MultiPolygon>>(
+      `/api/grids/${encodeURIComponent(String(id))}`,
+      undefined,
+      signal,
+    )
+  }
+
+  community(code: string, signal?: AbortSignal) {
+    return this.getJson<CommunityPage['features'][number]>(
+      `/api/communities/${encodeURIComponent(code)}`,
+      undefined,
+      signal,
+    )
+  }
+}
+
+/** The client the app uses: same origin, the browser's fetch. */
+export const api = new ApiClient()

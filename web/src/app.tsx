@@ -1,0 +1,162 @@
+// The district map page: composition only. Data comes from useDistrictData, layers from
+// useMapLayers (pure factories), panels from features/, chrome from ui/.
+import type { PickingInfo } from '@deck.gl/core'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { GridProps } from '../../core/api'
+import { describeApiError } from './api/describe-api-error'
+import { useDistrictData } from './features/district/use-district-data'
+import { GridTooltip } from './features/grids/grid-tooltip'
+import { selectionFromPick } from './features/selection/selection'
+import { SelectionPanel, selectedOutline } from './features/selection/selection-panel'
+import { useSelection } from './features/selection/use-selection'
+import { useBasemapUrl } from './features/settings/use-basemap-url'
+import type { MessageKey } from './i18n/dictionaries'
+import { useI18n } from './i18n/i18n-provider'
+import { DEFAULT_LAYER_TOGGLES, type LayerToggles as Toggles } from './map/layers/build-layers'
+import { LAYER_IDS } from './map/layers/layer-ids'
+import type { ThemeName } from './map/map-theme'
+import { type MapHandle, MapView } from './map/map-view'
+import { markMapFailed, markMapReady, updateTestHookSources } from './map/test-hooks'
+import { useMapLayers } from './map/use-map-layers'
+import { BasemapSettings } from './ui/basemap-settings'
+import { DeviationLegend } from './ui/deviation-legend'
+import { ErrorBanner, type ErrorItem } from './ui/error-banner'
+import { LanguageSwitch } from './ui/language-switch'
+import { LayerToggles } from './ui/layer-toggles'
+import { MapTooltip } from './ui/map-tooltip'
+import { StatusBar } from './ui/status-bar'
+
+interface Hover {
+  x: number
+  y: number
+  grid: GridProps
+}
+
+const RESOURCE_LABELS: Record<string, MessageKey> = {
+  streets: 'loading.streets',
+  communities: 'loading.communities',
+  grids: 'loading.grids',
+  facilities: 'loading.facilities',
+  facilityTypes: 'loading.facilityTypes',
+  settings: 'loading.settings',
+}
+
+export function App({ theme = 'light' }: { theme?: ThemeName }) {
+  const { t, language, formatNumber } = useI18n()
+  const data = useDistrictData()
+  const { selection, setSelection } = useSelection()
+  const { basemapUrl, setBasemapUrl } = useBasemapUrl()
+  const [toggles, setToggles] = useState<Toggles>(DEFAULT_LAYER_TOGGLES)
+  const [visibleTypes, setVisibleTypes] = useState<ReadonlySet<string> | null>(null)
+  const [zoom, setZoom] = useState(9)
+  const [handle, setHandle] = useState<MapHandle | null>(null)
+  const [hover, setHover] = useState<Hover | null>(null)
+  const [mapError, setMapError] = useState<string | null>(null)
+
+  const selected = useMemo(() => selectedOutline(selection, data.index), [selection, data.index])
+  const layers = useMapLayers(data, { toggles, visibleTypes, zoom, selected, theme })
+
+  const onHover = useCallback((info: PickingInfo) => {
+    const grid =
+      info.layer?.id === LAYER_IDS.grids
+        ? ((info.object as { properties: GridProps } | null)?.properties ?? null)
+        : null
+    setHover((current) => {
+      if (!grid) return null
+      if (current && current.grid.id === grid.id && Math.abs(current.x - info.x) + Math.abs(current.y - info.y) < 2)
+        return current
+      return { x: info.x, y: info.y, grid }
+    })
+  }, [])
+  const onClick = useCallback(
+    (info: PickingInfo) => setSelection(selectionFromPick(info.layer?.id, info.object)),
+    [setSelection],
+  )
+
+  // test hooks follow the app's current objects; `ready` once grids are drawn (or failed)
+  useEffect(() => {
+    updateTestHookSources({
+      map: handle?.map ?? null,
+      overlay: handle?.overlay ?? null,
+      grids: data.grids,
+      selection,
+      select: setSelection,
+      language,
+    })
+  }, [handle, data.grids, selection, setSelection, language])
+  const gridsLoaded = data.resources.grids.data !== null
+  const onAfterRender = useCallback(() => {
+    if (gridsLoaded) markMapReady()
+  }, [gridsLoaded])
+  const gridsError = data.resources.grids.error
+  useEffect(() => {
+    if (gridsError) markMapFailed(describeApiError(gridsError, t))
+    else if (mapError) markMapFailed(mapError)
+  }, [gridsError, mapError, t])
+
+  const loading = Object.entries(data.resources)
+    .filter(([, r]) => r.loading)
+    .map(([key]) => t(RESOURCE_LABELS[key]))
+  const errors: ErrorItem[] = Object.entries(data.resources)
+    .filter(([, r]) => r.error)
+    .map(([key, r]) => ({ key, message: describeApiError(r.error as Error, t), retry: r.retry }))
+  if (mapError) errors.push({ key: 'map', message: t('error.map', { message: mapError }) })
+
+  return (
+    <div className={`app theme-${theme}`}>
+      <MapView
+        layers={layers}
+        theme={theme}
+        basemapUrl={basemapUrl}
+        ariaLabel={t('map.label')}
+        onReady={setHandle}
+        onZoomThreshold={setZoom}
+        onHover={onHover}
+        onClick={onClick}
+        onAfterRender={onAfterRender}
+        onError={setMapError}
+      />
+      {hover ? (
+        <MapTooltip x={hover.x} y={hover.y}>
+          <GridTooltip grid={hover.grid} />
+        </MapTooltip>
+      ) : null}
+
+      <div className="left-column">
+        <header className="app-header panel">
+          <div className="app-title">
+            <h1>{t('app.title')}</h1>
+            <span className="muted">{t('app.subtitle')}</span>
+          </div>
+          <LanguageSwitch />
+          <div className="header-row">
+            <button type="button" onClick={() => handle?.resetView()} disabled={!handle}>
+              {t('map.resetView')}
+            </button>
+            {data.grids.length > 0 ? (
+              <span className="muted" data-testid="grid-count">
+                {t('count.grids', { n: formatNumber(data.grids.length) })}
+              </span>
+            ) : null}
+          </div>
+          <BasemapSettings basemapUrl={basemapUrl} onChange={setBasemapUrl} />
+        </header>
+        <LayerToggles
+          toggles={toggles}
+          onChange={setToggles}
+          facilityTypes={data.facilityTypes}
+          visibleTypes={visibleTypes}
+          onVisibleTypesChange={setVisibleTypes}
+        />
+        {toggles.grids ? <DeviationLegend band={data.band} /> : null}
+      </div>
+
+      <div className="top-center">
+        <StatusBar loading={loading} />
+        <ErrorBanner errors={errors} />
+      </div>
+
+      <SelectionPanel selection={selection} index={data.index} onSelect={setSelection} />
+    </div>
+  )
+}

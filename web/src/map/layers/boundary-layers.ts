@@ -1,0 +1,79 @@
+// Street and community boundaries: a near-transparent pickable fill (so a click selects the area
+// when the layers above are hidden) and an outline.
+import type { Layer } from '@deck.gl/core'
+import { GeoJsonLayer } from '@deck.gl/layers'
+import type { CommunityProps, Feature, StreetProps } from '../../../../core/api'
+import type { MapTheme } from '../map-theme'
+import { LAYER_IDS } from './layer-ids'
+
+type Area<P> = Feature<P, GeoJSON.MultiPolygon>
+
+export interface BoundaryLayerOptions {
+  theme: MapTheme
+  visible: boolean
+  /** whether clicks and hovers reach this layer */
+  pickable: boolean
+  lineWidthPx?: number
+}
+
+/** Drawn apart so the fills sit under the grids and the lines above them. */
+export interface BoundaryLayers {
+  fill: Layer
+  line: Layer
+}
+
+// alpha 1/255: invisible, but drawn, so picking sees it
+const PICK_FILL: [number, number, number, number] = [0, 0, 0, 1]
+
+function boundaryLayers<P>(
+  ids: { fill: string; line: string },
+  features: Area<P>[],
+  lineColour: MapTheme['streetLine'],
+  options: BoundaryLayerOptions,
+): BoundaryLayers {
+  return {
+    fill: new GeoJsonLayer<P>({
+      id: ids.fill,
+      data: features as unknown as GeoJSON.Feature[],
+      visible: options.visible && options.pickable,
+      filled: true,
+      stroked: false,
+      getFillColor: PICK_FILL,
+      pickable: options.pickable,
+    }),
+    line: new GeoJsonLayer<P>({
+      id: ids.line,
+      data: features as unknown as GeoJSON.Feature[],
+      visible: options.visible,
+      filled: false,
+      stroked: true,
+      getLineColor: lineColour,
+      lineWidthUnits: 'pixels',
+      getLineWidth: options.lineWidthPx ?? 1,
+      pickable: false,
+    }),
+  }
+}
+
+/** Pickable fill and outline for the streets (街道/镇/功能区). */
+export function createStreetLayers(streets: Area<StreetProps>[], options: BoundaryLayerOptions): BoundaryLayers {
+  return boundaryLayers(
+    { fill: LAYER_IDS.streetsFill, line: LAYER_IDS.streetsLine },
+    streets,
+    options.theme.streetLine,
+    { lineWidthPx: 2, ...options },
+  )
+}
+
+/** Pickable fill and outline for the communities (社区/村). */
+export function createCommunityLayers(
+  communities: Area<CommunityProps>[],
+  options: BoundaryLayerOptions,
+): BoundaryLayers {
+  return boundaryLayers(
+    { fill: LAYER_IDS.communitiesFill, line: LAYER_IDS.communitiesLine },
+    communities,
+    options.theme.communityLine,
+    { lineWidthPx: 1, ...options },
+  )
+}

@@ -1,0 +1,36 @@
+// Grids filled by their deviation from the household target (diverging scale), hover-highlighted.
+import { GeoJsonLayer } from '@deck.gl/layers'
+import type { Feature, GridProps } from '../../../../core/api'
+import { deviationColour } from '../deviation-colour'
+import type { MapTheme } from '../map-theme'
+import { LAYER_IDS } from './layer-ids'
+
+export type GridFeature = Feature<GridProps, GeoJSON.MultiPolygon>
+
+export interface GridLayerOptions {
+  theme: MapTheme
+  /** the band half-width as a fraction of the target, e.g. 0.2 */
+  tolerance: number
+  visible: boolean
+  /** draw cell edges (from GRID_OUTLINE_MIN_ZOOM; at district zoom they are a blur) */
+  outlines: boolean
+}
+
+export function createGridLayer(grids: GridFeature[], options: GridLayerOptions) {
+  const { theme, tolerance } = options
+  return new GeoJsonLayer<GridProps>({
+    id: LAYER_IDS.grids,
+    data: grids as unknown as GeoJSON.Feature<GeoJSON.MultiPolygon, GridProps>[],
+    visible: options.visible,
+    filled: true,
+    stroked: options.outlines,
+    getFillColor: (f) => deviationColour(f.properties.deviation, tolerance, theme.gridFillAlpha),
+    getLineColor: theme.gridLine,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: theme.hoverHighlight,
+    updateTriggers: { getFillColor: [tolerance, theme.gridFillAlpha] },
+  })
+}

@@ -1,0 +1,150 @@
+// Hooks for browser tests, on `window.__wangge` (present from page start; fields fill in as the app loads):
+//   map                     the MapLibre map (null until created)
+//   overlay                 the deck.gl MapboxOverlay (null until created)
+//   ready                   Promise<void>: resolves once the grids are loaded AND deck.gl has drawn a frame
+//                           with them; rejects with the readable error if the grids cannot be loaded
+//   getRenderedGridCount()  distinct grids drawn in the viewport (deck.gl pickObjects over the canvas:
+//                           only grids with at least one visible pixel; 0 when the grid layer is hidden)
+//   getGridsInViewCount()   loaded grids whose bbox intersects the map bounds (cheap, ignores visibility)
+//   getGridScreenPoint(id)  {x, y} page pixels of a point inside grid `id` (for page.mouse.click), or null
+//   pickGridAt(x, y)        properties of the grid drawn at page pixel (x, y), or null
+//   getSelection()          the side panel's selection: {kind:'grid', id} | {kind:'community', code} | … | null
+//   select(selection)       set the selection programmatically
+//   getLanguage()           'zh' | 'en'
+import type { MapboxOverlay } from '@deck.gl/mapbox'
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { GridProps } from '../../../core/api'
+import type { Selection } from '../features/selection/selection'
+import type { Language } from '../i18n/dictionaries'
+import { bboxesIntersect, geometryBbox } from './geometry/bbox'
+import { interiorPoint } from './geometry/interior-point'
+import type { GridFeature } from './layers/grid-layer'
+import { LAYER_IDS } from './layers/layer-ids'
+
+export interface WanggeTestHooks {
+  map: MapLibreMap | null
+  overlay: MapboxOverlay | null
+  ready: Promise<void>
+  getRenderedGridCount: () => number
+  getGridsInViewCount: () => number
+  getGridScreenPoint: (id: number) => { x: number; y: number } | null
+  pickGridAt: (x: number, y: number) => GridProps | null
+  getSelection: () => Selection
+  select: (selection: Selection) => void
+  getLanguage: () => Language
+}
+
+export interface TestHookSources {
+  map: MapLibreMap | null
+  overlay: MapboxOverlay | null
+  grids: GridFeature[]
+  selection: Selection
+  select: (selection: Selection) => void
+  language: Language
+}
+
+declare global {
+  interface Window {
+    __wangge?: WanggeTestHooks
+  }
+}
+
+let sources: TestHookSources = {
+  map: null,
+  overlay: null,
+  grids: [],
+  selection: null,
+  select: () => {},
+  language: 'zh',
+}
+let settled = false
+let resolveReady: () => void = () => {}
+let rejectReady: (error: Error) => void = () => {}
+const ready = new Promise<void>((resolve, reject) => {
+  resolveReady = resolve
+  rejectReady = reject
+})
+ready.catch(() => {}) // a test that never awaits it must not see an unhandled rejection
+
+function containerOffset(map: MapLibreMap): { left: number; top: number } {
+  const rect = map.getContainer().getBoundingClientRect()
+  return { left: rect.left, top: rect.top }
+}
+
+const hooks: WanggeTestHooks = {
+  get map() {
+    return sources.map
+  },
+  get overlay() {
+    return sources.overlay
+  },
+  ready,
+  getRenderedGridCount() {
+    const { map, overlay } = sources
+    if (!map || !overlay) return 0
+    const canvas = map.getCanvas()
+    const picked = overlay.pickObjects({
+      x: 0,
+      y: 0,
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
+      layerIds: [LAYER_IDS.grids],
+    })
+    return new Set(picked.map((info) => (info.object as GridFeature).properties.id)).size
+  },
+  getGridsInViewCount() {
+    const { map } = sources
+    if (!map) return 0
+    const bounds = map.getBounds()
+    const view: [number, number, number, number] = [
+      bounds.getWest(),
+      bounds.getSouth(),
+      bounds.getEast(),
+      bounds.getNorth(),
+    ]
+    return sources.grids.filter((g) => {
+      const box = geometryBbox(g.geometry)
+      return box !== null && bboxesIntersect(box, view)
+    }).length
+  },
+  getGridScreenPoint(id) {
+    const { map } = sources
+    const grid = sources.grids.find((g) => g.properties.id === id)
+    if (!map || !grid) return null
+    const point = map.project(interiorPoint(grid.geometry))
+    const offset = containerOffset(map)
+    return { x: point.x + offset.left, y: point.y + offset.top }
+  },
+  pickGridAt(x, y) {
+    const { map, overlay } = sources
+    if (!map || !overlay) return null
+    const offset = containerOffset(map)
+    const info = overlay.pickObject({ x: x - offset.left, y: y - offset.top, layerIds: [LAYER_IDS.grids] })
+    return (info?.object as GridFeature | undefined)?.properties ?? null
+  },
+  getSelection: () => sources.selection,
+  select: (selection) => sources.select(selection),
+  getLanguage: () => sources.language,
+}
+
+/** Puts the hooks on window (call once at start-up). */
+export function exposeTestHooks(): void {
+  window.__wangge = hooks
+}
+
+/** Keeps the hooks pointing at the app's current objects. */
+export function updateTestHookSources(next: Partial<TestHookSources>): void {
+  sources = { ...sources, ...next }
+}
+
+export function markMapReady(): void {
+  if (settled) return
+  settled = true
+  resolveReady()
+}
+
+export function markMapFailed(message: string): void {
+  if (settled) return
+  settled = true
+  rejectReady(new Error(message))
+}

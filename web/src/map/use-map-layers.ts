@@ -1,0 +1,62 @@
+// Memoises the label data and the layer stack so deck.gl only sees new objects when inputs change.
+import { useMemo } from 'react'
+import type { DistrictData } from '../features/district/use-district-data'
+import { gridLabels } from '../features/grids/grid-labels'
+import { buildLayers, type LayerToggles } from './layers/build-layers'
+import { filterFacilitiesByType } from './layers/facility-layers'
+import { labelsFromFeatures } from './layers/label-layer'
+import type { ThemeName } from './map-theme'
+
+export interface MapLayerOptions {
+  toggles: LayerToggles
+  visibleTypes: ReadonlySet<string> | null
+  zoom: number
+  selected: GeoJSON.Feature<GeoJSON.MultiPolygon> | null
+  theme: ThemeName
+}
+
+export function useMapLayers(data: DistrictData, options: MapLayerOptions) {
+  const { toggles, zoom, selected, theme } = options
+  const { tolerance } = data.band
+  const facilityTypes = data.index.facilityTypes
+  const streetLabels = useMemo(() => labelsFromFeatures(data.streets), [data.streets])
+  const communityLabels = useMemo(() => labelsFromFeatures(data.communities), [data.communities])
+  const gridLabelData = useMemo(() => gridLabels(data.grids), [data.grids])
+  const facilities = useMemo(
+    () => filterFacilitiesByType(data.facilities, options.visibleTypes),
+    [data.facilities, options.visibleTypes],
+  )
+  return useMemo(
+    () =>
+      buildLayers({
+        streets: data.streets,
+        communities: data.communities,
+        grids: data.grids,
+        facilities,
+        facilityTypes,
+        streetLabels,
+        communityLabels,
+        gridLabels: gridLabelData,
+        selected,
+        toggles,
+        zoom,
+        tolerance,
+        theme,
+      }),
+    [
+      data.streets,
+      data.communities,
+      data.grids,
+      facilities,
+      facilityTypes,
+      streetLabels,
+      communityLabels,
+      gridLabelData,
+      selected,
+      toggles,
+      zoom,
+      tolerance,
+      theme,
+    ],
+  )
+}
