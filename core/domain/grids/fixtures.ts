@@ -35,6 +35,7 @@ export function latticeGraph(options: LatticeOptions): UnitGraph {
     perimeterM: [],
     centroids: [],
     adjacency: [],
+    centroidCrs: 'metric',
   }
   if (options.community) graph.communityIds = []
   for (let row = 0; row < rows; row++)
@@ -100,6 +101,7 @@ export function irregularGraph(options: IrregularOptions): UnitGraph & { polygon
     centroids: [],
     adjacency,
     polygons,
+    centroidCrs: 'metric',
   }
   for (const rings of polygons) {
     const m = polygonMetrics(rings)

@@ -23,6 +23,8 @@ export interface UnitGraph {
   adjacency: Neighbor[][]
   /** Community code of each unit; absent = all units in one community. */
   communityIds?: string[]
+  /** How centroids are given: 'lngLat' degrees (default) or 'metric' x/y metres. */
+  centroidCrs?: 'lngLat' | 'metric'
 }
 
 /** unit index → grid key (a non-negative integer), or -1 when unassigned. */
