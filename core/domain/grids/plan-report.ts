@@ -46,3 +46,33 @@ export function planReport(
     unitsMoved,
   }
 }
+
+/**
+ * Units moved between two plans whose grid keys need not agree: grids are matched one-to-one
+ * greedily by the number of units they share (largest overlap first); every unit not in its
+ * grid's matched counterpart counts as moved. Equals the plain count when keys agree.
+ */
+export function matchedUnitsMoved(assignment: Assignment, current: Assignment): number {
+  if (current.length !== assignment.length)
+    fail('INVALID_ASSIGNMENT', `current plan has ${current.length} entries, expected ${assignment.length}`)
+  // 1. overlap counts of (new grid, old grid) pairs
+  const overlap = new Map<string, { a: number; c: number; n: number }>()
+  for (let u = 0; u < assignment.length; u++) {
+    const key = `${assignment[u]}|${current[u]}`
+    const e = overlap.get(key) ?? { a: assignment[u], c: current[u], n: 0 }
+    e.n++
+    overlap.set(key, e)
+  }
+  // 2. greedy one-to-one matching, largest overlap first; unassigned only matches unassigned
+  const usedA = new Set<number>()
+  const usedC = new Set<number>()
+  let kept = 0
+  const pairs = [...overlap.values()].sort((x, y) => y.n - x.n || x.a - y.a || x.c - y.c)
+  for (const { a, c, n } of pairs) {
+    if (usedA.has(a) || usedC.has(c) || (a === -1) !== (c === -1)) continue
+    usedA.add(a)
+    usedC.add(c)
+    kept += n
+  }
+  return assignment.length - kept
+}

@@ -3,7 +3,7 @@ import { gridTotals } from './balance'
 import { isGridConnected } from './connectivity'
 import { latticeGraph } from './fixtures'
 import { greedySweep } from './greedy-sweep'
-import { planReport } from './plan-report'
+import { matchedUnitsMoved, planReport } from './plan-report'
 import { proposeGrids } from './propose'
 
 const settings = { targetHouseholds: 300, tolerance: 0.2 }
@@ -67,5 +67,15 @@ describe('planReport', () => {
     expect(r).toMatchObject({ grids: 3, unitsMoved: 1, disconnectedGrids: 0 })
     expect(r.shareInBand).toBeCloseTo(1 / 3, 12)
     expect(r.meanAbsDeviation).toBeCloseTo((0 + 1 / 3 + 2 / 3) / 3, 12)
+  })
+})
+
+describe('matchedUnitsMoved', () => {
+  it('ignores a renumbering of grid keys', () => {
+    expect(matchedUnitsMoved([5, 5, 6, 6], [0, 0, 1, 1])).toBe(0)
+  })
+  it('counts units outside their matched grid', () => {
+    // new grids {0,1,2} {3} vs old {0,1} {2,3}: match 7↔0 (2 units), 8↔1 (1 unit) → 1 moved
+    expect(matchedUnitsMoved([7, 7, 7, 8], [0, 0, 1, 1])).toBe(1)
   })
 })
