@@ -14,7 +14,7 @@
 // Input is the sparse pair list the coverage module produces: parallel arrays, one entry per
 // (demand point, facility) pair within reach, in any order. Pairs beyond d0_j are ignored, so
 // the list may be built with the largest catchment.
-import { assertNonNegative, assertSameLength } from './validate'
+import { assertSameLength } from './validate'
 
 export interface DemandFacilityPairs {
   demandIndex: ArrayLike<number> // index into `population`
@@ -56,31 +56,27 @@ export function twoStepFca(input: TwoStepFcaInput): TwoStepFcaResult {
   // validate up front: shapes, amounts, catchments and the decay parameter
   assertSameLength(pairs.demandIndex, 'pairs.demandIndex', pairs.facilityIndex, 'pairs.facilityIndex')
   assertSameLength(pairs.demandIndex, 'pairs.demandIndex', pairs.distanceMeters, 'pairs.distanceMeters')
-  assertNonNegative(population, 'population')
-  assertNonNegative(supply, 'supply')
+  // (own loops, not the shared helper: keeps these hot loops monomorphic for big inputs)
+  checkAmounts(population, 'population')
+  checkAmounts(supply, 'supply')
   const catchment = perFacility(catchmentMeters, nFacility)
   if (decay.kind === 'gaussian' && decay.sigmaMeters !== undefined && !(decay.sigmaMeters > 0)) {
     throw new RangeError(`decay.sigmaMeters must be > 0, got ${decay.sigmaMeters}`)
   }
-  // step 1: weighted demand in each facility's catchment; keep each pair's weight for step 2
-  const weight = new Float64Array(nPairs)
+  // step 1: weighted demand in each facility's catchment; with decay, keep each pair's weight
+  // for step 2 (0 marks a pair beyond its catchment)
   const demandInReach = new Float64Array(nFacility)
-  for (let p = 0; p < nPairs; p++) {
-    const i = pairs.demandIndex[p]
-    const j = pairs.facilityIndex[p]
-    const d = pairs.distanceMeters[p]
-    if (!(i >= 0 && i < nDemand && Number.isInteger(i)))
-      throw new RangeError(`pairs.demandIndex[${p}] out of range: ${i}`)
-    if (!(j >= 0 && j < nFacility && Number.isInteger(j)))
-      throw new RangeError(`pairs.facilityIndex[${p}] out of range: ${j}`)
-    if (!(d >= 0 && d < Number.POSITIVE_INFINITY))
-      throw new RangeError(`pairs.distanceMeters[${p}] must be finite >= 0, got ${d}`)
-    const d0 = catchment[j]
-    if (d > d0) continue
-    const w = decayWeight(decay, d, d0)
-    weight[p] = w
-    demandInReach[j] += w * population[i]
-  }
+  const weight = decay.kind === 'none' ? null : new Float64Array(nPairs)
+  if (weight === null) sumDemandPlain(pairs, population, catchment, demandInReach)
+  else
+    sumDemandDecayed(
+      pairs,
+      population,
+      catchment,
+      decay as Exclude<DistanceDecay, { kind: 'none' }>,
+      weight,
+      demandInReach,
+    )
   // R_j = S_j / weighted demand; facilities nobody can reach get 0
   const ratio = new Float64Array(nFacility)
   const facilitiesWithoutDemand: number[] = []
@@ -88,13 +84,90 @@ export function twoStepFca(input: TwoStepFcaInput): TwoStepFcaResult {
     if (demandInReach[j] > 0) ratio[j] = supply[j] / demandInReach[j]
     else facilitiesWithoutDemand.push(j)
   }
-  // step 2: A_i = Σ w_ij R_j over the pairs in reach (weight 0 marks pairs beyond d0)
+  // step 2: A_i = Σ w_ij R_j over the pairs in reach
   const accessibility = new Float64Array(nDemand)
-  for (let p = 0; p < nPairs; p++) {
-    const w = weight[p]
-    if (w > 0) accessibility[pairs.demandIndex[p]] += w * ratio[pairs.facilityIndex[p]]
+  const { demandIndex, facilityIndex, distanceMeters } = pairs
+  if (weight === null) {
+    for (let p = 0; p < nPairs; p++) {
+      const j = facilityIndex[p]
+      if (distanceMeters[p] <= catchment[j]) accessibility[demandIndex[p]] += ratio[j]
+    }
+  } else {
+    for (let p = 0; p < nPairs; p++) {
+      const w = weight[p]
+      if (w > 0) accessibility[demandIndex[p]] += w * ratio[facilityIndex[p]]
+    }
   }
   return { ratio, accessibility, facilitiesWithoutDemand }
+}
+
+// Step 1 without decay, checking each pair as it passes.
+function sumDemandPlain(
+  pairs: DemandFacilityPairs,
+  population: ArrayLike<number>,
+  catchment: Float64Array,
+  demandInReach: Float64Array,
+): void {
+  const { demandIndex, facilityIndex, distanceMeters } = pairs
+  const nDemand = population.length
+  for (let p = 0; p < demandIndex.length; p++) {
+    const i = demandIndex[p]
+    const j = facilityIndex[p]
+    const d = distanceMeters[p]
+    checkPair(p, i, j, d, nDemand, catchment.length)
+    if (d <= catchment[j]) demandInReach[j] += population[i]
+  }
+}
+
+// Step 1 with decay: w = a_j·exp(k_j·d²) + b, with per-facility constants (one exp per pair).
+function sumDemandDecayed(
+  pairs: DemandFacilityPairs,
+  population: ArrayLike<number>,
+  catchment: Float64Array,
+  decay: Exclude<DistanceDecay, { kind: 'none' }>,
+  weight: Float64Array,
+  demandInReach: Float64Array,
+): void {
+  const { demandIndex, facilityIndex, distanceMeters } = pairs
+  const nDemand = population.length
+  // exponent factor per facility: −½/σ² (σ = sigma or the catchment)
+  const k = new Float64Array(catchment.length)
+  for (let j = 0; j < k.length; j++) {
+    const sigma = decay.kind === 'gaussian' ? (decay.sigmaMeters ?? catchment[j]) : catchment[j]
+    k[j] = -0.5 / (sigma * sigma)
+  }
+  // Dai rescales so that w(d0) = 0: w = (e − e^(−½)) / (1 − e^(−½))
+  const scale = decay.kind === 'gaussian-dai' ? 1 / (1 - EXP_MINUS_HALF) : 1
+  const shift = decay.kind === 'gaussian-dai' ? EXP_MINUS_HALF : 0
+  for (let p = 0; p < demandIndex.length; p++) {
+    const i = demandIndex[p]
+    const j = facilityIndex[p]
+    const d = distanceMeters[p]
+    checkPair(p, i, j, d, nDemand, catchment.length)
+    if (d > catchment[j]) continue
+    const w = (Math.exp(k[j] * d * d) - shift) * scale
+    weight[p] = w
+    demandInReach[j] += w * population[i]
+  }
+}
+
+// Rejects an amount that is not a finite number ≥ 0.
+function checkAmounts(values: ArrayLike<number>, name: string): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (!(v >= 0 && v < Number.POSITIVE_INFINITY)) {
+      throw new RangeError(`${name}[${i}] must be a finite number >= 0, got ${v}`)
+    }
+  }
+}
+
+// Rejects a pair with an index out of range or a distance that is not finite and ≥ 0.
+function checkPair(p: number, i: number, j: number, d: number, nDemand: number, nFacility: number): void {
+  if (!(i < nDemand) || i >>> 0 !== i) throw new RangeError(`pairs.demandIndex[${p}] out of range: ${i}`)
+  if (!(j < nFacility) || j >>> 0 !== j) throw new RangeError(`pairs.facilityIndex[${p}] out of range: ${j}`)
+  if (!(d >= 0 && d < Number.POSITIVE_INFINITY)) {
+    throw new RangeError(`pairs.distanceMeters[${p}] must be finite >= 0, got ${d}`)
+  }
 }
 
 /** The decay weight at distance d for a facility with catchment d0 (d ≤ d0 assumed). */
@@ -122,7 +195,7 @@ function perFacility(catchmentMeters: number | ArrayLike<number>, nFacility: num
     if (catchmentMeters.length !== nFacility) {
       throw new RangeError(`catchmentMeters has ${catchmentMeters.length} entries but supply has ${nFacility}`)
     }
-    out.set(Array.from(catchmentMeters))
+    for (let j = 0; j < nFacility; j++) out[j] = catchmentMeters[j]
   }
   for (let j = 0; j < nFacility; j++) {
     if (!(out[j] > 0)) throw new RangeError(`catchmentMeters[${j}] must be > 0, got ${out[j]}`)
