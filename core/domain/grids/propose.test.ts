@@ -38,6 +38,12 @@ describe('proposeGrids', () => {
     const g = latticeGraph({ cols: 4, rows: 2, households: 75, community: (c) => (c < 2 ? 'A' : 'B') })
     expect([...proposeGrids(g, settings)]).toEqual([0, 0, 1, 1, 0, 0, 1, 1])
   })
+  it('gives each separate part of a community its own grids', () => {
+    // a row of 150-household units; community A = columns 0–1 and 4–5 (two parts), B = columns 2–3
+    const g = latticeGraph({ cols: 6, rows: 1, households: 150, community: (c) => (c === 2 || c === 3 ? 'B' : 'A') })
+    // A's parts are numbered first (west → east), then B
+    expect([...proposeGrids(g, settings)]).toEqual([0, 0, 2, 2, 1, 1])
+  })
   it('puts all 10 grids of a 10 × 10 lattice of 30-household units in band, connected', () => {
     const g = latticeGraph({ cols: 10, rows: 10, households: 30 })
     const plan = proposeGrids(g, settings)
