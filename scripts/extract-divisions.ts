@@ -54,9 +54,7 @@ function main(): void {
     .filter((s) => s.areaCode === AREA_CODE)
     .map((s) => ({ code: s.code, name: s.name, kind: streetKind(s.name) }))
     .sort((a, b) => a.code.localeCompare(b.code))
-  const communities = (
-    JSON.parse(readFileSync(join(packageDir, 'dist/villages.json'), 'utf8')) as RawVillage[]
-  )
+  const communities = (JSON.parse(readFileSync(join(packageDir, 'dist/villages.json'), 'utf8')) as RawVillage[])
     .filter((v) => v.areaCode === AREA_CODE)
     .map((v) => ({ code: v.code, name: v.name, streetCode: v.streetCode, kind: communityKind(v.name, v.code) }))
     .sort((a, b) => a.code.localeCompare(b.code))

@@ -1,8 +1,9 @@
 // Households per community: lognormal sizes, urban communities ~4× a village, scaled so the
 // district totals `totalHouseholds` (urban share 90%). Every community keeps at least a few.
-import type { CommunityKind } from './types'
+
 import type { Random } from './random'
 import { splitInteger } from './split-integer'
+import type { CommunityKind } from './types'
 
 export const URBAN_HOUSEHOLD_SHARE = 0.9
 export const MIN_COMMUNITY_HOUSEHOLDS = 5
@@ -22,7 +23,11 @@ export function allocateHouseholds(
     if (idx.length === 0) continue
     const share = kind === 'urban' ? URBAN_HOUSEHOLD_SHARE : 1 - URBAN_HOUSEHOLD_SHARE
     const total = Math.round(totalHouseholds * share)
-    const parts = splitInteger(total, idx.map((i) => weights[i]), MIN_COMMUNITY_HOUSEHOLDS)
+    const parts = splitInteger(
+      total,
+      idx.map((i) => weights[i]),
+      MIN_COMMUNITY_HOUSEHOLDS,
+    )
     idx.forEach((i, k) => {
       out[i] = Math.max(MIN_COMMUNITY_HOUSEHOLDS, parts[k])
     })

@@ -35,8 +35,7 @@ function onBoxes(a: XY, b: XY, c: XY, d: XY): boolean {
 export function convexInsideOutline(convex: Ring, outline: Outline): boolean {
   const o = outline.ring
   for (let i = 0; i < convex.length - 1; i++)
-    for (let j = 0; j < o.length - 1; j++)
-      if (segmentsTouch(convex[i], convex[i + 1], o[j], o[j + 1])) return false
+    for (let j = 0; j < o.length - 1; j++) if (segmentsTouch(convex[i], convex[i + 1], o[j], o[j + 1])) return false
   return pointInParts(convex[0][0], convex[0][1], [o])
 }
 

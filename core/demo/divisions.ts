@@ -26,4 +26,4 @@ export const PLANE_ORIGIN: LngLat = [117.65, 39.03]
 export const divisionStreets = divisionsJson.streets as DivisionStreet[]
 export const divisionCommunities = divisionsJson.communities as DivisionCommunity[]
 export const outlineRing = outlineJson.ring as LngLat[]
-export const streetAnchors = anchorsJson.anchors as Record<string, LngLat>
+export const streetAnchors = anchorsJson.anchors as unknown as Record<string, LngLat>

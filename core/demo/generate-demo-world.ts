@@ -5,22 +5,41 @@
 // their street (density-weighted Lloyd: 社区 small near the anchor, 村 large around them); initial
 // grids tile their community and units tile their grid, so grids are whole, contiguous sets of
 // units by construction. Geometry is built in a local metric plane and converted at the end.
+
+import type { MultiPolygon } from 'geojson'
 import { gridCode, numberGrids } from '../domain/grid-code'
 import { allocateHouseholds } from './allocate-households'
-import { type DivisionCommunity, divisionCommunities, divisionStreets, DISTRICT_CODE, DISTRICT_NAME, outlineRing, PLANE_ORIGIN, streetAnchors } from './divisions'
+import type { Outline } from './clip-to-outline'
+import {
+  DISTRICT_CODE,
+  DISTRICT_NAME,
+  type DivisionCommunity,
+  divisionCommunities,
+  divisionStreets,
+  outlineRing,
+  PLANE_ORIGIN,
+  streetAnchors,
+} from './divisions'
 import { planGridHouseholds, planUnits } from './initial-grids'
-import { createLocalPlane, type LocalPlane, type XY } from './local-plane'
 import { lloydRelax } from './lloyd-relax'
+import { createLocalPlane, type LocalPlane, type XY } from './local-plane'
 import { chineseNumeral, communityShortName, estateName } from './names'
-import { type Parts, partsAreaM2, partsCentroid, pointInParts, signedAreaM2 } from './planar-polygon'
-import { type FacilityCommunity, placeFacilities } from './place-facilities'
 import { placeBuildings } from './place-buildings'
+import { type FacilityCommunity, placeFacilities } from './place-facilities'
+import { type Parts, partsAreaM2, partsBBox, partsCentroid, pointInParts, signedAreaM2 } from './planar-polygon'
 import { createRandom, deriveSeed, type Random } from './random'
 import { samplePointsInside } from './sample-points'
 import { type Region, rootRegion, tessellateRegion } from './tessellate-region'
-import type { Outline } from './clip-to-outline'
-import type { MultiPolygon } from 'geojson'
-import type { DemoBuilding, DemoCommunity, DemoFacility, DemoGrid, DemoStreet, DemoUnit, DemoWorld, GenerateOptions } from './types'
+import type {
+  DemoBuilding,
+  DemoCommunity,
+  DemoFacility,
+  DemoGrid,
+  DemoStreet,
+  DemoUnit,
+  DemoWorld,
+  GenerateOptions,
+} from './types'
 import { FULL_SCALE_HOUSEHOLDS, validateOptions } from './validate-options'
 
 const LLOYD_ROUNDS = 3
@@ -47,7 +66,11 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
 
   // 2. households per community, then communities per street
   const totalHouseholds = Math.max(1, Math.round(FULL_SCALE_HOUSEHOLDS * scale))
-  const householdsOf = allocateHouseholds(divisionCommunities, totalHouseholds, createRandom(deriveSeed(seed, 'households')))
+  const householdsOf = allocateHouseholds(
+    divisionCommunities,
+    totalHouseholds,
+    createRandom(deriveSeed(seed, 'households')),
+  )
   const householdsByCode = new Map(divisionCommunities.map((c, i) => [c.code, householdsOf[i]]))
   const communityRegions = new Map<string, Region>()
   divisionStreets.forEach((street, si) => {
@@ -81,7 +104,8 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
   // 4. facilities
   onProgress('facilities', 0, 1)
   const residentsByStreet = new Map<string, number>()
-  for (const c of communities) residentsByStreet.set(c.streetCode, (residentsByStreet.get(c.streetCode) ?? 0) + c.residents)
+  for (const c of communities)
+    residentsByStreet.set(c.streetCode, (residentsByStreet.get(c.streetCode) ?? 0) + c.residents)
   const facilities: DemoFacility[] = placeFacilities(
     divisionStreets.map((s) => ({ ...s, residents: residentsByStreet.get(s.code) ?? 0 })),
     facilityCommunities,
@@ -128,14 +152,11 @@ function tessellateStreet(
   const areaM2 = partsAreaM2(street.parts)
   const sigmaM = 0.22 * Math.sqrt(areaM2 / Math.PI) * Math.sqrt(Math.max(1, urban.length) / n + 0.3)
   const coreShare = rural.length > 0 ? 0.8 : 0.45
-  const bbox = { x0: 0, y0: 0, x1: 0, y1: 0 }
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const r of street.parts) for (const [x, y] of r) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)]
-  Object.assign(bbox, { x0, y0, x1, y1 })
+  const b = partsBBox(street.parts)
   const propose = (r: Random): XY =>
     r.chance(coreShare)
       ? [anchor[0] + sigmaM * r.normal(), anchor[1] + sigmaM * r.normal()]
-      : [r.range(bbox.x0, bbox.x1), r.range(bbox.y0, bbox.y1)]
+      : [r.range(b.minX, b.maxX), r.range(b.minY, b.maxY)]
   const sites = relaxedSites(street.parts, n, rng, propose)
   const regions = tessellateRegion(street, sites, outline)
   // nearest sites to the anchor → urban communities (in a shuffled order), the rest → villages
@@ -205,9 +226,11 @@ function buildCommunity(
     grids.push({ code, communityCode: c.code, streetCode: c.streetCode, name: `${short}第${gridSeq[gi]}网格` })
     // units of the grid, numbered in reading order within it
     const plans = planUnits(gridHouseholds[gi], c.kind, rng)
-    const unitRegions = tessellateRegion(gridRegions[gi], relaxedSites(gridRegions[gi].parts, plans.length, rng), outline).map(
-      (r, i) => requireParts(r, `unit ${i + 1} of grid ${code}`),
-    )
+    const unitRegions = tessellateRegion(
+      gridRegions[gi],
+      relaxedSites(gridRegions[gi].parts, plans.length, rng),
+      outline,
+    ).map((r, i) => requireParts(r, `unit ${i + 1} of grid ${code}`))
     const unitSeqInGrid = numberGrids(unitRegions.map((r) => plane.toLngLat(partsCentroid(r.parts))))
     const unitOrder = unitSeqInGrid.map((_, i) => i).sort((a, b) => unitSeqInGrid[a] - unitSeqInGrid[b])
     const courtyardEstate = estateName(rng, estates)
@@ -223,7 +246,10 @@ function buildCommunity(
       // buildings; the unit's totals are their sums
       let unitResidents = 0
       for (const b of placeBuildings(unitRegions[ui].parts, plan.kind, plan.households, rng)) {
-        const residents = Math.max(b.households, Math.round(b.households * residentsPerHousehold * rng.range(0.92, 1.08)))
+        const residents = Math.max(
+          b.households,
+          Math.round(b.households * residentsPerHousehold * rng.range(0.92, 1.08)),
+        )
         unitResidents += residents
         const [lng, lat] = plane.toLngLat(b.xy)
         buildings.push({ unitCode, kind: b.kind, floors: b.floors, households: b.households, residents, lng, lat })

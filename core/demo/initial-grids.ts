@@ -31,7 +31,11 @@ export function planUnits(gridHouseholds: number, communityKind: CommunityKind, 
   const weights = Array.from({ length: count }, () => rng.range(0.75, 1.25))
   let parts = splitInteger(gridHouseholds, weights, 1)
   // re-balance evenly if the random weights pushed a unit out of the band
-  if (parts.some((p) => p > UNIT_MAX_HOUSEHOLDS || (p < UNIT_MIN_HOUSEHOLDS && gridHouseholds >= UNIT_MIN_HOUSEHOLDS * count)))
+  if (
+    parts.some(
+      (p) => p > UNIT_MAX_HOUSEHOLDS || (p < UNIT_MIN_HOUSEHOLDS && gridHouseholds >= UNIT_MIN_HOUSEHOLDS * count),
+    )
+  )
     parts = splitInteger(gridHouseholds, new Array(count).fill(1), 1)
   return parts.map((households) => ({ kind, households }))
 }

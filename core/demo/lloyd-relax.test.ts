@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { XY } from './local-plane'
 import { lloydRelax } from './lloyd-relax'
+import type { XY } from './local-plane'
 import { createRandom } from './random'
 
 describe('lloydRelax', () => {

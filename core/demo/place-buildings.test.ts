@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { XY } from './local-plane'
-import { pointInParts } from './planar-polygon'
 import { placeBuildings } from './place-buildings'
+import { pointInParts } from './planar-polygon'
 import { createRandom } from './random'
 
 const unit: XY[][] = [

@@ -113,7 +113,10 @@ export function cleanRing(ring: readonly XY[], minEdgeM = 1e-3, minAreaM2 = 1): 
     const q = pts[pts.length - 1]
     if (!q || Math.hypot(p[0] - q[0], p[1] - q[1]) > minEdgeM) pts.push([p[0], p[1]])
   }
-  while (pts.length > 1 && Math.hypot(pts[0][0] - pts[pts.length - 1][0], pts[0][1] - pts[pts.length - 1][1]) <= minEdgeM)
+  while (
+    pts.length > 1 &&
+    Math.hypot(pts[0][0] - pts[pts.length - 1][0], pts[0][1] - pts[pts.length - 1][1]) <= minEdgeM
+  )
     pts.pop()
   // drop collinear vertices and spikes until none are left
   let changed = true

@@ -13,7 +13,7 @@ export function splitInteger(total: number, weights: readonly number[], minPart 
   const parts = exact.map((x) => Math.floor(x))
   let left = rest - parts.reduce((s, x) => s + x, 0)
   // hand the remainder to the largest fractional parts (ties by index)
-  const order = exact.map((x, i) => i).sort((a, b) => exact[b] - parts[b] - (exact[a] - parts[a]) || a - b)
+  const order = exact.map((_, i) => i).sort((a, b) => exact[b] - parts[b] - (exact[a] - parts[a]) || a - b)
   for (let k = 0; left > 0; k++, left--) parts[order[k % n]]++
   return parts.map((p) => p + floor)
 }

@@ -17,9 +17,12 @@ describe('numberGrids', () => {
   it('is a permutation of 1..n', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 117, max: 118, noNaN: true }), fc.double({ min: 38, max: 40, noNaN: true })), {
-          maxLength: 60,
-        }),
+        fc.array(
+          fc.tuple(fc.double({ min: 117, max: 118, noNaN: true }), fc.double({ min: 38, max: 40, noNaN: true })),
+          {
+            maxLength: 60,
+          },
+        ),
         (pts) => {
           const seq = numberGrids(pts)
           expect([...seq].sort((a, b) => a - b)).toEqual(pts.map((_, i) => i + 1))
