@@ -128,13 +128,7 @@ export function computeCoverage(
     for (let b = 0; b < n; b++) cov.covered[b] = cov.coverCount[b] > 0 ? 1 : 0
     // nearest site per building from the bucket grid
     cov.grid = createNearestSiteGrid(sites.xMeters, sites.yMeters, sites.alive)
-    if (sites.ids.length > 0) {
-      for (let b = 0; b < n; b++) {
-        const hit = cov.grid.nearest(demand.xMeters[b], demand.yMeters[b])
-        cov.nearestSlot[b] = hit.slot
-        cov.nearestMeters[b] = hit.distanceMeters
-      }
-    }
+    if (sites.ids.length > 0) nearestByBlocks(demand, cov)
     // the tier union counts covering types
     const tier = state.byTier.get(cov.type.tier)!
     for (let b = 0; b < n; b++) tier.coveringTypes[b] += cov.covered[b]
@@ -143,6 +137,47 @@ export function computeCoverage(
     for (let b = 0; b < n; b++) tier.covered[b] = tier.coveringTypes[b] > 0 ? 1 : 0
   }
   return state
+}
+
+/**
+ * Nearest site for every building, a block of nearby buildings at a time: the site nearest to
+ * the block centre c (distance d0) bounds every member's nearest distance by d0 + h (h: half
+ * diagonal), so only sites within d0 + 2h of c can be nearest to any member.
+ */
+function nearestByBlocks(demand: DemandIndex, cov: TypeCoverage): void {
+  const { blocks, xMeters, yMeters } = demand
+  const { sites, nearestMeters, nearestSlot } = cov
+  const hit = { slot: -1, distanceMeters: 0 }
+  const candidates = new Int32Array(sites.ids.length)
+  const blockCount = blocks.start.length - 1
+  for (let k = 0; k < blockCount; k++) {
+    // the block's centre, half diagonal and the sites that may be nearest to a member
+    const cx = (blocks.minX[k] + blocks.maxX[k]) / 2
+    const cy = (blocks.minY[k] + blocks.maxY[k]) / 2
+    const h = Math.hypot(blocks.maxX[k] - blocks.minX[k], blocks.maxY[k] - blocks.minY[k]) / 2
+    cov.grid.nearestInto(cx, cy, hit)
+    const found = cov.grid.withinInto(cx, cy, hit.distanceMeters + 2 * h + 1e-6, candidates)
+    // each member against those candidates (ties go to the lower slot, as in the grid search)
+    for (let t = blocks.start[k]; t < blocks.start[k + 1]; t++) {
+      const b = blocks.order[t]
+      const x = xMeters[b]
+      const y = yMeters[b]
+      let best2 = Number.POSITIVE_INFINITY
+      let bestSlot = -1
+      for (let q = 0; q < found; q++) {
+        const s = candidates[q]
+        const dx = sites.xMeters[s] - x
+        const dy = sites.yMeters[s] - y
+        const d2 = dx * dx + dy * dy
+        if (d2 < best2 || (d2 === best2 && s < bestSlot)) {
+          best2 = d2
+          bestSlot = s
+        }
+      }
+      nearestSlot[b] = bestSlot
+      nearestMeters[b] = Math.sqrt(best2)
+    }
+  }
 }
 
 /** Households within the radius of one active facility, or 0 when it is inactive. */

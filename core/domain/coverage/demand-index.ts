@@ -21,7 +21,57 @@ export interface DemandIndex {
   residents: Float64Array
   keys: DemandKeys
   index: KDBush // ids are building indices
+  blocks: DemandBlocks
   totalHouseholds: number
+}
+
+/** Buildings bucketed by square cells, for block-at-a-time nearest-site search. */
+export interface DemandBlocks {
+  cellMeters: number
+  order: Int32Array // building indices, block by block
+  start: Int32Array // block k holds order[start[k] .. start[k+1])
+  minX: Float64Array // tight bbox of each block's buildings
+  minY: Float64Array
+  maxX: Float64Array
+  maxY: Float64Array
+}
+
+/** Buckets points by cellMeters-square cells (only non-empty cells become blocks). */
+export function createDemandBlocks(xMeters: Float64Array, yMeters: Float64Array, cellMeters = 500): DemandBlocks {
+  if (!(cellMeters > 0)) throw new Error(`invalid cellMeters: ${cellMeters}`)
+  const n = xMeters.length
+  // cell key per building, then buildings sorted by key
+  const keys = new Map<number, number[]>()
+  for (let i = 0; i < n; i++) {
+    const key = Math.floor(xMeters[i] / cellMeters) * 1e7 + Math.floor(yMeters[i] / cellMeters)
+    const list = keys.get(key)
+    if (list) list.push(i)
+    else keys.set(key, [i])
+  }
+  const k = keys.size
+  const blocks: DemandBlocks = {
+    cellMeters,
+    order: new Int32Array(n),
+    start: new Int32Array(k + 1),
+    minX: new Float64Array(k).fill(Number.POSITIVE_INFINITY),
+    minY: new Float64Array(k).fill(Number.POSITIVE_INFINITY),
+    maxX: new Float64Array(k).fill(Number.NEGATIVE_INFINITY),
+    maxY: new Float64Array(k).fill(Number.NEGATIVE_INFINITY),
+  }
+  // one block per non-empty cell, with its tight bbox
+  let at = 0
+  let block = 0
+  for (const list of keys.values()) {
+    for (const i of list) {
+      blocks.order[at++] = i
+      blocks.minX[block] = Math.min(blocks.minX[block], xMeters[i])
+      blocks.minY[block] = Math.min(blocks.minY[block], yMeters[i])
+      blocks.maxX[block] = Math.max(blocks.maxX[block], xMeters[i])
+      blocks.maxY[block] = Math.max(blocks.maxY[block], yMeters[i])
+    }
+    blocks.start[++block] = at
+  }
+  return blocks
 }
 
 /** Validates the building arrays and builds the kd-tree (node size 64). */
@@ -68,6 +118,7 @@ export function createDemandIndex(input: DemandInput): DemandIndex {
     residents,
     keys: input.keys ?? {},
     index,
+    blocks: createDemandBlocks(input.xMeters, input.yMeters),
     totalHouseholds,
   }
 }

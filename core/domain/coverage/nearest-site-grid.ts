@@ -1,8 +1,17 @@
 // Nearest-site queries over a few hundred facility points: a uniform bucket grid searched in
 // growing square rings until no unvisited cell can hold a closer site.
 
+export interface NearestHit {
+  slot: number // -1 when there is no site
+  distanceMeters: number // Infinity when there is no site
+}
+
 export interface NearestSiteGrid {
-  nearest(x: number, y: number): { slot: number; distanceMeters: number }
+  nearest(x: number, y: number): NearestHit
+  /** Allocation-free form for hot loops: overwrites and returns `out`. */
+  nearestInto(x: number, y: number, out: NearestHit): NearestHit
+  /** Slots of the sites within radiusMeters of (x, y), written into `out`; returns their count. */
+  withinInto(x: number, y: number, radiusMeters: number, out: Int32Array): number
 }
 
 /** Builds a grid over the sites whose `alive` flag is set; slots are the input indices. */
@@ -13,8 +22,14 @@ export function createNearestSiteGrid(
 ): NearestSiteGrid {
   const slots: number[] = []
   for (let i = 0; i < xMeters.length; i++) if (alive[i]) slots.push(i)
-  const none = { slot: -1, distanceMeters: Number.POSITIVE_INFINITY }
-  if (slots.length === 0) return { nearest: () => none }
+  if (slots.length === 0) {
+    const nearestInto = (_x: number, _y: number, out: NearestHit) => {
+      out.slot = -1
+      out.distanceMeters = Number.POSITIVE_INFINITY
+      return out
+    }
+    return { nearestInto, nearest: (x, y) => nearestInto(x, y, { slot: -1, distanceMeters: 0 }), withinInto: () => 0 }
+  }
   // bounding box of the sites
   let minX = Number.POSITIVE_INFINITY
   let minY = Number.POSITIVE_INFINITY
@@ -51,7 +66,7 @@ export function createNearestSiteGrid(
   }
   const maxRing = Math.max(cols, rows)
 
-  function nearest(x: number, y: number) {
+  function nearestInto(x: number, y: number, out: NearestHit): NearestHit {
     // the cell holding the query point (clamped: projecting onto the grid never lengthens a distance)
     const cx = Math.min(cols - 1, Math.max(0, Math.floor((x - minX) / cellSize)))
     const cy = Math.min(rows - 1, Math.max(0, Math.floor((y - minY) / cellSize)))
@@ -81,7 +96,30 @@ export function createNearestSiteGrid(
         }
       }
     }
-    return { slot: bestSlot, distanceMeters: Math.sqrt(best2) }
+    out.slot = bestSlot
+    out.distanceMeters = Math.sqrt(best2)
+    return out
   }
-  return { nearest }
+  function withinInto(x: number, y: number, radiusMeters: number, out: Int32Array): number {
+    // the cells overlapping the circle's bounding box
+    const x0 = Math.max(0, Math.floor((x - radiusMeters - minX) / cellSize))
+    const x1 = Math.min(cols - 1, Math.floor((x + radiusMeters - minX) / cellSize))
+    const y0 = Math.max(0, Math.floor((y - radiusMeters - minY) / cellSize))
+    const y1 = Math.min(rows - 1, Math.floor((y + radiusMeters - minY) / cellSize))
+    const r2 = radiusMeters * radiusMeters
+    let count = 0
+    for (let gy = y0; gy <= y1; gy++) {
+      for (let gx = x0; gx <= x1; gx++) {
+        const c = gy * cols + gx
+        for (let k = start[c]; k < start[c + 1]; k++) {
+          const dx = itemX[k] - x
+          const dy = itemY[k] - y
+          if (dx * dx + dy * dy <= r2) out[count++] = items[k]
+        }
+      }
+    }
+    return count
+  }
+
+  return { nearestInto, withinInto, nearest: (x, y) => nearestInto(x, y, { slot: -1, distanceMeters: 0 }) }
 }

@@ -93,9 +93,10 @@ export function removeFacility(state: CoverageState, facilityId: string): Covera
   // buildings whose nearest site was this one look up the next nearest
   cov.grid = createNearestSiteGrid(sites.xMeters, sites.yMeters, sites.alive)
   const { nearestMeters, nearestSlot } = cov
+  const hit = { slot: -1, distanceMeters: 0 }
   for (let b = 0; b < demand.count; b++) {
     if (nearestSlot[b] !== at.slot) continue
-    const hit = cov.grid.nearest(demand.xMeters[b], demand.yMeters[b])
+    cov.grid.nearestInto(demand.xMeters[b], demand.yMeters[b], hit)
     nearestSlot[b] = hit.slot
     nearestMeters[b] = hit.distanceMeters
   }
