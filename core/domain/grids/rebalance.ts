@@ -17,13 +17,13 @@ export interface RebalanceOptions {
 
 type Move = [unit: number, to: number]
 
-interface Score {
+interface Figures {
   out: number
   excess: number
   cost: number
 }
 
-const better = (a: Score, b: Score) =>
+const better = (a: Figures, b: Figures) =>
   a.out < b.out ||
   (a.out === b.out && (a.excess < b.excess - 1e-9 || (Math.abs(a.excess - b.excess) <= 1e-9 && a.cost < b.cost - 1e-9)))
 
@@ -64,58 +64,101 @@ export function rebalance(
       }
     }
   }
-  // 3. shortest improving chains of boundary moves, one chain at a time
-  while (budget > 0) {
-    const base = score(state)
-    if (base.out === 0) break
-    let chain: Move[] | null = null
-    for (let depth = 1; depth <= Math.min(maxChain, budget) && !chain; depth++)
-      chain = bestChain(state, depth, base, depth === 1)
-    if (!chain) break
-    for (const [u, to] of chain) state.move(u, to)
-    budget -= chain.length
+  // 3. per out-of-band grid (largest excess first), the shortest improving chain of moves
+  const score = new Score(state)
+  for (let progress = true; progress && budget > 0 && score.out > 0; ) {
+    progress = false
+    const outGrids = [...Array(state.gridCount).keys()]
+      .filter((g) => bandExcess(state.households[g], settings) > 1e-9)
+      .sort((a, b) => bandExcess(state.households[b], settings) - bandExcess(state.households[a], settings) || a - b)
+    for (const grid of outGrids) {
+      let chain: Move[] | null = null
+      for (let depth = 1; depth <= Math.min(maxChain, budget) && !chain; depth++)
+        chain = bestChain(state, score, grid, depth, depth === 1)
+      if (!chain) continue
+      for (const [u, to] of chain) score.move(u, to)
+      budget -= chain.length
+      progress = true
+      break
+    }
   }
   return Int32Array.from(state.assign, (g) => (g === UNASSIGNED ? UNASSIGNED : keys[g]))
 }
 
-function score(state: PlanState): Score {
-  return { out: state.outOfBandCount(), excess: state.totalExcess(), cost: state.totalCost() }
+/** Grids out of band, households outside the band and total cost, kept up to date move by move. */
+class Score {
+  out = 0
+  excess = 0
+  cost = 0
+
+  constructor(private readonly state: PlanState) {
+    for (let g = 0; g < state.gridCount; g++) this.add(g, 1)
+  }
+
+  /** Move u to `to`, updating the running figures from the two grids involved only. */
+  move(u: number, to: number) {
+    const from = this.state.assign[u]
+    if (from !== UNASSIGNED) this.add(from, -1)
+    if (to !== UNASSIGNED) this.add(to, -1)
+    this.state.move(u, to)
+    if (from !== UNASSIGNED) this.add(from, 1)
+    if (to !== UNASSIGNED) this.add(to, 1)
+  }
+
+  snapshot(): Figures {
+    return { out: this.out, excess: this.excess, cost: this.cost }
+  }
+
+  private add(g: number, sign: 1 | -1) {
+    const excess = bandExcess(this.state.households[g], this.state.settings)
+    if (excess > 1e-9) this.out += sign
+    this.excess += sign * excess
+    if (this.state.members[g].size > 0) this.cost += sign * this.state.cost(g)
+  }
 }
 
-/** Best chain of exactly `depth` moves that beats `base` (fewer grids out, or less excess if allowed). */
-function bestChain(state: PlanState, depth: number, base: Score, excessCounts: boolean): Move[] | null {
-  let best: { chain: Move[]; score: Score } | null = null
+/**
+ * Best chain of exactly `depth` moves starting at `grid` that beats the current figures (fewer
+ * grids out of band; or, when `excessCounts`, as many with fewer households outside the band).
+ * Later moves may only involve grids the chain itself has touched.
+ */
+function bestChain(state: PlanState, score: Score, grid: number, depth: number, excessCounts: boolean): Move[] | null {
+  const base = score.snapshot()
+  let best: { chain: Move[]; figures: Figures } | null = null
   const chain: Move[] = []
   const moved = new Set<number>()
+  const focus = [grid]
   const visit = () => {
     if (chain.length === depth) {
-      const s = score(state)
+      const s = score.snapshot()
       const improves = s.out < base.out || (excessCounts && s.out === base.out && s.excess < base.excess - 1e-9)
-      if (improves && (!best || better(s, best.score))) best = { chain: [...chain], score: s }
+      if (improves && (!best || better(s, best.figures))) best = { chain: [...chain], figures: s }
       return
     }
-    for (const [u, to] of candidateMoves(state)) {
+    for (const [u, to] of candidateMoves(state, focus)) {
       if (moved.has(u) || !state.canRemove(u)) continue
       const from = state.assign[u]
-      state.move(u, to)
+      score.move(u, to)
       chain.push([u, to])
       moved.add(u)
+      focus.push(from, to)
       visit()
+      focus.length -= 2
       moved.delete(u)
       chain.pop()
-      state.move(u, from)
+      score.move(u, from)
     }
   }
   visit()
   return (best as { chain: Move[] } | null)?.chain ?? null
 }
 
-/** Boundary moves out of over-band grids and into under-band grids, within one community. */
-function candidateMoves(state: PlanState): Move[] {
+/** Boundary moves out of over-band grids and into under-band grids of `focus`, within one community. */
+function candidateMoves(state: PlanState, focus: number[]): Move[] {
   const { offsets, nbr } = state.index
   const moves: Move[] = []
   const seen = new Set<number>()
-  for (let g = 0; g < state.gridCount; g++) {
+  for (const g of new Set(focus)) {
     if (bandExcess(state.households[g], state.settings) <= 1e-9) continue
     const over = state.households[g] > state.settings.targetHouseholds
     for (const u of state.members[g])
