@@ -33,9 +33,7 @@ describe('gcj02', () => {
 
   it('requires a declared source CRS and rejects bad coordinates', () => {
     expect(toWgs84([117.7, 39.0], 'EPSG:4490')).toEqual([117.7, 39.0])
-    expect(
-      haversineDistanceMeters(toWgs84(wgs84ToGcj02([117.7, 39.0]), 'GCJ-02'), [117.7, 39.0]),
-    ).toBeLessThan(1e-6)
+    expect(haversineDistanceMeters(toWgs84(wgs84ToGcj02([117.7, 39.0]), 'GCJ-02'), [117.7, 39.0])).toBeLessThan(1e-6)
     expect(() => toWgs84([117.7, 39.0], undefined as never)).toThrow(/undefined/)
     expect(() => toWgs84([117.7, 39.0], 'BD-09' as never)).toThrow(/BD-09/)
     expect(() => wgs84ToGcj02([Number.NaN, 39])).toThrow(/NaN/)

@@ -2,8 +2,7 @@
 // Gauss-Krüger zone with central meridian 117°E that covers Binhai New Area.
 import proj4 from 'proj4'
 
-export const EPSG_4548 =
-  '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs'
+export const EPSG_4548 = '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs'
 
 const converter = proj4('+proj=longlat +ellps=GRS80 +no_defs', EPSG_4548)
 
@@ -28,10 +27,7 @@ export function toLngLat(xy: readonly [number, number]): [number, number] {
 }
 
 /** Batch forward: interleaved or separate lng/lat arrays -> new x/y arrays in metres. */
-export function toMetricBatch(
-  lng: Float64Array,
-  lat: Float64Array,
-): { xMeters: Float64Array; yMeters: Float64Array } {
+export function toMetricBatch(lng: Float64Array, lat: Float64Array): { xMeters: Float64Array; yMeters: Float64Array } {
   if (lng.length !== lat.length) throw new Error(`lng/lat length mismatch: ${lng.length} vs ${lat.length}`)
   const xMeters = new Float64Array(lng.length)
   const yMeters = new Float64Array(lng.length)
@@ -48,12 +44,8 @@ export function toMetricBatch(
 }
 
 /** Batch inverse: x/y arrays in metres -> new lng/lat arrays in degrees. */
-export function toLngLatBatch(
-  xMeters: Float64Array,
-  yMeters: Float64Array,
-): { lng: Float64Array; lat: Float64Array } {
-  if (xMeters.length !== yMeters.length)
-    throw new Error(`x/y length mismatch: ${xMeters.length} vs ${yMeters.length}`)
+export function toLngLatBatch(xMeters: Float64Array, yMeters: Float64Array): { lng: Float64Array; lat: Float64Array } {
+  if (xMeters.length !== yMeters.length) throw new Error(`x/y length mismatch: ${xMeters.length} vs ${yMeters.length}`)
   const lng = new Float64Array(xMeters.length)
   const lat = new Float64Array(xMeters.length)
   const p: [number, number] = [0, 0]

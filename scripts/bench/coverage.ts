@@ -4,8 +4,9 @@
 // in the same run (median of several repetitions):
 //   full recompute vs the naive O(n·m) loop and @turf/turf point-in-circle (sampled, extrapolated),
 //   one-facility move (p50/p95 over 200 moves) vs the full recompute,
-//   MCLP 5 of 2,000 candidates (greedy + interchange) with the gap to the LP bound,
-//   exact MILP of ~2,700 demand areas × 500 candidates, and peak RSS.
+//   MCLP 5 of 2,000 candidates (greedy + interchange) with the gap to the LP bound (and a
+//   harder 20-site, 1000 m variant), LSCP to +5 points of share, exact MILP of ~2,700 demand
+//   areas × 500 candidates against the heuristic, and peak RSS.
 //   npx tsx scripts/bench/coverage.ts [--seed 42] [--reps 5]
 import * as turf from '@turf/turf'
 import { aggregateCoverage } from '../../core/domain/coverage/aggregate-coverage'
@@ -15,6 +16,7 @@ import type { Facility, FacilityType } from '../../core/domain/coverage/faciliti
 import { naiveCoverage } from '../../core/domain/coverage/naive-coverage'
 import { moveFacility } from '../../core/domain/coverage/update-coverage'
 import { coverageWithinRadius } from '../../core/domain/siting/coverage-relation'
+import { solveLscp } from '../../core/domain/siting/lscp'
 import { solveMclp } from '../../core/domain/siting/mclp'
 import { loadSolver } from '../../core/domain/siting/solver'
 import { toLngLat, toLngLatBatch, toMetric } from '../../core/geo/projection'
@@ -296,6 +298,28 @@ printRow(
   `LP bound ${withLp.bound.toFixed(1)}, heuristic + LP ${fmt(median(lpTimes))}, method ${withLp.method}`,
 )
 console.log(`  (marginal households per site, pick order: ${heur.marginalWeights.join(', ')})`)
+// a harder variant: 15-minute radius, 20 sites
+const rel1000 = coverageWithinRadius(demand.xMeters, demand.yMeters, candX, candY, 1000)
+const pre1000 = Uint8Array.from(computeCoverage(demand, facilities, types).byType.get('t15min_0')!.covered)
+const hard = solveMclp({ demandWeights: demand.households, coverage: rel1000, preCovered: pre1000 }, 20, {
+  solver,
+  exact: 'never',
+})
+printRow(
+  'MCLP 20 sites, 1000 m: gap to the LP bound',
+  `${hard.gapPercent.toFixed(2)} %`,
+  'goal ≤ 3 %',
+  `${hard.objective} hh newly covered, LP bound ${hard.bound.toFixed(1)}, ${fmt(hard.solveMillis)}`,
+)
+// LSCP: fewest sites for +5 points of covered share
+const lscpTarget = Math.min(1, heur.shareBefore + 0.05)
+const lscp = solveLscp(mclpInput, lscpTarget, { solver })
+printRow(
+  `LSCP to ${(100 * lscpTarget).toFixed(1)}% share (500 m)`,
+  `${lscp.objective} sites`,
+  `${lscp.method}, bound ${lscp.bound} (${lscp.boundSource})`,
+  `${fmt(lscp.solveMillis)}, reached ${(100 * lscp.shareAfter).toFixed(1)}%`,
+)
 sampleRss()
 
 // --- 4. exact MILP: ~2,700 demand areas × 500 candidates ----------------------------------
@@ -330,7 +354,7 @@ for (let r = 0; r < Math.min(reps, 3); r++) {
   exactTimes.push(ms(() => (exact = solveMclp(areaInput, 20, { solver, exact: 'always', timeLimitSeconds: 60 }))))
 }
 printRow(
-  `exact MILP ${G} areas × 500 candidates (method ${exact.method})`,
+  `exact MILP ${G} areas × 500 cand., ${areaInput.coverage.reduce((a, c) => a + c.length, 0)} pairs (${exact.method})`,
   fmt(median(exactTimes)),
   'goal ≤ 5 s',
   `heuristic ${fmt(areaHeur.solveMillis)}: ${areaHeur.objective} vs optimum ${exact.objective} hh`,

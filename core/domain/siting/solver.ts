@@ -20,10 +20,10 @@ interface HighsLike {
   constants: { modelStatus: Record<string, number> }
 }
 
-/** Loads HiGHS and returns it as a LinearSolver. */
-export async function loadSolver(): Promise<LinearSolver> {
+/** Loads HiGHS and returns it as a LinearSolver; browsers pass locateFile for highs.wasm. */
+export async function loadSolver(options: { locateFile?: (file: string) => string } = {}): Promise<LinearSolver> {
   const module = await import('highs')
-  const highs = (await module.default()) as unknown as HighsLike
+  const highs = (await module.default(options)) as unknown as HighsLike
   return createHighsSolver(highs)
 }
 
