@@ -4,7 +4,7 @@ import type { Bbox } from '../../../core/api'
 /** ~117.13–118.07E, 38.56–39.33N */
 export const DISTRICT_BOUNDS: Bbox = [117.13, 38.56, 118.07, 39.33]
 export const DISTRICT_CENTER: [lng: number, lat: number] = [117.65, 39.03]
-/** Pixels kept free around the district when fitting it (room for the panels). */
-export const DISTRICT_FIT_PADDING_PX = 40
+/** Pixels kept free around the district when fitting it; the left side leaves room for the panels column. */
+export const DISTRICT_FIT_PADDING_PX = { top: 40, bottom: 40, left: 300, right: 40 }
 export const MIN_ZOOM = 7
 export const MAX_ZOOM = 18

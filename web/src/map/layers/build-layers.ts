@@ -83,7 +83,7 @@ export function buildLayers(input: MapLayersInput): Layer[] {
       id: LAYER_IDS.gridLabels,
       theme,
       visible: toggles.labels && toggles.grids && zoomed.gridLabels,
-      sizePx: 11,
+      sizePx: 12,
     }),
     createLabelLayer(input.communityLabels, {
       id: LAYER_IDS.communityLabels,
