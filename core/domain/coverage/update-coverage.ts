@@ -15,6 +15,7 @@ export interface CoverageChange {
 export function upsertFacility(state: CoverageState, facility: Facility): CoverageChange {
   const radiusMeters = effectiveRadiusMeters(facility, state.types.get(facility.typeId))
   // take the old version out first
+  const old = state.slotOf.get(facility.id)
   const change = state.facilities.has(facility.id)
     ? removeFacility(state, facility.id)
     : { touchedBuildings: 0, flippedBuildings: 0 }
@@ -22,14 +23,20 @@ export function upsertFacility(state: CoverageState, facility: Facility): Covera
   if (!isActive(facility.status, state.scenario)) return change
   const cov = state.byType.get(facility.typeId)!
   const { sites } = cov
-  // a new slot for the new version
-  const slot = sites.ids.length
-  sites.ids.push(facility.id)
-  sites.xMeters.push(facility.xMeters)
-  sites.yMeters.push(facility.yMeters)
-  sites.radiusMeters.push(radiusMeters)
-  sites.alive.push(true)
-  sites.servedHouseholds.push(0)
+  // the old slot when the type is unchanged (no growth on moves), else a new one
+  const slot = old && old.typeId === facility.typeId ? old.slot : sites.ids.length
+  if (slot === sites.ids.length) {
+    sites.ids.push(facility.id)
+    sites.xMeters.push(0)
+    sites.yMeters.push(0)
+    sites.radiusMeters.push(0)
+    sites.alive.push(false)
+    sites.servedHouseholds.push(0)
+  }
+  sites.xMeters[slot] = facility.xMeters
+  sites.yMeters[slot] = facility.yMeters
+  sites.radiusMeters[slot] = radiusMeters
+  sites.alive[slot] = true
   state.slotOf.set(facility.id, { typeId: facility.typeId, slot })
   // cover counts inside the new radius
   const { demand, buffer } = state
