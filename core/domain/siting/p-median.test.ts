@@ -74,6 +74,10 @@ describe('solvePMedian', () => {
           }
           const heuristic = solvePMedian(input, p)
           expect(heuristic.objective).toBeGreaterThanOrEqual(optimum)
+          // the Lagrangian bound never exceeds the optimum, and a closed gap means optimal
+          expect(heuristic.boundSource).toBe('lagrangian')
+          expect(heuristic.bound).toBeLessThanOrEqual(optimum + 1e-9)
+          if (heuristic.method === 'exact') expect(heuristic.objective).toBe(optimum)
           const exact = solvePMedian(input, p, { solver })
           expect(exact.objective).toBe(optimum)
           expect(exact.method).toBe('exact')

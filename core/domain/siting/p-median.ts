@@ -3,14 +3,11 @@
 // vertex substitution (Teitz–Bart with Whitaker's O(n) move evaluation) from the greedy start
 // and from seeded random starts; exact via a MILP (HiGHS) for small instances.
 import type { LinearModel, LinearSolver } from './linear-model'
+import { lagrangianBound } from './p-median-bound'
+import { createPMedianProblem, type PMedianInput, type PMedianProblem, totalCost } from './p-median-problem'
 import { gapPercent, type SitingResultBase } from './siting-result'
 
-export interface PMedianInput {
-  demandWeights: ArrayLike<number> // n, finite >= 0
-  candidateCount: number // m
-  distance: Float64Array | ((demand: number, candidate: number) => number) // n×m row-major, or a function
-  fixedDistance?: ArrayLike<number> // n: distance to the nearest existing facility (Infinity if none)
-}
+export type { PMedianInput } from './p-median-problem'
 
 export interface PMedianOptions {
   solver?: LinearSolver
@@ -18,6 +15,7 @@ export interface PMedianOptions {
   exactMaxPairs?: number // default 12 000
   timeLimitSeconds?: number // default 10
   restarts?: number // random starts besides the greedy one, default 8
+  lagrangianIterations?: number // subgradient steps for the bound when no exact solve proves it, default 300 (0: none)
   seed?: number // for the random starts, default 1
 }
 
@@ -25,14 +23,6 @@ export interface PMedianResult extends SitingResultBase {
   // objective: total weighted distance with the new sites (a minimum: bound is a lower bound)
   marginalReductions: number[] // cost reduction brought by each site, in pick order
   costBefore: number // with fixed facilities only (Infinity when there are none)
-}
-
-interface Problem {
-  n: number
-  m: number
-  w: Float64Array
-  d: Float64Array // n×m
-  fixed: Float64Array // n, Infinity where no fixed facility
 }
 
 /** Solves the p-median for p new sites. */
@@ -85,6 +75,16 @@ export function solvePMedian(input: PMedianInput, p: number, options: PMedianOpt
       method = 'exact'
     }
   }
+  // without a proof, a Lagrangian lower bound
+  const iterations = options.lagrangianIterations ?? 300
+  if (method === 'heuristic' && iterations > 0) {
+    const lagrangian = lagrangianBound(pr, p, sites, { iterations })
+    if (!(lagrangian <= bound)) {
+      bound = Math.min(lagrangian, objective)
+      boundSource = 'lagrangian'
+    }
+    if (bound >= objective - 1e-9) method = 'exact'
+  }
   const ordered = orderByReduction(pr, sites)
   return {
     sites: ordered.sites,
@@ -99,56 +99,8 @@ export function solvePMedian(input: PMedianInput, p: number, options: PMedianOpt
   }
 }
 
-/** Validates the input and materialises the distance matrix. */
-function createPMedianProblem(input: PMedianInput): Problem {
-  const n = input.demandWeights.length
-  const m = input.candidateCount
-  if (!Number.isInteger(m) || m < 1) throw new Error(`candidateCount must be an integer >= 1, got ${m}`)
-  const w = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    const v = input.demandWeights[i]
-    if (!Number.isFinite(v) || v < 0) throw new Error(`demand weight ${i} is invalid: ${v}`)
-    w[i] = v
-  }
-  let d: Float64Array
-  if (typeof input.distance === 'function') {
-    d = new Float64Array(n * m)
-    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) d[i * m + j] = input.distance(i, j)
-  } else {
-    if (input.distance.length !== n * m)
-      throw new Error(`distance has length ${input.distance.length}, expected ${n * m}`)
-    d = input.distance
-  }
-  for (let t = 0; t < d.length; t++) {
-    if (!Number.isFinite(d[t]) || d[t] < 0)
-      throw new Error(`distance (${Math.floor(t / m)}, ${t % m}) is invalid: ${d[t]}`)
-  }
-  const fixed = new Float64Array(n).fill(Number.POSITIVE_INFINITY)
-  if (input.fixedDistance) {
-    if (input.fixedDistance.length !== n)
-      throw new Error(`fixedDistance has length ${input.fixedDistance.length}, expected ${n}`)
-    for (let i = 0; i < n; i++) {
-      const v = input.fixedDistance[i]
-      if (Number.isNaN(v) || v < 0) throw new Error(`fixedDistance ${i} is invalid: ${v}`)
-      fixed[i] = v
-    }
-  }
-  return { n, m, w, d, fixed }
-}
-
-/** Σ w_i · distance to the nearest open site (fixed or chosen); Infinity with nothing open. */
-function totalCost(pr: Problem, sites: readonly number[]): number {
-  let cost = 0
-  for (let i = 0; i < pr.n; i++) {
-    let best = pr.fixed[i]
-    for (const j of sites) best = Math.min(best, pr.d[i * pr.m + j])
-    if (pr.w[i] > 0) cost += pr.w[i] * best
-  }
-  return cost
-}
-
 /** Greedy addition: p times, the site that lowers the total cost most. */
-function greedyAdd(pr: Problem, p: number): number[] {
+function greedyAdd(pr: PMedianProblem, p: number): number[] {
   const { n, m, w, d } = pr
   const near = Float64Array.from(pr.fixed)
   const open = new Uint8Array(m)
@@ -173,7 +125,7 @@ function greedyAdd(pr: Problem, p: number): number[] {
 }
 
 /** Vertex substitution: apply the best (in, out) swap until none lowers the cost. */
-function vertexSubstitution(pr: Problem, initial: number[]): number[] {
+function vertexSubstitution(pr: PMedianProblem, initial: number[]): number[] {
   const { n, m, w, d, fixed } = pr
   const sites = initial.slice()
   const p = sites.length
@@ -231,7 +183,7 @@ function vertexSubstitution(pr: Problem, initial: number[]): number[] {
 }
 
 /** Orders sites by the cost reduction each adds, greedily from the fixed facilities. */
-function orderByReduction(pr: Problem, sites: readonly number[]): { sites: number[]; reductions: number[] } {
+function orderByReduction(pr: PMedianProblem, sites: readonly number[]): { sites: number[]; reductions: number[] } {
   const left = sites.slice()
   const ordered: number[] = []
   const reductions: number[] = []
@@ -254,7 +206,7 @@ function orderByReduction(pr: Problem, sites: readonly number[]): { sites: numbe
 }
 
 /** min Σ w d z  s.t. Σ_j z_ij + f_i = 1, z_ij <= x_j, Σ x = p (f_i: served by a fixed facility). */
-function buildPMedianModel(pr: Problem, p: number): LinearModel {
+function buildPMedianModel(pr: PMedianProblem, p: number): LinearModel {
   const { n, m, w, d, fixed } = pr
   const model: LinearModel = { sense: 'min', columns: [], rows: [] }
   for (let j = 0; j < m; j++) model.columns.push({ name: `x${j}`, cost: 0, lower: 0, upper: 1, integer: true })
@@ -283,7 +235,7 @@ function buildPMedianModel(pr: Problem, p: number): LinearModel {
 }
 
 // column values of a heuristic solution, in buildPMedianModel's column order
-function pMedianStart(pr: Problem, sites: readonly number[]): Float64Array {
+function pMedianStart(pr: PMedianProblem, sites: readonly number[]): Float64Array {
   const { n, m, d, fixed } = pr
   let columns = m
   for (let i = 0; i < n; i++) columns += m + (Number.isFinite(fixed[i]) ? 1 : 0)

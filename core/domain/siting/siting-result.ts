@@ -1,8 +1,8 @@
 // What every siting solver returns, and the gap between a solution and its proven bound.
 
 export type SitingMethod = 'exact' | 'heuristic'
-/** Where the bound comes from: submodularity of greedy steps, the LP relaxation, or a MILP dual bound. */
-export type BoundSource = 'greedy' | 'lp' | 'milp' | 'none'
+/** Where the bound comes from: submodularity of greedy steps, the LP relaxation, a MILP dual bound, a Lagrangian relaxation. */
+export type BoundSource = 'greedy' | 'lp' | 'milp' | 'lagrangian' | 'none'
 
 export interface SitingResultBase {
   sites: number[] // candidate indices, in pick order
