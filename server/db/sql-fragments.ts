@@ -42,7 +42,7 @@ export interface FeaturePageParts {
 export function featurePageSql(parts: FeaturePageParts): RawBuilder<{ fc: string }> {
   const { ids, rows, orderBy, feature, limit, offset } = parts
   return sql<{ fc: string }>`WITH f AS (${ids}),
-    p AS (${rows} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset})
+    p AS (SELECT * FROM (${rows}) p ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset})
     SELECT json_build_object(
       'type', 'FeatureCollection',
       'features', coalesce((SELECT json_agg(${feature} ORDER BY ${orderBy}) FROM p), '[]'::json),

@@ -2,6 +2,7 @@
 // every building lies in exactly its own unit. Used by tests and by `npm run check:world`.
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/schema'
+import { UNION_GRID_SIZE_DEGREES } from '../grids/grids.repository'
 
 export interface ReconcileReport {
   unitsNotMatchingBuildings: number
@@ -42,7 +43,7 @@ export async function unitTiling(db: Kysely<Database>): Promise<TilingRow[]> {
       s.children AS "childrenAreaM2",
       ST_Area(s.union_geom::geography) AS "unionAreaM2"
     FROM communities c CROSS JOIN LATERAL (
-      SELECT sum(ST_Area(u.geom::geography)) AS children, ST_Union(u.geom) AS union_geom
+      SELECT sum(ST_Area(u.geom::geography)) AS children, ST_UnaryUnion(ST_Collect(u.geom), ${UNION_GRID_SIZE_DEGREES}::float8) AS union_geom
       FROM units u WHERE u.community_code = c.code) s
     ORDER BY c.code`.execute(db)
   return rows
@@ -55,7 +56,7 @@ export async function communityTiling(db: Kysely<Database>): Promise<TilingRow[]
       s.children AS "childrenAreaM2",
       ST_Area(s.union_geom::geography) AS "unionAreaM2"
     FROM streets s0 CROSS JOIN LATERAL (
-      SELECT sum(ST_Area(c.geom::geography)) AS children, ST_Union(c.geom) AS union_geom
+      SELECT sum(ST_Area(c.geom::geography)) AS children, ST_UnaryUnion(ST_Collect(c.geom), ${UNION_GRID_SIZE_DEGREES}::float8) AS union_geom
       FROM communities c WHERE c.street_code = s0.code) s
     ORDER BY s0.code`.execute(db)
   return rows

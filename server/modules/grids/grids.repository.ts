@@ -46,6 +46,13 @@ export async function getGrid(db: Kysely<Database>, id: number): Promise<string 
 }
 
 /**
+ * Unions snap to a 1e-7° (~1 cm) precision grid: neighbouring units computed separately can
+ * disagree in the last bits of a shared edge, and an exact overlay can then fail (on PGlite the
+ * failure is silent: the row goes missing). See ADR 2.
+ */
+export const UNION_GRID_SIZE_DEGREES = 1e-7
+
+/**
  * Rebuilds the cached totals and union polygon of the given grids (all current grids when
  * omitted) from their units. A grid's totals are sums over its units; only changed grids are
  * passed by the editor.
@@ -57,7 +64,7 @@ export async function rebuildGridCaches(db: Kysely<Database>, gridIds?: number[]
       unit_count = coalesce(s.unit_count, 0), geom = s.geom
     FROM grids g2 LEFT JOIN LATERAL (
       SELECT sum(u.households)::int AS households, sum(u.residents)::int AS residents, count(*)::int AS unit_count,
-        ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(u.geom)), 3)) AS geom
+        ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(u.geom), ${UNION_GRID_SIZE_DEGREES}::float8), 3)) AS geom
       FROM units u WHERE u.grid_id = g2.id) s ON TRUE
     WHERE g.id = g2.id AND ${only}`.execute(db)
 }
