@@ -2,10 +2,12 @@
 // of total demand (fixed facilities included) to a target. Greedy, then dropping redundant sites;
 // the lower bound is the best of a submodularity bound on the greedy steps and, with a solver,
 // the MILP dual bound (rounded up: site counts are integers), exact when it closes.
+
+import { buildLscpModel } from './coverage-models'
 import { type CoverageProblemInput, createCoverageProblem } from './coverage-relation'
-import type { LinearModel, LinearSolver } from './linear-model'
-import { coverageResult, coveredWeight, coverFlags, orderByMarginal } from './mclp'
-import type { CoverageSitingResult } from './siting-result'
+import type { LinearSolver } from './linear-model'
+import { coveredWeight, coverFlags, orderByMarginal } from './max-cover'
+import { type CoverageSitingResult, coverageResult } from './siting-result'
 
 export interface LscpOptions {
   solver?: LinearSolver
@@ -112,49 +114,4 @@ function sitesToReach(gain: Float64Array, need: number): number {
     if (sum >= need) return q + 1
   }
   return sorted.length
-}
-
-/** min Σx s.t. Σ w·y >= need, y_r <= Σ x over the candidates of merged demand row r. */
-function buildLscpModel(
-  p: ReturnType<typeof createCoverageProblem>,
-  need: number,
-): { model: LinearModel; rowDemand: number[]; nonzeros: number } {
-  const m = p.candidateCount
-  const model: LinearModel = { sense: 'min', columns: [], rows: [] }
-  for (let c = 0; c < m; c++) model.columns.push({ name: `x${c}`, cost: 1, lower: 0, upper: 1, integer: true })
-  const rowOf = new Map<string, number>()
-  const rowDemand: number[] = []
-  const rowWeight: number[] = []
-  let nonzeros = 0
-  for (let i = 0; i < p.demandCount; i++) {
-    if (p.preCovered[i] || p.weights[i] === 0 || p.demandStart[i] === p.demandStart[i + 1]) continue
-    const cands = p.demandItems.subarray(p.demandStart[i], p.demandStart[i + 1])
-    const key = cands.join(',')
-    const r = rowOf.get(key)
-    if (r !== undefined) {
-      rowWeight[r] += p.weights[i]
-      continue
-    }
-    rowOf.set(key, rowDemand.length)
-    const y = m + rowDemand.length
-    rowDemand.push(i)
-    rowWeight.push(p.weights[i])
-    model.columns.push({ name: `y${rowDemand.length - 1}`, cost: 0, lower: 0, upper: 1, integer: false })
-    model.rows.push({
-      indices: [y, ...cands],
-      values: [1, ...Array.from(cands, () => -1)],
-      lower: Number.NEGATIVE_INFINITY,
-      upper: 0,
-    })
-    nonzeros += cands.length + 1
-  }
-  // the covered weight reaches the need
-  model.rows.push({
-    indices: rowWeight.map((_, r) => m + r),
-    values: rowWeight,
-    lower: need,
-    upper: Number.POSITIVE_INFINITY,
-  })
-  nonzeros += rowWeight.length
-  return { model, rowDemand, nonzeros }
 }

@@ -1,4 +1,5 @@
 // What every siting solver returns, and the gap between a solution and its proven bound.
+import type { CoverageProblem } from './coverage-relation'
 
 export type SitingMethod = 'exact' | 'heuristic'
 /** Where the bound comes from: submodularity of greedy steps, the LP relaxation, a MILP dual bound, a Lagrangian relaxation. */
@@ -30,4 +31,33 @@ export function gapPercent(objective: number, bound: number): number {
   const diff = Math.abs(objective - bound)
   if (diff <= 1e-9 * Math.max(1, Math.abs(objective))) return 0
   return (100 * diff) / Math.max(Math.abs(objective), 1e-12)
+}
+
+/** Assembles a coverage result with marginals in pick order. */
+export function coverageResult(
+  p: CoverageProblem,
+  ordered: { sites: number[]; marginalWeights: number[] },
+  objective: number,
+  bound: number,
+  boundSource: CoverageSitingResult['boundSource'],
+  method: CoverageSitingResult['method'],
+  started: number,
+): CoverageSitingResult {
+  const weightAfter = p.weightBefore + ordered.marginalWeights.reduce((a, b) => a + b, 0)
+  const share = (w: number) => (p.totalWeight > 0 ? w / p.totalWeight : 0)
+  return {
+    sites: ordered.sites,
+    marginalWeights: ordered.marginalWeights,
+    objective,
+    bound,
+    gapPercent: method === 'exact' ? 0 : gapPercent(objective, bound),
+    method,
+    boundSource,
+    solveMillis: performance.now() - started,
+    weightBefore: p.weightBefore,
+    weightAfter,
+    totalWeight: p.totalWeight,
+    shareBefore: share(p.weightBefore),
+    shareAfter: share(weightAfter),
+  }
 }
