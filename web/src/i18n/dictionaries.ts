@@ -106,6 +106,7 @@ export const zh = {
 
   'map.label': '滨海新区网格地图',
   'map.resetView': '全区视图',
+  'map.gridLabel': '第{n}网格',
   'count.grids': '{n} 个网格',
 } as const
 
@@ -216,6 +217,7 @@ export const en: Dictionary = {
 
   'map.label': 'Grid map of Binhai New Area',
   'map.resetView': 'Whole district',
+  'map.gridLabel': 'Grid {n}',
   'count.grids': '{n} grids',
 }
 

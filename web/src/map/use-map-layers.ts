@@ -2,6 +2,7 @@
 import { useMemo } from 'react'
 import type { DistrictData } from '../features/district/use-district-data'
 import { gridLabels } from '../features/grids/grid-labels'
+import { useI18n } from '../i18n/i18n-provider'
 import { buildLayers, type LayerToggles } from './layers/build-layers'
 import { filterFacilitiesByType } from './layers/facility-layers'
 import { labelsFromFeatures } from './layers/label-layer'
@@ -21,7 +22,8 @@ export function useMapLayers(data: DistrictData, options: MapLayerOptions) {
   const facilityTypes = data.index.facilityTypes
   const streetLabels = useMemo(() => labelsFromFeatures(data.streets), [data.streets])
   const communityLabels = useMemo(() => labelsFromFeatures(data.communities), [data.communities])
-  const gridLabelData = useMemo(() => gridLabels(data.grids), [data.grids])
+  const { t } = useI18n()
+  const gridLabelData = useMemo(() => gridLabels(data.grids, (n) => t('map.gridLabel', { n })), [data.grids, t])
   const facilities = useMemo(
     () => filterFacilitiesByType(data.facilities, options.visibleTypes),
     [data.facilities, options.visibleTypes],

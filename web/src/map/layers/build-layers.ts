@@ -84,12 +84,14 @@ export function buildLayers(input: MapLayersInput): Layer[] {
       theme,
       visible: toggles.labels && toggles.grids && zoomed.gridLabels,
       sizePx: 12,
+      fontWeight: 400,
     }),
     createLabelLayer(input.communityLabels, {
       id: LAYER_IDS.communityLabels,
       theme,
       visible: toggles.labels && zoomed.communityLabels,
       sizePx: 13,
+      fontWeight: 500,
     }),
     createLabelLayer(input.streetLabels, {
       id: LAYER_IDS.streetLabels,

@@ -46,7 +46,7 @@ export function createLabelLayer(labels: LabelDatum[], options: LabelLayerOption
     characterSet: 'auto',
     fontFamily: CJK_FONT_FAMILY,
     fontWeight: options.fontWeight ?? 'normal',
-    fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+    fontSettings: { sdf: true, fontSize: 48, buffer: 8, radius: 12 },
     outlineWidth: 2,
     outlineColor: options.theme.labelOutline,
     pickable: false,

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import type { GridFeature } from '../../map/layers/grid-layer'
+import { gridLabels, gridSequence } from './grid-labels'
+
+describe('grid labels', () => {
+  it('reads the sequence from a 15-digit code only', () => {
+    expect(gridSequence('120116001001007')).toBe(7)
+    expect(gridSequence('G-7')).toBeNull()
+  })
+  it('labels each grid inside its polygon, falling back to the name', () => {
+    const grid = (code: string) =>
+      ({
+        type: 'Feature',
+        id: 1,
+        geometry: {
+          type: 'MultiPolygon',
+          coordinates: [
+            [
+              [
+                [0, 0],
+                [2, 0],
+                [2, 2],
+                [0, 2],
+                [0, 0],
+              ],
+            ],
+          ],
+        },
+        properties: { code, name: '名字' },
+      }) as unknown as GridFeature
+    expect(gridLabels([grid('120116001001012'), grid('x')], (n) => `第${n}网格`)).toEqual([
+      { position: [1, 1], text: '第12网格' },
+      { position: [1, 1], text: '名字' },
+    ])
+  })
+})
