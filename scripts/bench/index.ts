@@ -1,0 +1,29 @@
+// `npm run bench`: runs every benchmark in its own process, one after another (they would
+// disturb each other's timings), and prints their reports. `npm run bench -- startup grids`
+// runs only those.
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+
+const here = new URL('./', import.meta.url).pathname
+const all: Record<string, string[]> = {
+  startup: ['startup.ts'], // issue 2: cold/warm start, all grids as GeoJSON, peak memory
+  grids: ['grids.ts'], // issue 3: live diff, proposals vs greedy sweep, rebalance
+  coverage: ['coverage.ts'], // issue 4: coverage recompute, one move, MCLP/LSCP/MILP
+  siting: ['siting-orlib.ts', '--to', '10'], // issue 4: OR-Library p-median gaps
+  equity: ['equity.ts'], // issue 5: Gini, Theil, 2SFCA, indicators
+}
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all)
+const unknown = chosen.filter((name) => !(name in all))
+if (unknown.length) {
+  console.error(`unknown benchmark "${unknown.join('", "')}"; choose from: ${Object.keys(all).join(', ')}`)
+  process.exit(2)
+}
+let failed = 0
+for (const name of chosen) {
+  const [file, ...args] = all[name]
+  console.log(`\n── ${name} ${'─'.repeat(60 - name.length)}`)
+  const tsx = join(here, '../../node_modules/tsx/dist/cli.mjs')
+  const result = spawnSync(process.execPath, [tsx, join(here, file), ...args], { stdio: 'inherit' })
+  if (result.status !== 0) failed++
+}
+process.exit(failed ? 1 : 0)
