@@ -15,6 +15,7 @@ import { healthRoutes } from './modules/health/health.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { registerErrorHandler } from './plugins/errors'
+import { registerEvents } from './plugins/events'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.database.db)
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
+  registerEvents(app)
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,6 +1,6 @@
 // Builds (once, then reuses) the ready database the tests start from: the migrated schema with
 // the demo world loaded, as a PGlite data-dir dump or as a template database on a real server.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
@@ -45,7 +45,10 @@ async function embeddedTemplate(key: string): Promise<string> {
     await migrate(handle.pool)
     await seedDemoWorld(handle, { ...TEST_WORLD, log })
   })
-  writeFileSync(path, Buffer.from(await dump.arrayBuffer()))
+  // write then rename: a concurrent run never reads a half-written template
+  const partial = `${path}.${process.pid}.partial`
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+  renameSync(partial, path)
   log(`PGlite template ready in ${((Date.now() - t) / 1000).toFixed(1)} s`)
   return path
 }

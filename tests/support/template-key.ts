@@ -8,22 +8,23 @@ export const ROOT = new URL('../../', import.meta.url).pathname
 /** The demo world every database test starts from. */
 export const TEST_WORLD = { seed: 20230101, scale: Number(process.env.WANGGE_TEST_SCALE ?? 1) }
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? files(path) : [path]
-  })
+function files(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path]
+  return readdirSync(path).flatMap((name) => files(join(path, name)))
 }
 
 export function templateKey(): string {
   const hash = createHash('sha1')
   hash.update(JSON.stringify(TEST_WORLD))
+  // only what shapes the loaded world: schema, generator and its inputs, the loader
   const inputs = [
-    join(ROOT, 'migrations'),
-    join(ROOT, 'core'),
-    join(ROOT, 'geodata'),
-    join(ROOT, 'server/modules/demo'),
-  ]
+    'migrations',
+    'core/demo',
+    'core/domain/grid-code.ts',
+    'geodata',
+    'server/modules/demo',
+    'server/modules/grids/grids.repository.ts',
+  ].map((p) => join(ROOT, p))
   for (const path of inputs
     .flatMap(files)
     .filter((p) => !p.endsWith('.test.ts'))
