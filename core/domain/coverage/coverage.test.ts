@@ -209,7 +209,7 @@ describe('properties', () => {
 
   it('incremental adds, moves and removes equal a full recompute', () => {
     const op = fc.record({
-      kind: fc.constantFrom('add', 'move', 'remove', 'retire'),
+      kind: fc.constantFrom('add', 'move', 'remove', 'retire', 'retype', 'resize'),
       target: fc.nat(),
       facility: facilityArb,
     })
@@ -227,7 +227,10 @@ describe('properties', () => {
             if (o.kind === 'add' || !id) upsertFacility(state, { ...toFacilities([o.facility])[0], id: `f${next++}` })
             else if (o.kind === 'move') moveFacility(state, id, o.facility.x, o.facility.y)
             else if (o.kind === 'remove') removeFacility(state, id)
-            else upsertFacility(state, { ...state.facilities.get(id)!, status: 'retired' })
+            else if (o.kind === 'retire') upsertFacility(state, { ...state.facilities.get(id)!, status: 'retired' })
+            else if (o.kind === 'retype')
+              upsertFacility(state, { ...state.facilities.get(id)!, typeId: types[o.facility.typeIndex].id })
+            else upsertFacility(state, { ...state.facilities.get(id)!, radiusMeters: o.facility.radius })
           }
           expectMatchesNaive(state)
         },
