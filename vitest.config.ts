@@ -34,7 +34,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/global-setup.ts'],
+          globalSetup: ['tests/support/global-setup.ts', 'tests/support/build-web.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,

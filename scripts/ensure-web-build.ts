@@ -1,10 +1,10 @@
-// Builds the web client when web/dist is missing or older than its sources (run by `npm start`).
+// Builds the web client when web/dist is missing or older than its sources (run by `npm start`
+// and by the browser tests' setup).
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('../', import.meta.url).pathname
-const built = join(root, 'web/dist/index.html')
 
 function newest(path: string): number {
   const s = statSync(path)
@@ -12,16 +12,19 @@ function newest(path: string): number {
   return Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n))))
 }
 
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'core/api'].map((p) => join(root, p))
-const stale = !existsSync(built) || sources.some((p) => existsSync(p) && newest(p) > statSync(built).mtimeMs)
-if (stale) {
-  process.stderr.write('[wangge] building the web client (first start only) …\n')
+export function ensureWebBuild(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
+  const built = join(root, 'web/dist/index.html')
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'core/api'].map((p) =>
+    join(root, p),
+  )
+  const stale = !existsSync(built) || sources.some((p) => existsSync(p) && newest(p) > statSync(built).mtimeMs)
+  if (!stale) return
+  log('[wangge] building the web client …')
   execFileSync(
     process.execPath,
     [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    { cwd: root, stdio: 'inherit' },
   )
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureWebBuild()
