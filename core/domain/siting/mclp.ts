@@ -4,12 +4,7 @@
 // an exact MILP solve (HiGHS) started from the heuristic.
 
 import { buildMclpModel } from './coverage-models'
-import {
-  assertSiteCount,
-  type CoverageProblem,
-  type CoverageProblemInput,
-  createCoverageProblem,
-} from './coverage-relation'
+import { assertSiteCount, type CoverageProblemInput, createCoverageProblem } from './coverage-relation'
 import type { LinearSolver } from './linear-model'
 import { coveredWeight, coverFlags, greedyMaxCover, orderByMarginal, swapImprove, topGainsSum } from './max-cover'
 import { type CoverageSitingResult, coverageResult } from './siting-result'
