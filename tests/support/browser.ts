@@ -55,3 +55,33 @@ export async function openApp(path = '/', viewport = { width: 1600, height: 1000
     },
   }
 }
+
+export interface ImageStats {
+  /** distinct colours (quantised to 5 bits per channel) */
+  colours: number
+  /** share of pixels that differ from the most common colour (the background) */
+  nonBackgroundShare: number
+}
+
+/** Decodes a PNG screenshot in the page itself (no image library needed) and measures it. */
+export async function imageStats(page: Page, png: Buffer): Promise<ImageStats> {
+  return page.evaluate(async (base64) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${base64}`
+    await img.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = img.width
+    canvas.height = img.height
+    const ctx = canvas.getContext('2d')!
+    ctx.drawImage(img, 0, 0)
+    const { data } = ctx.getImageData(0, 0, img.width, img.height)
+    const counts = new Map<number, number>()
+    for (let i = 0; i < data.length; i += 4) {
+      const key = ((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3)
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    const background = Math.max(...counts.values())
+    const total = data.length / 4
+    return { colours: counts.size, nonBackgroundShare: (total - background) / total }
+  }, png.toString('base64'))
+}
