@@ -1,7 +1,7 @@
 // Zoom-dependent visibility, in one place. Zoom levels are MapLibre's (512-px tiles); at 1280 px
 // wide the whole district fits at about zoom 9.
-export const STREET_LABEL_MAX_ZOOM = 11 // street names below this zoom
-export const COMMUNITY_LABEL_MIN_ZOOM = 11 // community names from this zoom
+export const STREET_LABEL_MAX_ZOOM = 11.5 // street names below this zoom
+export const COMMUNITY_LABEL_MIN_ZOOM = 11.5 // community names from this zoom
 export const COMMUNITY_BOUNDARY_MIN_ZOOM = 9.5
 export const GRID_OUTLINE_MIN_ZOOM = 11.5 // grid edges drawn from here (earlier they are a blur)
 export const GRID_LABEL_MIN_ZOOM = 14.5 // grid names from here

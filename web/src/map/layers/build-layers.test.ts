@@ -6,7 +6,7 @@ import { MAP_THEMES } from '../map-theme'
 import { buildLayers, DEFAULT_LAYER_TOGGLES, type MapLayersInput } from './build-layers'
 import { createFacilityLayer, type FacilityFeature, filterFacilitiesByType } from './facility-layers'
 import { createGridLayer, type GridFeature } from './grid-layer'
-import { labelsFromFeatures } from './label-layer'
+import { labelsFromFeatures, shortPlaceName } from './label-layer'
 import { LAYER_IDS } from './layer-ids'
 
 const square: GeoJSON.MultiPolygon = {
@@ -176,5 +176,9 @@ describe('layer factories', () => {
         { properties: { name: '', labelPoint: [117, 39] } },
       ]),
     ).toEqual([{ position: [117.65, 39.02], text: '塘沽街道' }])
+    expect(shortPlaceName('贻芳嘉园社区居委会')).toBe('贻芳嘉园社区')
+    expect(shortPlaceName('南开村村民委员会')).toBe('南开村')
+    expect(shortPlaceName('高新区滨海科技园社区')).toBe('高新区滨海科技园社区')
+    expect(shortPlaceName('居委会')).toBe('居委会')
   })
 })

@@ -18,6 +18,12 @@ export interface LabelLayerOptions {
   fontWeight?: number | string
 }
 
+/** Map label for an NBS community name: drops the committee suffix (居委会, 村民委员会, …), 'XX社区居委会' → 'XX社区'. */
+export function shortPlaceName(name: string): string {
+  const short = name.replace(/(社区)?(居民委员会|居委会)$/, '$1').replace(/村?(村民委员会|村委会)$/, '村')
+  return short.length > 0 ? short : name
+}
+
 /** Label data from features that carry a `labelPoint` and a `name`; features without either are skipped. */
 export function labelsFromFeatures(
   features: { properties: { name: string; labelPoint?: [number, number] | null } }[],
@@ -26,7 +32,7 @@ export function labelsFromFeatures(
   for (const f of features) {
     const point = f.properties.labelPoint
     if (!point || !f.properties.name) continue
-    labels.push({ position: point, text: f.properties.name })
+    labels.push({ position: point, text: shortPlaceName(f.properties.name) })
   }
   return labels
 }
