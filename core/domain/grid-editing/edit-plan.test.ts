@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest'
+import { GridError } from '../grids/errors'
+import { latticeGraph } from '../grids/fixtures'
+import { EditLog } from './edit-log'
+import { PlanError, type PlanOp, planEdit } from './edit-plan'
+
+const settings = { targetHouseholds: 300, tolerance: 0.2 }
+// 4 × 2 lattice of 100 m squares, 100 households each; grid 10 = columns 0–1, grid 20 = columns 2–3
+//   r1c0 r1c1 | r1c2 r1c3
+//   r0c0 r0c1 | r0c2 r0c3
+const graph = latticeGraph({ cols: 4, rows: 2, households: 100 })
+const start = [10, 10, 20, 20, 10, 10, 20, 20]
+const plan = (ops: PlanOp[], emptyGrids?: number[]) => planEdit({ graph, assignment: start, settings, emptyGrids, ops })
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof GridError || e instanceof PlanError) return e.code
+    throw e
+  }
+  return 'no error'
+}
+const households = (p: ReturnType<typeof plan>) =>
+  [...p.kept, ...p.created].reduce((s, g) => s + g.unitIds.length * 100, 0)
+
+describe('planEdit', () => {
+  it('keeps both grids on a plain move, with the net move listed', () => {
+    const p = plan([{ kind: 'moveUnits', unitIds: ['r0c1'], toGrid: 20 }])
+    expect(p.kept.map((g) => [g.key, g.unitIds.length])).toEqual([
+      [10, 3],
+      [20, 5],
+    ])
+    expect(p.created).toEqual([])
+    expect(p.retired).toEqual([])
+    expect(p.moves).toEqual([{ unitId: 'r0c1', from: 10, to: 20 }])
+  })
+
+  it('retires a split grid and creates two children with its id as parent', () => {
+    // a horizontal line between the rows, drawn west → east: row 1 is on the left (north)
+    const p = plan([
+      {
+        kind: 'splitByLine',
+        grid: 10,
+        line: [
+          [-50, 100],
+          [450, 100],
+        ],
+      },
+    ])
+    expect(p.retired).toEqual([10])
+    expect(p.kept.map((g) => g.key)).toEqual([20])
+    expect(p.created.map((g) => [g.unitIds.sort(), g.parentIds])).toEqual([
+      [['r1c0', 'r1c1'], [10]],
+      [['r0c0', 'r0c1'], [10]],
+    ])
+    expect(households(p)).toBe(800)
+  })
+
+  it('merges two grids into a new one whose parents are both', () => {
+    const p = plan([{ kind: 'mergeGrids', into: 10, from: 20 }])
+    expect(p.retired).toEqual([10, 20])
+    expect(p.created).toEqual([{ key: 10, unitIds: expect.any(Array), parentIds: [10, 20] }])
+    expect(p.created[0].unitIds).toHaveLength(8)
+  })
+
+  it('selects whole units inside a lasso by centroid', () => {
+    const ring: [number, number][] = [
+      [220, -10],
+      [280, -10],
+      [280, 90],
+      [220, 90],
+    ]
+    const p = plan([{ kind: 'moveUnitsInPolygon', ring, toGrid: 10 }])
+    expect(p.moves).toEqual([{ unitId: 'r0c2', from: 20, to: 10 }])
+  })
+
+  it('creates a grid, fills it and deletes an empty one', () => {
+    const p = plan(
+      [
+        { kind: 'createGrid' },
+        { kind: 'moveUnits', unitIds: ['r0c3', 'r1c3'], toGrid: 31 },
+        { kind: 'deleteGrid', grid: 30 },
+      ],
+      [30],
+    )
+    expect(p.created).toEqual([{ key: 31, unitIds: ['r0c3', 'r1c3'], parentIds: [] }])
+    expect(p.retired).toEqual([30])
+  })
+
+  it('rejects bad input by name and plans nothing', () => {
+    expect(codeOf(() => plan([{ kind: 'moveUnits', unitIds: ['nope'], toGrid: 20 }]))).toBe('UNKNOWN_UNIT')
+    expect(codeOf(() => plan([{ kind: 'moveUnits', unitIds: ['r0c0'], toGrid: -1 }]))).toBe('UNIT_UNASSIGNED')
+    expect(codeOf(() => plan([{ kind: 'moveUnitsInPolygon', ring: [[0, 0]], toGrid: 10 }]))).toBe('INVALID_GEOMETRY')
+    expect(
+      codeOf(() =>
+        plan([
+          {
+            kind: 'splitByLine',
+            grid: 10,
+            line: [
+              [0, 0],
+              [Number.NaN, 1],
+            ],
+          },
+        ]),
+      ),
+    ).toBe('INVALID_GEOMETRY')
+    expect(
+      codeOf(() =>
+        plan([
+          {
+            kind: 'splitByLine',
+            grid: 10,
+            line: [
+              [1000, 0],
+              [1000, 10],
+            ],
+          },
+        ]),
+      ),
+    ).toBe('INVALID_SPLIT')
+    expect(codeOf(() => plan([{ kind: 'deleteGrid', grid: 10 }]))).toBe('GRID_NOT_EMPTY')
+    expect(codeOf(() => plan([]))).toBe('EMPTY_EDIT')
+  })
+})
+
+describe('EditLog', () => {
+  it('replays to the same keys after undo, so a saved plan matches the preview', () => {
+    const log = new EditLog({ graph, assignment: start, settings })
+    log.apply({ kind: 'createGrid' })
+    log.undo()
+    const { createdGrid } = log.apply({ kind: 'createGrid' })
+    log.apply({ kind: 'moveUnits', unitIds: ['r0c3'], toGrid: createdGrid! })
+    const replayed = planEdit({ graph, assignment: start, settings, ops: log.ops })
+    expect(replayed.created).toEqual([{ key: createdGrid, unitIds: ['r0c3'], parentIds: [] }])
+    expect(log.states().map((s) => s.households)).toEqual([400, 300, 100])
+  })
+
+  it('undoes and redoes, and previews without changing anything', () => {
+    const log = new EditLog({ graph, assignment: start, settings })
+    const diff = log.preview({ kind: 'moveUnits', unitIds: ['r0c1'], toGrid: 20 })
+    expect(diff.map((d) => d.after?.households)).toEqual([300, 500])
+    expect(log.canUndo).toBe(false)
+    log.apply({ kind: 'moveUnits', unitIds: ['r0c1'], toGrid: 20 })
+    log.undo()
+    expect(log.states().map((s) => s.households)).toEqual([400, 400])
+    log.redo()
+    expect(log.states().map((s) => s.households)).toEqual([300, 500])
+  })
+})
