@@ -12,12 +12,12 @@ const dbProject = (name: string) => ({
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    maxWorkers: 2,
   },
 })
 
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     projects: [
       {
         test: {

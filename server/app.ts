@@ -78,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false })
+    await app.register(fastifyStatic, { root: webRoot })
     // client-side routes (/wall, /edit/…) get the app shell
     app.get('/wall', (_req, reply) => reply.sendFile('index.html'))
   }
