@@ -6,7 +6,7 @@ import { MAP_THEMES } from '../map-theme'
 import { buildLayers, DEFAULT_LAYER_TOGGLES, type MapLayersInput } from './build-layers'
 import { createFacilityLayer, type FacilityFeature, filterFacilitiesByType } from './facility-layers'
 import { createGridLayer, type GridFeature } from './grid-layer'
-import { labelsFromFeatures, shortPlaceName } from './label-layer'
+import { labelPriority, labelsFromFeatures, shortPlaceName } from './label-layer'
 import { LAYER_IDS } from './layer-ids'
 
 const square: GeoJSON.MultiPolygon = {
@@ -172,10 +172,14 @@ describe('layer factories', () => {
     expect(filterFacilitiesByType(all, new Set(['clinic'])).map((f) => f.id)).toEqual([2])
     expect(
       labelsFromFeatures([
-        { properties: { name: '塘沽街道', labelPoint: [117.65, 39.02] } },
+        { properties: { name: '塘沽街道', labelPoint: [117.65, 39.02], households: 40000 } },
         { properties: { name: '', labelPoint: [117, 39] } },
       ]),
-    ).toEqual([{ position: [117.65, 39.02], text: '塘沽街道' }])
+    ).toEqual([{ position: [117.65, 39.02], text: '塘沽街道', priority: 200 }])
+    // bigger places win label collisions; priorities stay inside deck.gl's [-1000, 1000]
+    expect(labelPriority(900)).toBeLessThan(labelPriority(40000))
+    expect(labelPriority(5e7)).toBe(1000)
+    expect(labelPriority(undefined)).toBe(0)
     expect(shortPlaceName('贻芳嘉园社区居委会')).toBe('贻芳嘉园社区')
     expect(shortPlaceName('南开村村民委员会')).toBe('南开村')
     expect(shortPlaceName('高新区滨海科技园社区')).toBe('高新区滨海科技园社区')

@@ -1,5 +1,6 @@
 // Text labels drawn by deck.gl (the map style has no glyphs): a CJK system font, the atlas
 // built from the characters actually in the data (characterSet 'auto'), SDF outline for contrast.
+import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions'
 import { TextLayer } from '@deck.gl/layers'
 import type { MapTheme } from '../map-theme'
 
@@ -8,6 +9,8 @@ export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft Y
 export interface LabelDatum {
   position: [lng: number, lat: number]
   text: string
+  /** higher wins when labels collide (e.g. households); labels that would overlap a winner are hidden */
+  priority?: number
 }
 
 export interface LabelLayerOptions {
@@ -24,21 +27,32 @@ export function shortPlaceName(name: string): string {
   return short.length > 0 ? short : name
 }
 
+/** deck.gl collision priorities must lie in [-1000, 1000]: the square root of households fits Binhai's range. */
+export function labelPriority(households: number | undefined): number {
+  return households && households > 0 ? Math.min(1000, Math.round(Math.sqrt(households))) : 0
+}
+
 /** Label data from features that carry a `labelPoint` and a `name`; features without either are skipped. */
 export function labelsFromFeatures(
-  features: { properties: { name: string; labelPoint?: [number, number] | null } }[],
+  features: { properties: { name: string; labelPoint?: [number, number] | null; households?: number } }[],
 ): LabelDatum[] {
   const labels: LabelDatum[] = []
   for (const f of features) {
     const point = f.properties.labelPoint
     if (!point || !f.properties.name) continue
-    labels.push({ position: point, text: shortPlaceName(f.properties.name) })
+    labels.push({
+      position: point,
+      text: shortPlaceName(f.properties.name),
+      priority: labelPriority(f.properties.households),
+    })
   }
   return labels
 }
 
+const collisionFilter = new CollisionFilterExtension()
+
 export function createLabelLayer(labels: LabelDatum[], options: LabelLayerOptions) {
-  return new TextLayer<LabelDatum>({
+  return new TextLayer<LabelDatum, CollisionFilterExtensionProps<LabelDatum>>({
     id: options.id,
     data: labels,
     visible: options.visible,
@@ -56,6 +70,12 @@ export function createLabelLayer(labels: LabelDatum[], options: LabelLayerOption
     outlineWidth: 2,
     outlineColor: options.theme.labelOutline,
     pickable: false,
+    // overlapping labels: the higher priority one is drawn, the other hidden until zoomed in
+    extensions: [collisionFilter],
+    collisionEnabled: true,
+    collisionGroup: options.id,
+    getCollisionPriority: (d) => d.priority ?? 0,
+    collisionTestProps: { sizeScale: 1.15 },
     updateTriggers: { getColor: [options.theme.labelText] },
   })
 }
