@@ -1,2 +1,4 @@
 export * from './common'
 export * from './resources'
+export * from './equity'
+export * from './wall'

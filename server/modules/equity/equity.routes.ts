@@ -1,0 +1,148 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import {
+  CompareQuery,
+  Comparison,
+  EquityQuery,
+  type EquityScenario,
+  ErrorBody,
+  IndicatorTable,
+  Scorecard,
+  ScorecardParams,
+  ScorecardQuery,
+  WallGaps,
+  WallKpis,
+  WallQuery,
+} from '../../../core/api'
+import { badRequest, notFound } from '../../plugins/errors'
+import { comparison, indicatorCsv, indicatorTable, scorecard } from './equity-views'
+import { wallGaps, wallKpis } from './wall-kpis'
+
+export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** A known street code and its name, or null when none was given; 400 UNKNOWN_STREET otherwise. */
+  const streetOf = async (code: string | undefined) => {
+    if (code === undefined) return null
+    const name = (await app.equity.streetNames()).get(code)
+    if (name === undefined) throw badRequest('UNKNOWN_STREET', `unknown street "${code}" (see /api/streets)`)
+    return { code, name }
+  }
+  const scenarioOf = (s: EquityScenario | undefined): EquityScenario => s ?? 'as-is'
+
+  app.get(
+    '/equity/indicators',
+    {
+      schema: {
+        tags: ['equity'],
+        summary: 'Equalization indicators per community and village (城乡基本公共服务均等化)',
+        querystring: EquityQuery,
+        response: { 200: IndicatorTable, 400: ErrorBody },
+      },
+    },
+    async (req) => {
+      const street = await streetOf(req.query.street)
+      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario))
+      return indicatorTable(model, result, street?.code ?? null)
+    },
+  )
+
+  app.get(
+    '/equity/indicators.csv',
+    {
+      schema: {
+        tags: ['equity'],
+        summary: 'The indicator table as CSV (UTF-8 with BOM, for Excel)',
+        querystring: EquityQuery,
+        response: { 200: Type.String({ description: 'text/csv' }), 400: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const street = await streetOf(req.query.street)
+      const scenario = scenarioOf(req.query.scenario)
+      const { model, result } = await app.equity.result(scenario)
+      const name = `wangge-equity-${street?.code ?? 'district'}-${scenario}.csv`
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(indicatorCsv(model, result, street?.code ?? null))
+    },
+  )
+
+  app.get(
+    '/equity/compare',
+    {
+      schema: {
+        tags: ['equity'],
+        summary: 'Urban vs rural for one indicator: box summaries, Gini, Lorenz curve, Theil between/within',
+        querystring: CompareQuery,
+        response: { 200: Comparison, 400: ErrorBody },
+      },
+    },
+    async (req) => {
+      const street = await streetOf(req.query.street)
+      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario))
+      const info = model.catalogue().find((i) => i.code === req.query.indicator)
+      if (!info)
+        throw badRequest(
+          'UNKNOWN_INDICATOR',
+          `unknown indicator "${req.query.indicator}" (see /api/equity/indicators → indicators[].code)`,
+        )
+      const cmp = comparison(result, info, street?.code ?? null)
+      if (!cmp)
+        throw badRequest('NO_VALUES', `no community has a value for "${info.code}" in street "${street?.code ?? ''}"`)
+      return cmp
+    },
+  )
+
+  app.get(
+    '/equity/scorecard/:communityCode',
+    {
+      schema: {
+        tags: ['equity'],
+        summary: 'A community scorecard (村（社区）星级管理): stars, score and what pulls it down',
+        params: ScorecardParams,
+        querystring: ScorecardQuery,
+        response: { 200: Scorecard, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (req) => {
+      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario))
+      const row = result.byCode.get(req.params.communityCode)
+      if (!row) throw notFound('community', req.params.communityCode)
+      return scorecard(model, result, row)
+    },
+  )
+
+  app.get(
+    '/wall/kpis',
+    {
+      schema: {
+        tags: ['wall'],
+        summary: 'KPI tiles and alarms for the command-centre wall (district, or one street)',
+        querystring: WallQuery,
+        response: { 200: WallKpis, 400: ErrorBody },
+      },
+    },
+    async (req) => {
+      const street = await streetOf(req.query.street)
+      const { model, result } = await app.equity.result('as-is')
+      return wallKpis(model, result, street)
+    },
+  )
+
+  app.get(
+    '/wall/gaps',
+    {
+      schema: {
+        tags: ['wall'],
+        summary: 'Buildings no one-window service facility reaches (coverage gaps), biggest first',
+        querystring: WallQuery,
+        response: { 200: WallGaps, 400: ErrorBody },
+      },
+    },
+    async (req) => {
+      const street = await streetOf(req.query.street)
+      const { model, result } = await app.equity.result('as-is')
+      return wallGaps(model, result, street?.code ?? null)
+    },
+  )
+}

@@ -1,0 +1,188 @@
+// The wall display's KPI tiles, alarms and coverage-gap points, summed from the equity model's
+// rows (pure: no I/O). Alarms: grids far out of the household band (|deviation| > 2.5 × the
+// tolerance, the outermost colour classes of the map), communities whose one-window service
+// reaches under half their households, and communities under the staffing norm.
+import type { WallAlarm, WallGaps, WallKpis } from '../../../core/api'
+import { compareRows } from '../../../core/domain/equity'
+import type { EquityModel, ScenarioResult } from './equity-model'
+
+/** The key types shown as tiles, in order (those missing from the types table are skipped). */
+export const WALL_KEY_TYPES = [
+  'community_service_station',
+  'village_service_station',
+  'kindergarten',
+  'elderly_daycare',
+  'health_station',
+  'health_centre',
+]
+/** The indicator behind the urban–rural gap index. */
+export const WALL_GAP_INDICATOR = 'coverage_share:tier:5min'
+/** Far out of band: |deviation| above this multiple of the tolerance. */
+export const FAR_OUT_OF_BAND_FACTOR = 2.5
+/** A one-window coverage share below this is an alarm. */
+export const COVERAGE_GAP_SHARE = 0.5
+const MAX_ALARMS_PER_KIND = 12
+
+/** The one-window type that serves a community: the village station in villages. */
+const oneWindowType = (kind: 'urban' | 'rural') =>
+  kind === 'rural' ? 'village_service_station' : 'community_service_station'
+
+export function wallKpis(
+  model: EquityModel,
+  result: ScenarioResult,
+  street: { code: string; name: string } | null,
+): WallKpis {
+  const world = model.current
+  const { settings } = world
+  const rows = street ? result.rows.filter((r) => r.community.streetCode === street.code) : result.rows
+  const inStreet = new Set(rows.map((r) => r.community.code))
+  const index = new Map(result.rows.map((r, i) => [r.community.code, i]))
+  // households, residents, staffing
+  let households = 0
+  let residents = 0
+  let belowWorkerNorm = 0
+  const alarms: WallAlarm[] = []
+  const staffing: WallAlarm[] = []
+  const gaps: WallAlarm[] = []
+  for (const r of rows) {
+    households += r.community.households
+    residents += r.community.residents
+    const w = r.indicators.workersPer10kResidents
+    if (w !== null && w < settings.minWorkersPer10kResidents) {
+      belowWorkerNorm++
+      staffing.push(alarm('workers_below_norm', r.community.code, r.community.name, r.community, w))
+    }
+    const share = r.values[`coverage_share:${oneWindowType(r.community.kind)}`]
+    if (share !== null && share !== undefined && share < COVERAGE_GAP_SHARE && r.community.households > 0)
+      gaps.push(alarm('coverage_gap', r.community.code, r.community.name, r.community, 1 - share))
+  }
+  // grids in band and far out of it
+  const target = settings.gridHouseholdTarget
+  const tolerance = settings.gridHouseholdTolerance
+  const band: [number, number] = [target * (1 - tolerance), target * (1 + tolerance)]
+  let grids = 0
+  let gridsInBand = 0
+  const far: WallAlarm[] = []
+  const communityByCode = new Map(world.communities.map((c) => [c.code, c]))
+  for (const g of world.grids) {
+    if (!inStreet.has(g.communityCode)) continue
+    grids++
+    if (g.households >= band[0] && g.households <= band[1]) gridsInBand++
+    const deviation = (g.households - target) / target
+    if (Math.abs(deviation) > FAR_OUT_OF_BAND_FACTOR * tolerance) {
+      const c = communityByCode.get(g.communityCode)
+      far.push({
+        kind: 'grid_far_out_of_band',
+        id: String(g.id),
+        name: g.name,
+        communityName: c?.name ?? '',
+        streetCode: g.streetCode,
+        value: deviation,
+        lngLat: g.labelPoint,
+      })
+    }
+  }
+  far.sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
+  gaps.sort((a, b) => b.value - a.value)
+  staffing.sort((a, b) => a.value - b.value)
+  alarms.push(...far.slice(0, MAX_ALARMS_PER_KIND), ...gaps.slice(0, MAX_ALARMS_PER_KIND))
+  alarms.push(...staffing.slice(0, MAX_ALARMS_PER_KIND))
+  // coverage tiles: covered households / households over the rows
+  const typeByCode = new Map(world.types.map((t) => [t.code, t]))
+  const coverage = WALL_KEY_TYPES.filter((code) => typeByCode.has(code)).map((code) => {
+    const sums = result.coveredHouseholds.get(code)!
+    let covered = 0
+    let total = 0
+    for (const r of rows) {
+      const i = index.get(r.community.code)!
+      covered += sums[i]
+      total += r.indicators.households
+    }
+    const t = typeByCode.get(code)!
+    return {
+      typeCode: code,
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+      share: total > 0 ? covered / total : 0,
+      coveredHouseholds: Math.round(covered),
+    }
+  })
+  // the urban–rural gap index: district-wide Theil between-group part
+  const gap = gapIndex(result)
+  return {
+    street: street?.code ?? null,
+    streetName: street?.name ?? null,
+    households,
+    residents,
+    communities: rows.length,
+    grids,
+    gridsInBand,
+    gridsInBandShare: grids > 0 ? gridsInBand / grids : 0,
+    householdBand: band,
+    workerNormPer10k: settings.minWorkersPer10kResidents,
+    communitiesBelowWorkerNorm: belowWorkerNorm,
+    coverage,
+    gap,
+    alarms,
+    computedAt: result.computedAt,
+  }
+}
+
+function alarm(
+  kind: WallAlarm['kind'],
+  id: string,
+  name: string,
+  c: { name: string; streetCode: string; labelPoint: [number, number] | null },
+  value: number,
+): WallAlarm {
+  return { kind, id, name, communityName: c.name, streetCode: c.streetCode, value, lngLat: c.labelPoint }
+}
+
+function gapIndex(result: ScenarioResult): WallKpis['gap'] {
+  const flat = result.rows.map((r) => ({
+    code: r.community.code,
+    kind: r.community.kind,
+    residents: r.community.residents,
+    values: r.values,
+  }))
+  try {
+    const cmp = compareRows(flat, WALL_GAP_INDICATOR)
+    const mean = (key: string) => cmp.theil.groups.find((g) => g.key === key)?.mean ?? null
+    return {
+      indicator: WALL_GAP_INDICATOR,
+      theilBetween: cmp.theil.between,
+      theilTotal: cmp.theil.total,
+      urbanMean: mean('urban'),
+      ruralMean: mean('rural'),
+    }
+  } catch {
+    return { indicator: WALL_GAP_INDICATOR, theilBetween: 0, theilTotal: 0, urbanMean: null, ruralMean: null }
+  }
+}
+
+/** Buildings reached by no one-window facility (either kind), biggest first, at most `limit`. */
+export function wallGaps(model: EquityModel, result: ScenarioResult, street: string | null, limit = 20_000): WallGaps {
+  const world = model.current
+  const { households } = model.demand
+  const a = result.coverage.byType.get('community_service_station')?.covered
+  const b = result.coverage.byType.get('village_service_station')?.covered
+  const picked: number[] = []
+  let totalUncovered = 0
+  for (let c = 0; c < world.communities.length; c++) {
+    if (street && world.communities[c].streetCode !== street) continue
+    for (let i = model.ranges[c]; i < model.ranges[c + 1]; i++) {
+      if (a?.[i] || b?.[i] || households[i] === 0) continue
+      picked.push(i)
+      totalUncovered += households[i]
+    }
+  }
+  picked.sort((x, y) => households[y] - households[x])
+  const kept = picked.slice(0, limit)
+  const round = (v: number) => Math.round(v * 1e5) / 1e5
+  return {
+    lng: kept.map((i) => round(world.buildings.lng[i])),
+    lat: kept.map((i) => round(world.buildings.lat[i])),
+    households: kept.map((i) => households[i]),
+    totalUncoveredHouseholds: Math.round(totalUncovered),
+  }
+}
