@@ -1,4 +1,5 @@
 export * from './common'
-export * from './resources'
+export * from './coverage'
 export * from './equity'
+export * from './resources'
 export * from './wall'

@@ -1,0 +1,301 @@
+// "Where to build": MCLP, LSCP and p-median over the in-memory coverage, with existing facilities
+// of the type fixed. Candidates are grid or unit centroids (household-weighted mean of their
+// buildings, EPSG:4548) or points the official drew. HiGHS is loaded once per process.
+import type { SitingResponse, SitingSite } from '../../../core/api'
+import {
+  type CoverageSitingResult,
+  coverageWithinRadius,
+  type LinearSolver,
+  loadSolver,
+  solveLscp,
+  solveMclp,
+  solvePMedian,
+} from '../../../core/domain/siting'
+import { toLngLat, toMetricBatch } from '../../../core/geo'
+import { badRequest } from '../../plugins/errors'
+import type { CoverageModel } from '../coverage/coverage.service'
+
+let solver: Promise<LinearSolver> | null = null
+/** HiGHS, loaded on first use and shared by every request. */
+export function sitingSolver(): Promise<LinearSolver> {
+  solver ??= loadSolver()
+  return solver
+}
+
+export type CandidateSpec = 'grid-centroids' | 'unit-centroids' | { points: [number, number][] }
+
+export interface SitingInput {
+  type: string
+  scenario?: 'as-is' | 'with-planned'
+  candidates?: CandidateSpec
+  street?: string
+  radiusM?: number
+  timeLimitSeconds?: number
+}
+
+interface Candidates {
+  x: Float64Array
+  y: Float64Array
+  labels: string[]
+  communityCodes: (string | null)[]
+}
+
+interface Demand {
+  index: Int32Array // building indices in scope
+  x: Float64Array
+  y: Float64Array
+  weights: Float64Array
+  preCovered: Uint8Array
+}
+
+/** The type, radius and scenario of a request; unknown types and bad radii are a 400. */
+function subjectOf(model: CoverageModel, input: SitingInput) {
+  const type = model.types.get(input.type)
+  if (!type)
+    throw badRequest('UNKNOWN_FACILITY_TYPE', `unknown facility type "${input.type}" (see /api/facility-types)`)
+  const radiusM = input.radiusM ?? type.defaultRadiusM
+  if (!(radiusM > 0)) throw badRequest('BAD_RADIUS', `radiusM must be > 0, got ${radiusM}`)
+  if (input.street && !model.snapshot.streets.some((s) => s.code === input.street))
+    throw badRequest('UNKNOWN_STREET', `unknown street "${input.street}"`)
+  const scenario = input.scenario ?? 'as-is'
+  return { type, radiusM, scenario, cov: model.states[scenario].byType.get(type.code)! }
+}
+
+function demandOf(model: CoverageModel, covered: Uint8Array, street?: string): Demand {
+  const streetKeys = model.levels.street
+  const picked: number[] = []
+  for (let i = 0; i < model.demand.count; i++) {
+    if (street && streetKeys.codes[streetKeys.of[i]] !== street) continue
+    picked.push(i)
+  }
+  const index = Int32Array.from(picked)
+  return {
+    index,
+    x: Float64Array.from(index, (i) => model.demand.xMeters[i]),
+    y: Float64Array.from(index, (i) => model.demand.yMeters[i]),
+    weights: Float64Array.from(index, (i) => model.demand.households[i]),
+    preCovered: Uint8Array.from(index, (i) => covered[i]),
+  }
+}
+
+/** Household-weighted centroids of the grid or unit keys that have buildings in scope. */
+function centroids(model: CoverageModel, level: 'grid' | 'unit', demand: Demand): Candidates {
+  const keys = model.levels[level]
+  const k = keys.codes.length
+  const sx = new Float64Array(k)
+  const sy = new Float64Array(k)
+  const sw = new Float64Array(k)
+  for (let t = 0; t < demand.index.length; t++) {
+    const key = keys.of[demand.index[t]]
+    const w = demand.weights[t] + 1e-6 // empty buildings still place the centroid
+    sx[key] += demand.x[t] * w
+    sy[key] += demand.y[t] * w
+    sw[key] += w
+  }
+  const out: Candidates = { x: new Float64Array(0), y: new Float64Array(0), labels: [], communityCodes: [] }
+  const xs: number[] = []
+  const ys: number[] = []
+  for (let key = 0; key < k; key++) {
+    if (sw[key] === 0 || (level === 'grid' && keys.codes[key] === '0')) continue
+    xs.push(sx[key] / sw[key])
+    ys.push(sy[key] / sw[key])
+    out.labels.push(level === 'grid' ? keys.names[key] : keys.codes[key])
+    out.communityCodes.push(keys.communityCodes[key] ?? null)
+  }
+  out.x = Float64Array.from(xs)
+  out.y = Float64Array.from(ys)
+  return out
+}
+
+/** Candidate sites; drawn points are checked against the district by the caller (PostGIS). */
+function candidatesOf(model: CoverageModel, spec: CandidateSpec, demand: Demand): Candidates {
+  if (spec === 'grid-centroids') return centroids(model, 'grid', demand)
+  if (spec === 'unit-centroids') return centroids(model, 'unit', demand)
+  const lng = Float64Array.from(spec.points, (p) => p[0])
+  const lat = Float64Array.from(spec.points, (p) => p[1])
+  const { xMeters, yMeters } = toMetricBatch(lng, lat)
+  return {
+    x: xMeters,
+    y: yMeters,
+    labels: spec.points.map((_, i) => `point ${i}`),
+    communityCodes: spec.points.map(() => null),
+  }
+}
+
+function assertK(k: number, candidates: Candidates) {
+  if (k > candidates.x.length)
+    throw badRequest(
+      'K_EXCEEDS_CANDIDATES',
+      `k = ${k} is larger than the number of candidate sites (${candidates.x.length})`,
+    )
+}
+
+function siteOf(candidates: Candidates, c: number, rank: number, gain: number): SitingSite {
+  const [lng, lat] = toLngLat([candidates.x[c], candidates.y[c]])
+  return {
+    rank,
+    lngLat: [Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6],
+    candidate: candidates.labels[c],
+    communityCode: candidates.communityCodes[c],
+    newlyCoveredHouseholds: Math.round(gain * 100) / 100,
+  }
+}
+
+function coverageResponse(
+  model: 'mclp' | 'lscp',
+  s: ReturnType<typeof subjectOf>,
+  demand: Demand,
+  candidates: Candidates,
+  result: CoverageSitingResult,
+): SitingResponse {
+  const finite = (v: number) => (Number.isFinite(v) ? v : null)
+  return {
+    model,
+    typeCode: s.type.code,
+    scenario: s.scenario,
+    radiusM: s.radiusM,
+    candidateCount: candidates.x.length,
+    demandCount: demand.index.length,
+    sites: result.sites.map((c, r) => siteOf(candidates, c, r + 1, result.marginalWeights[r])),
+    before: { covered: result.weightBefore, share: result.shareBefore },
+    after: { covered: result.weightAfter, share: result.shareAfter },
+    totalHouseholds: result.totalWeight,
+    objective: result.objective,
+    bound: finite(result.bound),
+    gapPercent: finite(result.gapPercent),
+    method: result.method,
+    boundSource: result.boundSource,
+    solveMillis: Math.round(result.solveMillis * 10) / 10,
+  }
+}
+
+// core validation errors (bad k, unreachable target) become a 400 naming the value
+function asBadRequest<T>(code: string, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (error instanceof Error && !('statusCode' in error)) throw badRequest(code, error.message)
+    throw error
+  }
+}
+
+export async function runMclp(model: CoverageModel, input: SitingInput & { k: number }): Promise<SitingResponse> {
+  const s = subjectOf(model, input)
+  const demand = demandOf(model, s.cov.covered, input.street)
+  const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', demand)
+  assertK(input.k, candidates)
+  const coverage = coverageWithinRadius(demand.x, demand.y, candidates.x, candidates.y, s.radiusM)
+  const solver = await sitingSolver()
+  const result = asBadRequest('BAD_SITING_INPUT', () =>
+    solveMclp({ demandWeights: demand.weights, coverage, preCovered: demand.preCovered }, input.k, {
+      solver,
+      timeLimitSeconds: input.timeLimitSeconds ?? 5,
+    }),
+  )
+  return coverageResponse('mclp', s, demand, candidates, result)
+}
+
+export async function runLscp(
+  model: CoverageModel,
+  input: SitingInput & { targetShare: number },
+): Promise<SitingResponse> {
+  const s = subjectOf(model, input)
+  const demand = demandOf(model, s.cov.covered, input.street)
+  const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', demand)
+  const coverage = coverageWithinRadius(demand.x, demand.y, candidates.x, candidates.y, s.radiusM)
+  const solver = await sitingSolver()
+  const result = asBadRequest('TARGET_UNREACHABLE', () =>
+    solveLscp({ demandWeights: demand.weights, coverage, preCovered: demand.preCovered }, input.targetShare, {
+      solver,
+      timeLimitSeconds: input.timeLimitSeconds ?? 5,
+    }),
+  )
+  return coverageResponse('lscp', s, demand, candidates, result)
+}
+
+/** Largest demand areas × candidates a p-median request may have (the distance matrix is dense). */
+export const P_MEDIAN_MAX_PAIRS = 2_000_000
+
+export async function runPMedian(model: CoverageModel, input: SitingInput & { k: number }): Promise<SitingResponse> {
+  const s = subjectOf(model, input)
+  const buildings = demandOf(model, s.cov.covered, input.street)
+  // demand areas: the grids in scope, at their household-weighted centroids
+  const areas = centroids(model, 'grid', buildings)
+  const areaWeights = gridWeights(model, buildings, areas)
+  const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', buildings)
+  assertK(input.k, candidates)
+  const n = areas.x.length
+  const m = candidates.x.length
+  if (n * m > P_MEDIAN_MAX_PAIRS)
+    throw badRequest(
+      'PROBLEM_TOO_LARGE',
+      `p-median over ${n} demand areas × ${m} candidates (${n * m} pairs) exceeds ${P_MEDIAN_MAX_PAIRS}: narrow it with "street"`,
+    )
+  const distance = new Float64Array(n * m)
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++)
+      distance[i * m + j] = Math.hypot(areas.x[i] - candidates.x[j], areas.y[i] - candidates.y[j])
+  // existing facilities of the type (in the scenario) stay open
+  const hit = { slot: -1, distanceMeters: 0 }
+  const fixedDistance = Float64Array.from(areas.x, (x, i) => s.cov.grid.nearestInto(x, areas.y[i], hit).distanceMeters)
+  const solver = await sitingSolver()
+  const result = asBadRequest('BAD_SITING_INPUT', () =>
+    solvePMedian({ demandWeights: areaWeights, candidateCount: m, distance, fixedDistance }, input.k, {
+      solver,
+      timeLimitSeconds: input.timeLimitSeconds ?? 5,
+      restarts: 2,
+      lagrangianIterations: 100,
+    }),
+  )
+  // coverage within the radius before and after, over the demand areas
+  let total = 0
+  let before = 0
+  let after = 0
+  for (let i = 0; i < n; i++) {
+    total += areaWeights[i]
+    let best = fixedDistance[i]
+    if (best <= s.radiusM) before += areaWeights[i]
+    for (const j of result.sites) best = Math.min(best, distance[i * m + j])
+    if (best <= s.radiusM) after += areaWeights[i]
+  }
+  const finite = (v: number) => (Number.isFinite(v) ? v : null)
+  return {
+    model: 'p-median',
+    typeCode: s.type.code,
+    scenario: s.scenario,
+    radiusM: s.radiusM,
+    candidateCount: m,
+    demandCount: n,
+    sites: result.sites.map((c, r) =>
+      siteOf(candidates, c, r + 1, Number.isFinite(result.marginalReductions[r]) ? result.marginalReductions[r] : 0),
+    ),
+    before: {
+      covered: before,
+      share: total > 0 ? before / total : 0,
+      totalDistance: finite(result.costBefore) ?? undefined,
+    },
+    after: { covered: after, share: total > 0 ? after / total : 0, totalDistance: result.objective },
+    totalHouseholds: total,
+    objective: result.objective,
+    bound: finite(result.bound),
+    gapPercent: finite(result.gapPercent),
+    method: result.method,
+    boundSource: result.boundSource,
+    solveMillis: Math.round(result.solveMillis * 10) / 10,
+  }
+}
+
+// households per demand area (grid), in the order of `areas`
+function gridWeights(model: CoverageModel, demand: Demand, areas: Candidates): Float64Array {
+  const keys = model.levels.grid
+  const byCode = new Map<string, number>()
+  areas.labels.forEach((label, i) => {
+    byCode.set(label, i)
+  })
+  const w = new Float64Array(areas.x.length)
+  for (let t = 0; t < demand.index.length; t++) {
+    const at = byCode.get(keys.names[keys.of[demand.index[t]]])
+    if (at !== undefined) w[at] += demand.weights[t]
+  }
+  return w
+}
