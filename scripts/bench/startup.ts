@@ -19,7 +19,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'wangge-bench-'))
 /** Starts `server/main.ts` and resolves with the URL and the seconds until it answered /api/health. */
 async function startServer(): Promise<{ child: ChildProcess; url: string; seconds: number }> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'server/main.ts')], {
+  // node --import tsx (not the tsx CLI, which forks): the child IS the server, so its VmHWM is the server's
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', WANGGE_DATA_DIR: dataDir, WANGGE_DEMO_SCALE: scale, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

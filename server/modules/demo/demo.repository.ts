@@ -22,7 +22,7 @@ export async function clearWorld(db: Kysely<Database>): Promise<void> {
   )
   // revisions are append-only by trigger; a fresh world starts a fresh history
   await sql`ALTER TABLE revisions DISABLE TRIGGER revisions_no_update`.execute(db)
-  await sql`TRUNCATE revisions RESTART IDENTITY`.execute(db)
+  await sql`TRUNCATE revisions RESTART IDENTITY CASCADE`.execute(db)
   await sql`ALTER TABLE revisions ENABLE TRIGGER revisions_no_update`.execute(db)
 }
 
