@@ -9,12 +9,15 @@ import type { Kysely } from 'kysely'
 import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
 import { communitiesRoutes } from './modules/communities/communities.routes'
+import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.routes'
 import { equityRoutes } from './modules/equity/equity.routes'
 import { registerEquityService } from './modules/equity/equity.service'
 import { facilitiesRoutes } from './modules/facilities/facilities.routes'
+import { facilityEditingRoutes } from './modules/facilities/facility-editing.routes'
 import { gridsRoutes } from './modules/grids/grids.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
+import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
@@ -45,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
   registerEvents(app)
+  registerCoverage(app)
   registerEquityService(app)
 
   await app.register(fastifySwagger, {
@@ -61,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'communities' },
         { name: 'grids' },
         { name: 'facilities' },
+        { name: 'coverage' },
+        { name: 'siting' },
         { name: 'equity' },
         { name: 'wall' },
       ],
@@ -77,6 +83,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(communitiesRoutes)
       await api.register(gridsRoutes)
       await api.register(facilitiesRoutes)
+      await api.register(facilityEditingRoutes)
+      await api.register(coverageRoutes)
+      await api.register(sitingRoutes)
       await api.register(equityRoutes)
     },
     { prefix: '/api' },
