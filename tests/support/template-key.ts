@@ -22,7 +22,7 @@ export function templateKey(): string {
     'core/demo',
     'core/domain/grid-code.ts',
     'geodata',
-    'server/modules/demo',
+    'server/modules/demo/demo.repository.ts',
     'server/modules/grids/grids.repository.ts',
   ].map((p) => join(ROOT, p))
   for (const path of inputs

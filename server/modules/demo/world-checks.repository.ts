@@ -36,31 +36,31 @@ export interface TilingRow {
   unionAreaM2: number
 }
 
-/** Per community: its area, the sum of its units' areas, and the area of their union (geodesic m²). */
-export async function unitTiling(db: Kysely<Database>): Promise<TilingRow[]> {
-  const { rows } = await sql<TilingRow>`SELECT c.code,
-      ST_Area(c.geom::geography) AS "parentAreaM2",
+const TILINGS = {
+  // units tile their community; communities tile their street (whitelisted identifiers only)
+  units: { parent: 'communities', child: 'units', key: 'community_code' },
+  communities: { parent: 'streets', child: 'communities', key: 'street_code' },
+} as const
+
+/** Per parent: its area, the sum of its children's areas, and the area of their union (geodesic m²). */
+async function tiling(db: Kysely<Database>, which: keyof typeof TILINGS): Promise<TilingRow[]> {
+  const { parent, child, key } = TILINGS[which]
+  const { rows } = await sql<TilingRow>`SELECT p.code,
+      ST_Area(p.geom::geography) AS "parentAreaM2",
       s.children AS "childrenAreaM2",
       ST_Area(s.union_geom::geography) AS "unionAreaM2"
-    FROM communities c CROSS JOIN LATERAL (
-      SELECT sum(ST_Area(u.geom::geography)) AS children, ST_UnaryUnion(ST_Collect(u.geom), ${UNION_GRID_SIZE_DEGREES}::float8) AS union_geom
-      FROM units u WHERE u.community_code = c.code) s
-    ORDER BY c.code`.execute(db)
+    FROM ${sql.table(parent)} p CROSS JOIN LATERAL (
+      SELECT sum(ST_Area(c.geom::geography)) AS children,
+        ST_UnaryUnion(ST_Collect(c.geom), ${UNION_GRID_SIZE_DEGREES}::float8) AS union_geom
+      FROM ${sql.table(child)} c WHERE ${sql.ref(`c.${key}`)} = p.code) s
+    ORDER BY p.code`.execute(db)
   return rows
 }
 
-/** The same for communities within their street. */
-export async function communityTiling(db: Kysely<Database>): Promise<TilingRow[]> {
-  const { rows } = await sql<TilingRow>`SELECT s0.code,
-      ST_Area(s0.geom::geography) AS "parentAreaM2",
-      s.children AS "childrenAreaM2",
-      ST_Area(s.union_geom::geography) AS "unionAreaM2"
-    FROM streets s0 CROSS JOIN LATERAL (
-      SELECT sum(ST_Area(c.geom::geography)) AS children, ST_UnaryUnion(ST_Collect(c.geom), ${UNION_GRID_SIZE_DEGREES}::float8) AS union_geom
-      FROM communities c WHERE c.street_code = s0.code) s
-    ORDER BY s0.code`.execute(db)
-  return rows
-}
+/** Units within each community. */
+export const unitTiling = (db: Kysely<Database>) => tiling(db, 'units')
+/** Communities within each street. */
+export const communityTiling = (db: Kysely<Database>) => tiling(db, 'communities')
 
 /** Buildings outside their own unit, and the count of (building, unit) containments overall. */
 export async function buildingPlacement(db: Kysely<Database>) {
