@@ -14,6 +14,7 @@ import { equityRoutes } from './modules/equity/equity.routes'
 import { registerEquityService } from './modules/equity/equity.service'
 import { facilitiesRoutes } from './modules/facilities/facilities.routes'
 import { facilityEditingRoutes } from './modules/facilities/facility-editing.routes'
+import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
 import { gridsRoutes } from './modules/grids/grids.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(streetsRoutes)
       await api.register(communitiesRoutes)
       await api.register(gridsRoutes)
+      await api.register(gridEditingRoutes)
       await api.register(facilitiesRoutes)
       await api.register(facilityEditingRoutes)
       await api.register(coverageRoutes)

@@ -1,5 +1,6 @@
 export * from './common'
 export * from './coverage'
 export * from './equity'
+export * from './grid-editing'
 export * from './resources'
 export * from './wall'

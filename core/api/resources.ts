@@ -1,6 +1,7 @@
 // The resource schemas: one per resource, shared by server (validation, OpenAPI) and web (types).
 import { type Static, Type } from 'typebox'
 import { BboxParam, CommunityCode, type FeaturePage, Paging, StreetCode } from './common'
+import { AsOfParam } from './grid-editing'
 
 export const StreetKind = Type.Union([Type.Literal('subdistrict'), Type.Literal('town'), Type.Literal('zone')])
 export const CommunityKind = Type.Union([Type.Literal('urban'), Type.Literal('rural')])
@@ -82,6 +83,7 @@ export const GridListQuery = Type.Object(
     bbox: Type.Optional(BboxParam),
     street: Type.Optional(StreetCode),
     community: Type.Optional(CommunityCode),
+    asOf: Type.Optional(AsOfParam),
     ...Paging,
   },
   { additionalProperties: false },

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorBody, FeatureCollectionPage, GridListQuery, IntId } from '../../../core/api'
+import { asOfMoment } from '../grid-editing/as-of'
+import { listGridsAsOf } from '../grid-editing/grid-editing.repository'
 import { bboxOf, paging, sendGeoJson } from '../route-helpers'
 import { getGrid, listGrids } from './grids.repository'
 
@@ -10,13 +12,17 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['grids'],
-        summary: 'Current grids (网格) as GeoJSON, with household balance',
+        summary: 'Current grids (网格) as GeoJSON, with household balance; `asOf` gives the grids as they were then',
         querystring: GridListQuery,
         response: { 200: FeatureCollectionPage, 400: ErrorBody },
       },
     },
     async (req, reply) => {
       const q = req.query
+      if (q.asOf !== undefined) {
+        const filter = { bbox: bboxOf(q.bbox), street: q.street, community: q.community, ...paging(q) }
+        return sendGeoJson(reply, await listGridsAsOf(app.db, { ...filter, at: asOfMoment(q.asOf) }), 'grids', '')
+      }
       const fc = await listGrids(app.db, {
         bbox: bboxOf(q.bbox),
         street: q.street,

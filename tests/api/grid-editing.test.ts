@@ -1,0 +1,388 @@
+// Grid editing through the API, on a private copy of the demo world: every edit operation, the
+// conflict, revert, history, the grids as of a past moment, proposals and bad input. Households
+// are conserved by every saved edit (checked after each one against the community's grids).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type {
+  CommunityPage,
+  CommunityUnits,
+  EditOperation,
+  EditResult,
+  GridPage,
+  Proposal,
+  Revision,
+  UnitAdjacency,
+} from '../../core/api'
+import { startTestApp } from '../support/test-database'
+
+let ctx: Awaited<ReturnType<typeof startTestApp>>
+let communities: CommunityPage['features'][number]['properties'][]
+beforeAll(async () => {
+  ctx = await startTestApp()
+  const all = (await get('/api/communities?limit=5000')).json<CommunityPage>().features.map((f) => f.properties)
+  // communities with several grids, most units first; each test takes its own
+  communities = all
+    .filter((c) => c.gridCount >= 4)
+    .sort((a, b) => b.unitCount - a.unitCount || (a.code < b.code ? -1 : 1))
+})
+afterAll(() => ctx?.close())
+
+const get = (url: string) => ctx.app.inject({ method: 'GET', url })
+const post = (url: string, payload: unknown) => ctx.app.inject({ method: 'POST', url, payload: payload as object })
+let taken = 0
+const nextCommunity = () => communities[taken++].code
+
+async function load(code: string) {
+  const units = (await get(`/api/communities/${code}/units`)).json<CommunityUnits>()
+  const adjacency = (await get(`/api/communities/${code}/adjacency`)).json<UnitAdjacency>()
+  const grids = (await get(`/api/grids?community=${code}`)).json<GridPage>().features.map((f) => f.properties)
+  return { ...units, adjacency: adjacency.pairs, current: grids }
+}
+type Loaded = Awaited<ReturnType<typeof load>>
+const unitsOf = (s: Loaded, gridId: number) => s.units.features.filter((f) => f.properties.gridId === gridId)
+const gridOf = (s: Loaded, unitId: number) => s.units.features.find((f) => f.id === unitId)!.properties.gridId!
+
+/** Saves an edit and checks the invariant every save must keep: households conserved, no unit lost. */
+async function save(code: string, ops: EditOperation[], reason = 'test edit') {
+  const before = await load(code)
+  const res = await post(`/api/communities/${code}/edits`, {
+    editVersion: before.community.editVersion,
+    author: '测试员',
+    reason,
+    ops,
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  const result = res.json<EditResult>()
+  const after = await load(code)
+  const sum = (s: Loaded) => s.current.reduce((t, g) => t + g.households, 0)
+  expect(sum(after)).toBe(sum(before))
+  expect(result.householdsAfter).toBe(result.householdsBefore)
+  expect(after.units.features.every((f) => f.properties.gridId !== null)).toBe(true)
+  expect(after.community.editVersion).toBe(before.community.editVersion + 1)
+  // each current grid's totals are the sums of its units
+  for (const g of after.current) {
+    const members = unitsOf(after, g.id)
+    expect(g.households, g.code).toBe(members.reduce((t, u) => t + u.properties.households, 0))
+    expect(g.unitCount).toBe(members.length)
+  }
+  return { result, before, after }
+}
+
+/** Two neighbouring units in different grids. */
+function boundaryPair(s: Loaded) {
+  for (const [a, b] of s.adjacency) if (gridOf(s, a) !== gridOf(s, b)) return { unit: a, neighbour: b }
+  throw new Error('no boundary between grids')
+}
+
+async function expectError(code: string, body: object, status: number, errorCode: string, mention?: string) {
+  const before = await load(code)
+  const res = await post(`/api/communities/${code}/edits`, {
+    editVersion: before.community.editVersion,
+    author: '测试员',
+    reason: 'bad',
+    ...body,
+  })
+  expect(res.statusCode, res.body).toBe(status)
+  expect(res.json().code).toBe(errorCode)
+  if (mention) expect(res.json().message).toContain(mention)
+  const after = await load(code)
+  expect(after.community.editVersion).toBe(before.community.editVersion)
+  expect(after.current).toEqual(before.current)
+}
+
+describe('what an edit session is built from', () => {
+  it('serves units with households, centroids and grids, and their adjacency in metres', async () => {
+    const code = communities[communities.length - 1].code
+    const s = await load(code)
+    const units = s.units.features.map((f) => f.properties)
+    expect(units.length).toBeGreaterThan(1)
+    expect(units.reduce((t, u) => t + u.households, 0)).toBe(s.current.reduce((t, g) => t + g.households, 0))
+    expect(new Set(units.map((u) => u.gridId))).toEqual(new Set(s.current.map((g) => g.id)))
+    for (const u of units) {
+      expect(u.areaM2).toBeGreaterThan(0)
+      expect(u.perimeterM).toBeGreaterThan(0)
+      expect(u.centroid[0]).toBeGreaterThan(117)
+    }
+    expect(s.settings.targetHouseholds).toBeGreaterThan(0)
+    expect(s.adjacency.length).toBeGreaterThanOrEqual(units.length - 1)
+    for (const [a, b, m] of s.adjacency) {
+      expect(a).toBeLessThan(b)
+      expect(m).toBeGreaterThan(0)
+    }
+    expect((await get('/api/communities/120116999999/units')).statusCode).toBe(404)
+    expect((await get('/api/communities/12x/adjacency')).statusCode).toBe(400)
+  })
+})
+
+describe('POST /api/communities/:code/edits', () => {
+  it('moves a unit between grids: totals, polygons, revision, version and an event', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const { unit, neighbour } = boundaryPair(s0)
+    const from = gridOf(s0, unit)
+    const to = gridOf(s0, neighbour)
+    const households = s0.units.features.find((f) => f.id === unit)!.properties.households
+    const events: unknown[] = []
+    const off = ctx.app.events.subscribe((e) => events.push(e))
+    const { result, after } = await save(code, [{ kind: 'moveUnits', unitIds: [unit], toGrid: to }], '调整边界')
+    off()
+    expect(gridOf(after, unit)).toBe(to)
+    const hh = (s: Loaded, id: number) => s.current.find((g) => g.id === id)!.households
+    expect(hh(after, from)).toBe(hh(s0, from) - households)
+    expect(hh(after, to)).toBe(hh(s0, to) + households)
+    expect(result.changedGridIds).toEqual([from, to].sort((a, b) => a - b))
+    expect(result.created).toEqual([])
+    expect(events).toContainEqual(
+      expect.objectContaining({ kind: 'grids', communityCode: code, ids: result.changedGridIds }),
+    )
+    // the grids keep their codes; their polygons follow the unit
+    expect(after.current.map((g) => g.code)).toEqual(s0.current.map((g) => g.code))
+    const history = (await get(`/api/communities/${code}/history`)).json<Revision[]>()
+    expect(history[0]).toMatchObject({ author: '测试员', reason: '调整边界', action: 'edit', unitsMoved: 1 })
+    const fromChange = history[0].grids.find((g) => g.gridId === from)!
+    expect(fromChange).toMatchObject({ householdsLost: households, householdsGained: 0, unitsOut: [unit] })
+    const gridHistory = (await get(`/api/grids/${to}/history`)).json<Revision[]>()
+    expect(gridHistory.map((r) => r.id)).toContain(result.revisionId)
+  })
+
+  it('answers a stale version with 409 and what changed, and changes nothing', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const first = boundaryPair(s0)
+    await save(code, [{ kind: 'moveUnits', unitIds: [first.unit], toGrid: gridOf(s0, first.neighbour) }], 'planner A')
+    const s1 = await load(code)
+    const res = await post(`/api/communities/${code}/edits`, {
+      editVersion: s0.community.editVersion,
+      author: 'planner B',
+      reason: 'stale',
+      ops: [{ kind: 'moveUnits', unitIds: [first.neighbour], toGrid: gridOf(s0, first.unit) }],
+    })
+    expect(res.statusCode).toBe(409)
+    const body = res.json()
+    expect(body.code).toBe('EDIT_CONFLICT')
+    expect(body.details.currentEditVersion).toBe(s1.community.editVersion)
+    expect(body.details.yourEditVersion).toBe(s0.community.editVersion)
+    expect(body.details.changes.map((c: Revision) => c.reason)).toEqual(['planner A'])
+    expect((await load(code)).current).toEqual(s1.current)
+  })
+
+  it('splits a grid with a drawn line: the old code retires, two new grids carry its id as parent', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const grid = [...s0.current].sort((a, b) => b.unitCount - a.unitCount)[0]
+    const members = unitsOf(s0, grid.id)
+    const lngs = members.map((u) => u.properties.centroid[0]).sort((a, b) => a - b)
+    const cut = (lngs[(lngs.length >> 1) - 1] + lngs[lngs.length >> 1]) / 2
+    // drawn south → north: the west side is on the left
+    const line = [
+      [cut, 38],
+      [cut, 40],
+    ]
+    const { result, after } = await save(code, [{ kind: 'splitByLine', grid: grid.id, line }], '一分为二')
+    expect(result.retired).toEqual([{ id: grid.id, code: grid.code }])
+    expect(result.created).toHaveLength(2)
+    const west = members.filter((u) => u.properties.centroid[0] < cut).map((u) => u.id)
+    for (const g of result.created) {
+      expect(g.parentIds).toEqual([grid.id])
+      expect(g.code).toMatch(/^\d{15}$/)
+      expect(g.code.slice(0, 12)).toBe(code)
+      expect(Number(g.code.slice(12))).toBeGreaterThan(Math.max(...s0.current.map((c) => Number(c.code.slice(12)))))
+    }
+    expect(result.created.reduce((t, g) => t + g.households, 0)).toBe(grid.households)
+    const westGrid = gridOf(after, west[0])
+    expect(west.every((u) => gridOf(after, u) === westGrid)).toBe(true)
+    expect(after.current.map((g) => g.id)).not.toContain(grid.id)
+    // the new grids are listed with their polygons
+    const listed = (await get(`/api/grids?community=${code}`)).json<GridPage>()
+    for (const g of result.created) {
+      const f = listed.features.find((x) => x.properties.id === g.id)!
+      expect(f.geometry.type).toBe('MultiPolygon')
+      expect(f.properties.households).toBe(g.households)
+    }
+  })
+
+  it('merges two adjacent grids, selects by lasso, creates and deletes an empty grid', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const { unit, neighbour } = boundaryPair(s0)
+    const [a, b] = [gridOf(s0, unit), gridOf(s0, neighbour)]
+    const merged = await save(code, [{ kind: 'mergeGrids', into: a, from: b }], '合并')
+    expect(merged.result.retired.map((g) => g.id).sort()).toEqual([a, b].sort())
+    expect(merged.result.created).toHaveLength(1)
+    expect(merged.result.created[0].parentIds).toEqual([a, b].sort((x, y) => x - y))
+    const hh = (id: number) => s0.current.find((g) => g.id === id)!.households
+    expect(merged.result.created[0].households).toBe(hh(a) + hh(b))
+
+    // lasso a small square around one unit's centroid: exactly that unit moves
+    const s1 = await load(code)
+    const pair = boundaryPair(s1)
+    const [x, y] = s1.units.features.find((f) => f.id === pair.unit)!.properties.centroid
+    const d = 1e-5
+    const ring = [
+      [x - d, y - d],
+      [x + d, y - d],
+      [x + d, y + d],
+      [x - d, y + d],
+    ]
+    const lasso = await save(code, [{ kind: 'moveUnitsInPolygon', ring, toGrid: gridOf(s1, pair.neighbour) }])
+    expect(gridOf(lasso.after, pair.unit)).toBe(gridOf(s1, pair.neighbour))
+    expect((await get(`/api/communities/${code}/history`)).json<Revision[]>()[0].unitsMoved).toBe(1)
+
+    const created = await save(code, [{ kind: 'createGrid' }], '新建')
+    const empty = created.result.created[0]
+    expect(empty).toMatchObject({ households: 0, unitCount: 0 })
+    expect(created.result.warnings).toContainEqual(expect.objectContaining({ code: 'EMPTY_GRID', gridId: empty.id }))
+    const deleted = await save(code, [{ kind: 'deleteGrid', grid: empty.id }], '删除空网格')
+    expect(deleted.result.retired).toEqual([{ id: empty.id, code: empty.code }])
+  })
+
+  it('rejects bad edits with a 4xx that names the problem, and changes nothing', async () => {
+    const code = nextCommunity()
+    const other = nextCommunity()
+    const s = await load(code)
+    const o = await load(other)
+    const unit = s.units.features[0].id
+    const grid = s.current[0].id
+    const move = (unitIds: number[], toGrid: number) => ({ ops: [{ kind: 'moveUnits', unitIds, toGrid }] })
+    await expectError(code, move([99999999], grid), 400, 'UNKNOWN_UNIT', '99999999')
+    await expectError(code, move([o.units.features[0].id], grid), 400, 'UNIT_OTHER_COMMUNITY', other)
+    await expectError(code, move([unit], o.current[0].id), 400, 'GRID_OTHER_COMMUNITY', String(o.current[0].id))
+    await expectError(code, move([unit], 987654), 400, 'UNKNOWN_GRID', '987654')
+    await expectError(code, move([unit], -1), 400, 'UNIT_UNASSIGNED', String(unit))
+    await expectError(
+      code,
+      { ops: [{ kind: 'moveUnitsInPolygon', ring: [[117, 39]], toGrid: grid }] },
+      400,
+      'INVALID_GEOMETRY',
+    )
+    await expectError(
+      code,
+      {
+        ops: [
+          {
+            kind: 'moveUnitsInPolygon',
+            ring: [
+              [117, 39],
+              ['east', 39],
+              [118, 40],
+            ],
+            toGrid: grid,
+          },
+        ],
+      },
+      400,
+      'INVALID_GEOMETRY',
+      'east',
+    )
+    const line = [
+      [100, 10],
+      [100, 11],
+    ]
+    await expectError(code, { ops: [{ kind: 'splitByLine', grid, line }] }, 400, 'INVALID_SPLIT')
+    await expectError(code, { ops: [{ kind: 'deleteGrid', grid }] }, 400, 'GRID_NOT_EMPTY')
+    await expectError(code, { ops: [] }, 400, 'BAD_REQUEST')
+    await expectError(code, { author: '', ...move([unit], grid) }, 400, 'BAD_REQUEST', 'author')
+    await expectError(code, { ops: [{ kind: 'teleport' }] }, 400, 'BAD_REQUEST')
+    await expectError(code, move([unit], gridOf(s, unit)), 400, 'EMPTY_EDIT')
+    const res = await post('/api/communities/120116999999/edits', {
+      editVersion: 1,
+      author: 'x',
+      reason: '',
+      ...move([unit], grid),
+    })
+    expect(res.statusCode).toBe(404)
+  })
+})
+
+describe('revert and the grids as of a past moment', () => {
+  it('reverts a split with a new revision; the past plan stays visible by date', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const beforeEdit = new Date().toISOString()
+    await new Promise((r) => setTimeout(r, 20))
+    const grid = [...s0.current].sort((a, b) => b.unitCount - a.unitCount)[0]
+    const members = unitsOf(s0, grid.id)
+    const split = await save(code, [
+      { kind: 'splitByAssignment', grid: grid.id, sideA: [members[0].id], sideB: members.slice(1).map((u) => u.id) },
+    ])
+    // as of the moment before: the original grids, with their households
+    const asOf = (at: string) => get(`/api/grids?community=${code}&asOf=${encodeURIComponent(at)}`)
+    const past = (await asOf(beforeEdit)).json<GridPage>().features.map((f) => f.properties)
+    expect(past.map((g) => [g.id, g.households]).sort()).toEqual(s0.current.map((g) => [g.id, g.households]).sort())
+    const today = new Date().toISOString().slice(0, 10)
+    const now = (await asOf(today)).json<GridPage>().features.map((f) => f.properties.id)
+    expect(now.sort()).toEqual(split.after.current.map((g) => g.id).sort())
+    expect((await asOf('2022-06-01')).json<GridPage>().total).toBe(0)
+    const bad = await asOf('2023-02-30')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json()).toMatchObject({ code: 'BAD_AS_OF', message: expect.stringContaining('2023-02-30') })
+
+    const res = await post(`/api/revisions/${split.result.revisionId}/revert`, { author: '测试员', reason: '撤销拆分' })
+    expect(res.statusCode, res.body).toBe(200)
+    const reverted = res.json<EditResult>()
+    expect(reverted.householdsAfter).toBe(reverted.householdsBefore)
+    const s2 = await load(code)
+    // the units are together again, in a grid whose lineage names the retired one
+    const back = gridOf(s2, members[0].id)
+    expect(members.every((u) => gridOf(s2, u.id) === back)).toBe(true)
+    expect(reverted.created.find((g) => g.id === back)!.parentIds).toContain(grid.id)
+    expect(s2.current.find((g) => g.id === back)!.households).toBe(grid.households)
+    expect(s2.current).toHaveLength(s0.current.length)
+    const history = (await get(`/api/communities/${code}/history`)).json<Revision[]>()
+    expect(history.slice(0, 2).map((r) => [r.action, r.revertOf])).toEqual([
+      ['revert', split.result.revisionId],
+      ['edit', null],
+    ])
+    // reverting it again is refused: its units have moved since
+    const again = await post(`/api/revisions/${split.result.revisionId}/revert`, { author: 'x', reason: '' })
+    expect(again.statusCode).toBe(409)
+    expect((await post('/api/revisions/99999999/revert', { author: 'x', reason: '' })).statusCode).toBe(404)
+  })
+})
+
+describe('proposals', () => {
+  it('proposes a balanced plan for a community and saves it when accepted', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const res = await post(`/api/communities/${code}/proposals`, { mode: 'propose' })
+    expect(res.statusCode, res.body).toBe(200)
+    const p = res.json<Proposal>()
+    expect(p.proposed.disconnectedGrids).toBe(0)
+    expect(p.proposed.unassignedUnits).toBe(0)
+    const proposedUnits = p.proposedGrids.flatMap((g) => g.unitIds).sort()
+    expect(proposedUnits).toEqual(s0.units.features.map((f) => f.id).sort())
+    expect(p.proposedGrids.reduce((t, g) => t + g.households, 0)).toBe(s0.community.households)
+    expect(p.current.grids).toBe(s0.current.length)
+    expect(p.edits).toHaveLength(1)
+    const accepted = await save(code, p.edits[0].ops as EditOperation[], '采纳方案')
+    const households = (gs: { households: number }[]) => gs.map((g) => g.households).sort((a, b) => a - b)
+    expect(households(accepted.after.current)).toEqual(households(p.proposedGrids))
+    expect(accepted.result.retired.map((g) => g.id).sort()).toEqual(s0.current.map((g) => g.id).sort())
+  })
+
+  it('rebalances moving only the units it reports, and keeps the grid codes', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const p = (await post(`/api/communities/${code}/proposals`, { mode: 'rebalance' })).json<Proposal>()
+    expect(p.proposed.grids).toBe(s0.current.length)
+    expect(p.proposed.shareInBand).toBeGreaterThanOrEqual(p.current.shareInBand)
+    if (p.edits.length === 0) return expect(p.proposed.unitsMoved).toBe(0)
+    const moved = p.edits[0].ops.flatMap((o) => (o as { unitIds: number[] }).unitIds)
+    expect(moved).toHaveLength(p.proposed.unitsMoved!)
+    const accepted = await save(code, p.edits[0].ops as EditOperation[], '微调')
+    expect(accepted.after.current.map((g) => g.code)).toEqual(s0.current.map((g) => g.code))
+  })
+
+  it('proposes for a whole street, every community separately; bad input is a 400', async () => {
+    const street = communities[communities.length - 1].streetCode
+    const res = await post(`/api/streets/${street}/proposals`, { mode: 'propose' })
+    expect(res.statusCode, res.body).toBe(200)
+    const p = res.json<Proposal>()
+    const inStreet = (await get(`/api/communities?street=${street}&limit=5000`)).json<CommunityPage>()
+    const codes = new Set(inStreet.features.map((f) => f.properties.code))
+    expect(p.proposedGrids.every((g) => codes.has(g.communityCode))).toBe(true)
+    expect(p.proposed.disconnectedGrids).toBe(0)
+    expect(p.baseline.grids).toBeGreaterThan(0)
+    expect((await post(`/api/streets/${street}/proposals`, { mode: 'magic' })).statusCode).toBe(400)
+    expect((await post('/api/streets/120116999/proposals', { mode: 'propose' })).statusCode).toBe(404)
+  })
+})
