@@ -180,6 +180,9 @@ export const ComplianceListQuery = Type.Object(
 export type ComplianceListQuery = Static<typeof ComplianceListQuery>
 
 // ── facility writes ───────────────────────────────────────────────────
+function Nullable(type: 'number' | 'integer', description: string) {
+  return Type.Unsafe<number | null>({ type: [type, 'null'], description })
+}
 const Author = Type.String({
   minLength: 1,
   maxLength: 100,
@@ -191,13 +194,12 @@ const EditableFields = {
   typeCode: TypeCode,
   status: Type.Union([Type.Literal('existing'), Type.Literal('planned')]),
   lngLat: LngLat,
-  // ranges are checked by the server with the bad value in the message
-  floorAreaM2: Type.Union([Type.Number({ description: 'm², >= 0' }), Type.Null()]),
-  activityAreaM2: Type.Union([Type.Number({ description: 'm², >= 0 and <= floorAreaM2' }), Type.Null()]),
-  capacity: Type.Union([Type.Integer({ description: '>= 0' }), Type.Null()]),
-  radiusM: Type.Union([Type.Integer({ description: 'metres, 1..10000' }), Type.Null()], {
-    description: 'service radius override in metres (> 0); null: the type default',
-  }),
+  // ranges are checked by the server with the bad value in the message; `type: [T, 'null']`
+  // (not anyOf) so that ajv's type coercion never turns null into 0 or 0 into null
+  floorAreaM2: Nullable('number', 'm², >= 0'),
+  activityAreaM2: Nullable('number', 'm², >= 0 and <= floorAreaM2'),
+  capacity: Nullable('integer', '>= 0'),
+  radiusM: Nullable('integer', 'service radius override in metres (> 0); null: the type default'),
 }
 
 export const FacilityCreate = Type.Object(
