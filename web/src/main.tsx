@@ -6,6 +6,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
+import { WallPage } from './features/wall/wall-page'
 import { I18nProvider } from './i18n/i18n-provider'
 import { exposeTestHooks } from './map/test-hooks'
 
@@ -16,8 +17,6 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
+    <I18nProvider>{window.location.pathname.startsWith('/wall') ? <WallPage /> : <App />}</I18nProvider>
   </StrictMode>,
 )

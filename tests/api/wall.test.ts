@@ -1,0 +1,132 @@
+// Issue 5: the wall display's KPIs and coverage gaps. Figures reconcile with the health, grids and
+// coverage endpoints; a facility saved through the API shows in the KPIs at once (the change
+// event invalidates the equity model); bad input names the bad value.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CoverageSummary, GridPage, Health, IndicatorTable, StreetPage, WallGaps, WallKpis } from '../../core/api'
+import { startTestApp } from '../support/test-database'
+
+let ctx: Awaited<ReturnType<typeof startTestApp>>
+beforeAll(async () => {
+  ctx = await startTestApp()
+})
+afterAll(() => ctx?.close())
+
+async function get<T>(url: string): Promise<T> {
+  const res = await ctx.app.inject({ method: 'GET', url })
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+  return res.json() as T
+}
+
+describe('GET /api/wall/kpis', () => {
+  it('sums the district as the health and grids endpoints do', async () => {
+    const kpis = await get<WallKpis>('/api/wall/kpis')
+    const health = await get<Health>('/api/health')
+    const grids = await get<GridPage>('/api/grids?limit=5000')
+    expect(kpis.street).toBeNull()
+    expect(kpis.households).toBe(health.world.households)
+    expect(kpis.residents).toBe(health.world.residents)
+    expect(kpis.communities).toBe(health.world.communities)
+    expect(kpis.grids).toBe(health.world.grids)
+    expect(kpis.gridsInBand).toBe(grids.features.filter((g) => g.properties.inBand).length)
+    expect(kpis.gridsInBandShare).toBeCloseTo(kpis.gridsInBand / kpis.grids, 12)
+    expect(kpis.householdBand).toEqual([240, 360])
+    expect(kpis.workerNormPer10k).toBe(18)
+  })
+
+  it('counts communities under 18 workers per 10,000 as the indicator table does', async () => {
+    const kpis = await get<WallKpis>('/api/wall/kpis')
+    const table = await get<IndicatorTable>('/api/equity/indicators')
+    const below = table.rows.filter(
+      (r) => r.values.workers_per_10k_residents !== null && r.values.workers_per_10k_residents < 18,
+    ).length
+    expect(kpis.communitiesBelowWorkerNorm).toBe(below)
+  })
+
+  it('reconciles coverage per key type with the coverage endpoints', async () => {
+    const kpis = await get<WallKpis>('/api/wall/kpis')
+    expect(kpis.coverage.map((c) => c.typeCode)).toContain('community_service_station')
+    for (const tile of kpis.coverage) {
+      const summary = await get<CoverageSummary>(`/api/coverage/summary?type=${tile.typeCode}&level=district`)
+      expect(tile.coveredHouseholds, tile.typeCode).toBe(summary.totals.covered)
+      expect(tile.share, tile.typeCode).toBeCloseTo(summary.totals.share, 9)
+    }
+  })
+
+  it('gives the urban–rural gap as Theil between/total of the equity comparison', async () => {
+    const kpis = await get<WallKpis>('/api/wall/kpis')
+    const cmp = await get<{ theil: { between: number; total: number } }>(
+      `/api/equity/compare?indicator=${kpis.gap.indicator}`,
+    )
+    expect(kpis.gap.theilBetween).toBeCloseTo(cmp.theil.between, 12)
+    expect(kpis.gap.theilTotal).toBeCloseTo(cmp.theil.total, 12)
+  })
+
+  it('narrows to one street, and lists alarms far out of the band', async () => {
+    const streets = await get<StreetPage>('/api/streets')
+    const street = streets.features[0].properties
+    const kpis = await get<WallKpis>(`/api/wall/kpis?street=${street.code}`)
+    expect(kpis.street).toBe(street.code)
+    expect(kpis.streetName).toBe(street.name)
+    expect(kpis.households).toBe(street.households)
+    expect(kpis.grids).toBe(street.gridCount)
+    const district = await get<WallKpis>('/api/wall/kpis')
+    for (const a of district.alarms.filter((x) => x.kind === 'grid_far_out_of_band'))
+      expect(Math.abs(a.value)).toBeGreaterThan(0.5)
+    expect(kpis.alarms.every((a) => a.streetCode === street.code)).toBe(true)
+  })
+
+  it('shows a facility saved through the API in the next KPIs', async () => {
+    const before = await get<WallKpis>('/api/wall/kpis')
+    const gaps = await get<WallGaps>('/api/wall/gaps')
+    // put a community service station on the biggest uncovered building
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/facilities',
+      payload: {
+        typeCode: 'community_service_station',
+        name: '测试党群服务中心',
+        lngLat: [gaps.lng[0], gaps.lat[0]],
+        floorAreaM2: 400,
+        activityAreaM2: 300,
+        author: 'wall-test',
+        reason: 'issue 5 wall test',
+      },
+    })
+    expect(res.statusCode, res.body).toBeLessThan(300)
+    const after = await get<WallKpis>('/api/wall/kpis')
+    const tile = (k: WallKpis) => k.coverage.find((c) => c.typeCode === 'community_service_station')!
+    expect(tile(after).coveredHouseholds).toBeGreaterThanOrEqual(tile(before).coveredHouseholds + gaps.households[0])
+    const gapsAfter = await get<WallGaps>('/api/wall/gaps')
+    expect(gapsAfter.totalUncoveredHouseholds).toBeLessThan(gaps.totalUncoveredHouseholds)
+  })
+})
+
+describe('GET /api/wall/gaps', () => {
+  it('lists uncovered buildings biggest first, with valid coordinates', async () => {
+    const gaps = await get<WallGaps>('/api/wall/gaps')
+    expect(gaps.lng.length).toBe(gaps.lat.length)
+    expect(gaps.lng.length).toBe(gaps.households.length)
+    expect(gaps.lng.length).toBeGreaterThan(0)
+    for (let i = 1; i < gaps.households.length; i++)
+      expect(gaps.households[i - 1]).toBeGreaterThanOrEqual(gaps.households[i])
+    for (let i = 0; i < gaps.lng.length; i += 97) {
+      expect(gaps.lng[i]).toBeGreaterThan(117)
+      expect(gaps.lng[i]).toBeLessThan(118.2)
+      expect(gaps.lat[i]).toBeGreaterThan(38.5)
+      expect(gaps.lat[i]).toBeLessThan(39.4)
+    }
+  })
+})
+
+describe('bad input', () => {
+  it.each([
+    ['/api/wall/kpis?street=120116999', 400, /120116999/],
+    ['/api/wall/kpis?street=abc', 400, /street/],
+    ['/api/wall/gaps?street=120116999', 400, /120116999/],
+    ['/api/wall/kpis?zoom=3', 400, /zoom/],
+  ] as [string, number, RegExp][])('%s → %i naming the bad value', async (url, status, pattern) => {
+    const res = await ctx.app.inject({ method: 'GET', url })
+    expect(res.statusCode).toBe(status)
+    expect(res.json().message).toMatch(pattern)
+  })
+})

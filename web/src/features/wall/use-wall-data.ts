@@ -1,0 +1,143 @@
+// Everything the wall shows, kept live: streets, communities and grids for the map, the KPI tiles
+// of the current tour stop, and the coverage-gap points. A change event refetches what it can
+// have touched (a grid edit: that community's grids; a facility edit: the gaps; always the
+// KPIs); a reconnect refetches everything, since changes may have been missed meanwhile.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { CommunityProps, Feature, StreetProps, WallGaps, WallKpis } from '../../../../core/api'
+import type { GridFeature } from '../../map/layers/grid-layer'
+import { type ChangeMessage, type LiveStatus, subscribeToChanges } from './live-changes'
+import { wallApi } from './wall-api'
+
+/** Events arriving closer together than this are handled as one refresh. */
+const COALESCE_MS = 100
+
+export interface WallData {
+  streets: Feature<StreetProps, GeoJSON.MultiPolygon>[]
+  communities: Feature<CommunityProps, GeoJSON.MultiPolygon>[]
+  grids: GridFeature[]
+  kpis: WallKpis | null
+  gaps: WallGaps | null
+  status: LiveStatus
+  /** the last change applied: what and when it was shown */
+  lastChange: { kind: string; shownAt: number; count: number } | null
+  error: string | null
+}
+
+interface Pending {
+  all: boolean
+  gaps: boolean
+  communities: Set<string>
+  kinds: Set<string>
+}
+
+const emptyPending = (): Pending => ({ all: false, gaps: false, communities: new Set(), kinds: new Set() })
+
+export function useWallData(stop: string | null): WallData {
+  const [data, setData] = useState<WallData>({
+    streets: [],
+    communities: [],
+    grids: [],
+    kpis: null,
+    gaps: null,
+    status: 'connecting',
+    lastChange: null,
+    error: null,
+  })
+  const stopRef = useRef(stop)
+  stopRef.current = stop
+  const pending = useRef<Pending>(emptyPending())
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const fail = useCallback((error: unknown) => setData((d) => ({ ...d, error: (error as Error).message })), [])
+
+  const loadKpis = useCallback(async () => {
+    const kpis = await wallApi.kpis(stopRef.current)
+    if (kpis.street === stopRef.current) setData((d) => ({ ...d, kpis, error: null }))
+  }, [])
+
+  const loadAll = useCallback(async () => {
+    const [streets, communities, grids, gaps] = await Promise.all([
+      wallApi.streets(),
+      wallApi.communities(),
+      wallApi.grids(null),
+      wallApi.gaps(),
+    ])
+    setData((d) => ({
+      ...d,
+      streets: streets.features,
+      communities: communities.features,
+      grids: grids.features,
+      gaps,
+      error: null,
+    }))
+    await loadKpis()
+  }, [loadKpis])
+
+  // apply the changes gathered since the last refresh
+  const flush = useCallback(async () => {
+    timer.current = null
+    const p = pending.current
+    pending.current = emptyPending()
+    try {
+      if (p.all) await loadAll()
+      else {
+        const jobs: Promise<unknown>[] = [loadKpis()]
+        if (p.gaps) jobs.push(wallApi.gaps().then((gaps) => setData((d) => ({ ...d, gaps }))))
+        for (const code of p.communities) {
+          jobs.push(
+            wallApi.grids(code).then((page) =>
+              setData((d) => ({
+                ...d,
+                grids: [...d.grids.filter((g) => g.properties.communityCode !== code), ...page.features],
+              })),
+            ),
+          )
+        }
+        await Promise.all(jobs)
+      }
+      const kind = [...p.kinds].join(',') || 'reconnect'
+      setData((d) => ({
+        ...d,
+        lastChange: { kind, shownAt: Date.now(), count: (d.lastChange?.count ?? 0) + 1 },
+      }))
+    } catch (error) {
+      fail(error)
+    }
+  }, [loadAll, loadKpis, fail])
+
+  const schedule = useCallback(
+    (change: ChangeMessage | null) => {
+      const p = pending.current
+      if (change === null) p.all = true
+      else {
+        p.kinds.add(change.kind)
+        if (change.kind === 'facilities') p.gaps = true
+        else if (change.kind === 'grids' && change.communityCode) p.communities.add(change.communityCode)
+        else p.all = true
+      }
+      timer.current ??= setTimeout(flush, COALESCE_MS)
+    },
+    [flush],
+  )
+
+  // first load, then live
+  useEffect(() => {
+    loadAll().catch(fail)
+    const stopLive = subscribeToChanges({
+      onChange: (change) => schedule(change),
+      onReconnect: () => schedule(null),
+      onStatus: (status) => setData((d) => ({ ...d, status })),
+    })
+    return () => {
+      stopLive()
+      if (timer.current) clearTimeout(timer.current)
+    }
+  }, [loadAll, schedule, fail])
+
+  // a new tour stop: its KPIs
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch when the stop changes
+  useEffect(() => {
+    loadKpis().catch(fail)
+  }, [stop, loadKpis, fail])
+
+  return data
+}
