@@ -5,6 +5,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { GridProps } from '../../core/api'
 import { describeApiError } from './api/describe-api-error'
 import { useDistrictData } from './features/district/use-district-data'
+import { EditEntry } from './features/grid-editing/edit-entry'
+import { useEditMode } from './features/grid-editing/edit-mode'
+import { GridEditor } from './features/grid-editing/grid-editor'
 import { GridTooltip } from './features/grids/grid-tooltip'
 import { selectionFromPick } from './features/selection/selection'
 import { SelectionPanel, selectedOutline } from './features/selection/selection-panel'
@@ -45,6 +48,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const { t, language, formatNumber } = useI18n()
   const data = useDistrictData()
   const { selection, setSelection } = useSelection()
+  const [editCode, setEditCode] = useEditMode()
   const { basemapUrl, setBasemapUrl } = useBasemapUrl()
   const [toggles, setToggles] = useState<Toggles>(DEFAULT_LAYER_TOGGLES)
   const [visibleTypes, setVisibleTypes] = useState<ReadonlySet<string> | null>(null)
@@ -116,7 +120,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
         onAfterRender={onAfterRender}
         onError={setMapError}
       />
-      {hover ? (
+      {hover && !editCode ? (
         <MapTooltip x={hover.x} y={hover.y}>
           <GridTooltip grid={hover.grid} />
         </MapTooltip>
@@ -156,7 +160,20 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
         <ErrorBanner errors={errors} />
       </div>
 
-      <SelectionPanel selection={selection} index={data.index} onSelect={setSelection} />
+      {editCode ? (
+        <GridEditor
+          code={editCode}
+          handle={handle}
+          theme={theme}
+          onClose={() => setEditCode(null)}
+          onSaved={data.resources.grids.retry}
+        />
+      ) : (
+        <>
+          <SelectionPanel selection={selection} index={data.index} onSelect={setSelection} />
+          <EditEntry selection={selection} index={data.index} onEdit={setEditCode} />
+        </>
+      )}
     </div>
   )
 }

@@ -11,9 +11,12 @@
 //   getSelection()          the side panel's selection: {kind:'grid', id} | {kind:'community', code} | … | null
 //   select(selection)       set the selection programmatically
 //   getLanguage()           'zh' | 'en'
+//   projectLngLat(lng, lat) {x, y} page pixels of a map position (to draw a line across a grid), or null
+//   editor                  the grid editor while edit mode is open (features/grid-editing), else null
 import type { MapboxOverlay } from '@deck.gl/mapbox'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { GridProps } from '../../../core/api'
+import type { EditorTestHooks } from '../features/grid-editing/editor-test-hooks'
 import type { Selection } from '../features/selection/selection'
 import type { Language } from '../i18n/dictionaries'
 import { bboxesIntersect, geometryBbox } from './geometry/bbox'
@@ -32,6 +35,8 @@ export interface WanggeTestHooks {
   getSelection: () => Selection
   select: (selection: Selection) => void
   getLanguage: () => Language
+  projectLngLat: (lng: number, lat: number) => { x: number; y: number } | null
+  readonly editor: EditorTestHooks | null
 }
 
 export interface TestHookSources {
@@ -41,6 +46,7 @@ export interface TestHookSources {
   selection: Selection
   select: (selection: Selection) => void
   language: Language
+  editor?: EditorTestHooks | null
 }
 
 declare global {
@@ -125,6 +131,16 @@ const hooks: WanggeTestHooks = {
   getSelection: () => sources.selection,
   select: (selection) => sources.select(selection),
   getLanguage: () => sources.language,
+  projectLngLat(lng, lat) {
+    const { map } = sources
+    if (!map) return null
+    const point = map.project([lng, lat])
+    const offset = containerOffset(map)
+    return { x: point.x + offset.left, y: point.y + offset.top }
+  },
+  get editor() {
+    return sources.editor ?? null
+  },
 }
 
 /** Puts the hooks on window (call once at start-up). */

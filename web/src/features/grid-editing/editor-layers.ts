@@ -1,0 +1,96 @@
+// deck.gl layers of the edit mode, from plain data (pure): units filled by the colour of their
+// grid, the units a pending operation touches outlined, household labels, the shape being drawn.
+import { GeoJsonLayer, PathLayer } from '@deck.gl/layers'
+import type { UnitProps } from '../../../../core/api'
+import type { LngLat } from '../../../../core/domain/grids'
+import { createLabelLayer, type LabelDatum } from '../../map/layers/label-layer'
+import type { MapTheme } from '../../map/map-theme'
+
+export const EDITOR_LAYER_IDS = {
+  units: 'edit-units',
+  labels: 'edit-unit-labels',
+  draft: 'edit-draft',
+} as const
+
+export type UnitFeature = { type: 'Feature'; id: number; geometry: GeoJSON.MultiPolygon; properties: UnitProps }
+
+export interface Draft {
+  kind: 'line' | 'lasso' | 'brush'
+  points: LngLat[]
+}
+
+export interface EditorLayerInput {
+  units: UnitFeature[]
+  /** grid key of each unit, in the order of `units` */
+  assignment: ArrayLike<number>
+  colours: Map<number, [number, number, number]>
+  /** indices of the units the pending operation moves */
+  touched: ReadonlySet<number>
+  draft: Draft | null
+  theme: MapTheme
+  /** bumps when the assignment changes (deck.gl update trigger) */
+  revision: number
+}
+
+const UNASSIGNED_FILL: [number, number, number, number] = [200, 200, 200, 160]
+
+export function createEditorLayers(input: EditorLayerInput) {
+  const { units, assignment, colours, touched } = input
+  const index = new Map(units.map((u, i) => [u.id, i]))
+  const fill = (f: UnitFeature): [number, number, number, number] => {
+    const i = index.get(f.id)!
+    const c = colours.get(assignment[i])
+    if (!c) return UNASSIGNED_FILL
+    return [c[0], c[1], c[2], touched.has(i) ? 245 : 215]
+  }
+  const labels: LabelDatum[] = units.map((u) => ({
+    position: u.properties.centroid,
+    text: String(u.properties.households),
+    priority: Math.min(1000, u.properties.households),
+  }))
+  const layers = [
+    new GeoJsonLayer<UnitProps>({
+      id: EDITOR_LAYER_IDS.units,
+      data: units as unknown as GeoJSON.Feature<GeoJSON.MultiPolygon, UnitProps>[],
+      filled: true,
+      stroked: true,
+      getFillColor: (f) => fill(f as unknown as UnitFeature),
+      getLineColor: (f) =>
+        touched.has(index.get((f as unknown as UnitFeature).id)!) ? [20, 20, 20, 255] : [255, 255, 255, 230],
+      getLineWidth: (f) => (touched.has(index.get((f as unknown as UnitFeature).id)!) ? 3 : 1),
+      lineWidthUnits: 'pixels',
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 90],
+      updateTriggers: {
+        getFillColor: [input.revision, touched],
+        getLineColor: [touched],
+        getLineWidth: [touched],
+      },
+    }),
+    createLabelLayer(labels, {
+      id: EDITOR_LAYER_IDS.labels,
+      theme: input.theme,
+      visible: true,
+      sizePx: 12,
+      fontWeight: 600,
+    }),
+  ]
+  if (input.draft && input.draft.points.length > 1) {
+    const path = input.draft.kind === 'lasso' ? [...input.draft.points, input.draft.points[0]] : input.draft.points
+    layers.push(
+      new PathLayer<{ path: LngLat[] }>({
+        id: EDITOR_LAYER_IDS.draft,
+        data: [{ path }],
+        getPath: (d) => d.path,
+        getColor: input.draft.kind === 'line' ? [178, 24, 43, 255] : [28, 109, 208, 255],
+        getWidth: input.draft.kind === 'brush' ? 14 : 3,
+        widthUnits: 'pixels',
+        capRounded: true,
+        jointRounded: true,
+        pickable: false,
+      }) as never,
+    )
+  }
+  return layers
+}

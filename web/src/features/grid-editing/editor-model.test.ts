@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import type { CommunityUnits, UnitAdjacency } from '../../../../core/api'
+import {
+  editorIntegrity,
+  firstNewKey,
+  gridColours,
+  gridLabel,
+  gridRows,
+  startEdit,
+  unitsBbox,
+  wireOps,
+} from './editor-model'
+
+// three square units in a row, 150 households each: grid 7 = units 1–2, grid 9 = unit 3
+const square = (x: number): GeoJSON.MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: [
+    [
+      [
+        [x, 39],
+        [x + 0.001, 39],
+        [x + 0.001, 39.001],
+        [x, 39.001],
+        [x, 39],
+      ],
+    ],
+  ],
+})
+const unit = (id: number, gridId: number) => ({
+  type: 'Feature' as const,
+  id,
+  geometry: square(117 + id * 0.001),
+  properties: {
+    id,
+    code: `u${id}`,
+    name: `u${id}`,
+    kind: 'compound',
+    households: 150,
+    residents: 400,
+    areaM2: 10000,
+    perimeterM: 400,
+    centroid: [117 + id * 0.001 + 0.0005, 39.0005] as [number, number],
+    gridId,
+  },
+})
+const data: CommunityUnits = {
+  community: {
+    code: '120116001001',
+    name: 'c',
+    streetCode: '120116001',
+    households: 450,
+    residents: 1200,
+    editVersion: 3,
+  },
+  settings: { targetHouseholds: 300, tolerance: 0.2 },
+  grids: [
+    {
+      id: 7,
+      code: '120116001001001',
+      name: 'g1',
+      households: 300,
+      residents: 800,
+      unitCount: 2,
+      validFrom: '2023-01-01',
+    },
+    {
+      id: 9,
+      code: '120116001001002',
+      name: 'g2',
+      households: 150,
+      residents: 400,
+      unitCount: 1,
+      validFrom: '2023-01-01',
+    },
+  ],
+  units: { type: 'FeatureCollection', features: [unit(1, 7), unit(2, 7), unit(3, 9)] },
+}
+const adjacency: UnitAdjacency = {
+  communityCode: '120116001001',
+  pairs: [
+    [1, 2, 100],
+    [2, 3, 100],
+  ],
+}
+
+describe('editor model', () => {
+  it('builds the edit from the API and shows live rows as units move', () => {
+    const log = startEdit(data, adjacency)
+    expect(gridRows(log, data).map((r) => [r.code, r.households, r.inBand])).toEqual([
+      ['120116001001001', 300, true],
+      ['120116001001002', 150, false],
+    ])
+    log.apply({ kind: 'moveUnits', unitIds: ['2'], toGrid: 9 })
+    expect(gridRows(log, data).map((r) => r.households)).toEqual([150, 300])
+    expect(wireOps(log.ops)).toEqual([{ kind: 'moveUnits', unitIds: [2], toGrid: 9 }])
+  })
+
+  it('reports integrity with the declared households and labels new grids', () => {
+    const log = startEdit(data, adjacency)
+    const report = editorIntegrity(log, data)
+    expect(report.outOfBand.map((g) => g.grid)).toEqual([9])
+    expect(report.reconciliation[0].reconciles).toBe(true)
+    const { createdGrid } = log.apply({ kind: 'createGrid' })
+    expect(createdGrid).toBe(firstNewKey(data))
+    expect(editorIntegrity(log, data).emptyGrids).toEqual([createdGrid])
+    const labels = { existing: (n: number) => `第${n}网格`, created: (n: number) => `新${n}` }
+    expect(gridLabel({ key: 9, code: '120116001001002' }, labels, 10)).toBe('第2网格')
+    expect(gridLabel({ key: 10, code: null }, labels, 10)).toBe('新1')
+  })
+
+  it('gives a bbox for jump-to-part and a colour per grid', () => {
+    expect(unitsBbox(data, ['1', '2'])).toEqual([117.001, 39, 117.003, 39.001])
+    expect(unitsBbox(data, [])).toBeNull()
+    const colours = gridColours([9, 7])
+    expect(colours.get(7)).not.toEqual(colours.get(9))
+  })
+})

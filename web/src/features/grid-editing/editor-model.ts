@@ -1,0 +1,139 @@
+// Pure glue between the API's community units and core's edit session: the unit graph, the
+// starting edit, the rows of the live totals table, the integrity report and the save body.
+import type { Bbox, CommunityUnits, EditOperation, UnitAdjacency } from '../../../../core/api'
+import { EditLog } from '../../../../core/domain/grid-editing/edit-log'
+import type { PlanOp } from '../../../../core/domain/grid-editing/edit-plan'
+import { type IntegrityReport, integrityReport, type UnitGraph } from '../../../../core/domain/grids'
+import { geometryBbox } from '../../map/geometry/bbox'
+
+export function unitGraphOf(data: CommunityUnits, adjacency: UnitAdjacency): UnitGraph {
+  const units = data.units.features
+  const at = new Map(units.map((f, i) => [f.id, i]))
+  const graph: UnitGraph = {
+    ids: units.map((f) => String(f.id)),
+    households: units.map((f) => f.properties.households),
+    residents: units.map((f) => f.properties.residents),
+    areaM2: units.map((f) => f.properties.areaM2),
+    perimeterM: units.map((f) => f.properties.perimeterM),
+    centroids: units.map((f) => f.properties.centroid),
+    adjacency: units.map(() => []),
+  }
+  for (const [a, b, sharedM] of adjacency.pairs) {
+    const ia = at.get(a)
+    const ib = at.get(b)
+    if (ia === undefined || ib === undefined) continue
+    graph.adjacency[ia].push({ unit: ib, sharedM })
+    graph.adjacency[ib].push({ unit: ia, sharedM })
+  }
+  return graph
+}
+
+/** A fresh edit of the community as loaded (grid keys = grid ids). */
+export function startEdit(data: CommunityUnits, adjacency: UnitAdjacency): EditLog {
+  const assignment = data.units.features.map((f) => f.properties.gridId ?? -1)
+  const used = new Set(assignment)
+  return new EditLog({
+    graph: unitGraphOf(data, adjacency),
+    assignment,
+    settings: data.settings,
+    emptyGrids: data.grids.filter((g) => !used.has(g.id)).map((g) => g.id),
+  })
+}
+
+export interface GridRow {
+  key: number
+  /** the grid's code, or null for a grid created in this edit */
+  code: string | null
+  households: number
+  residents: number
+  units: number
+  deviation: number
+  inBand: boolean
+  connected: boolean
+  pieces: number
+}
+
+export function gridRows(log: EditLog, data: CommunityUnits): GridRow[] {
+  const codes = new Map(data.grids.map((g) => [g.id, g.code]))
+  return log.states().map((s) => ({
+    key: s.grid,
+    code: codes.get(s.grid) ?? null,
+    households: s.households,
+    residents: s.residents,
+    units: s.units,
+    deviation: s.deviation,
+    inBand: s.inBand,
+    connected: s.connected,
+    pieces: s.pieces,
+  }))
+}
+
+/** Label of a grid from its sequence number (…003 → 3), or "new n" for grids created in this edit. */
+export function gridLabel(
+  row: Pick<GridRow, 'key' | 'code'>,
+  labels: { existing: (seq: number) => string; created: (n: number) => string },
+  firstNewKey: number,
+) {
+  return row.code ? labels.existing(Number(row.code.slice(12))) : labels.created(row.key - firstNewKey + 1)
+}
+
+/** The first key a grid created in this edit gets (max existing id + 1). */
+export const firstNewKey = (data: CommunityUnits) => Math.max(0, ...data.grids.map((g) => g.id)) + 1
+
+export function editorIntegrity(log: EditLog, data: CommunityUnits): IntegrityReport {
+  const session = log.session
+  const assignment = session.assignment()
+  const used = new Set(assignment)
+  return integrityReport(log.options.graph, assignment, data.settings, {
+    communityHouseholds: { '': data.community.households },
+    emptyGrids: session.gridKeys().filter((g) => !used.has(g)),
+  })
+}
+
+/** The bbox of some units (a piece of a grid, for "jump to part"). */
+export function unitsBbox(data: CommunityUnits, unitIds: string[]): Bbox | null {
+  const wanted = new Set(unitIds.map(Number))
+  let box: Bbox | null = null
+  for (const f of data.units.features) {
+    if (!wanted.has(f.id)) continue
+    const b = geometryBbox(f.geometry)
+    if (!b) continue
+    box = box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : b
+  }
+  return box
+}
+
+/** The save body's operations: unit ids as numbers, geometry as drawn. */
+export function wireOps(ops: PlanOp[]): EditOperation[] {
+  return ops.map((op) => {
+    switch (op.kind) {
+      case 'moveUnits':
+        return { ...op, unitIds: op.unitIds.map(Number) }
+      case 'splitByAssignment':
+        return { ...op, sideA: op.sideA.map(Number), sideB: op.sideB.map(Number) }
+      default:
+        return op
+    }
+  })
+}
+
+/** Twelve distinguishable fills (Tableau 10 + 2), one per grid in key order. */
+export const GRID_PALETTE: readonly [number, number, number][] = [
+  [78, 121, 167],
+  [242, 142, 43],
+  [225, 87, 89],
+  [118, 183, 178],
+  [89, 161, 79],
+  [237, 201, 72],
+  [176, 122, 161],
+  [255, 157, 167],
+  [156, 117, 95],
+  [186, 176, 172],
+  [31, 119, 180],
+  [148, 103, 189],
+]
+
+/** Colour of a grid: by its position among the keys, so neighbours rarely share one. */
+export function gridColours(keys: number[]): Map<number, [number, number, number]> {
+  return new Map([...keys].sort((a, b) => a - b).map((k, i) => [k, GRID_PALETTE[i % GRID_PALETTE.length]]))
+}
