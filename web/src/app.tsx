@@ -4,6 +4,7 @@ import type { PickingInfo } from '@deck.gl/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { GridProps } from '../../core/api'
 import { describeApiError } from './api/describe-api-error'
+import { useCoverageMode } from './features/coverage/use-coverage-mode'
 import { useDistrictData } from './features/district/use-district-data'
 import { EditEntry } from './features/grid-editing/edit-entry'
 import { useEditMode } from './features/grid-editing/edit-mode'
@@ -58,7 +59,12 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const [mapError, setMapError] = useState<string | null>(null)
 
   const selected = useMemo(() => selectedOutline(selection, data.index), [selection, data.index])
-  const layers = useMapLayers(data, { toggles, visibleTypes, zoom, selected, theme })
+  const [coverageOn, setCoverageOn] = useState(false)
+  // the coverage mode draws its own facilities over community shares instead of grids
+  const baseToggles = coverageOn ? { ...toggles, grids: false, facilities: false, serviceRadius: false } : toggles
+  const baseLayers = useMapLayers(data, { toggles: baseToggles, visibleTypes, zoom, selected, theme })
+  const coverage = useCoverageMode({ enabled: coverageOn, handle, data, baseLayers, selection, setSelection })
+  const layers = coverage.layers
 
   const onHover = useCallback((info: PickingInfo) => {
     const grid =
@@ -73,8 +79,11 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
     })
   }, [])
   const onClick = useCallback(
-    (info: PickingInfo) => setSelection(selectionFromPick(info.layer?.id, info.object)),
-    [setSelection],
+    (info: PickingInfo) => {
+      if (coverage.onMapClick(info)) return
+      setSelection(selectionFromPick(info.layer?.id, info.object))
+    },
+    [setSelection, coverage.onMapClick],
   )
 
   // test hooks follow the app's current objects; `ready` once grids are drawn (or failed)
@@ -137,6 +146,14 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
             <button type="button" onClick={() => handle?.resetView()} disabled={!handle}>
               {t('map.resetView')}
             </button>
+            <button
+              type="button"
+              aria-pressed={coverageOn}
+              onClick={() => setCoverageOn((on) => !on)}
+              data-testid="mode-coverage"
+            >
+              {t('cov.mode')}
+            </button>
             {data.grids.length > 0 ? (
               <span className="muted" data-testid="grid-count">
                 {t('count.grids', { n: formatNumber(data.grids.length) })}
@@ -145,6 +162,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
           </div>
           <BasemapSettings basemapUrl={basemapUrl} onChange={setBasemapUrl} />
         </header>
+        {coverage.panel}
         <LayerToggles
           toggles={toggles}
           onChange={setToggles}
@@ -152,7 +170,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
           visibleTypes={visibleTypes}
           onVisibleTypesChange={setVisibleTypes}
         />
-        {toggles.grids ? <DeviationLegend band={data.band} /> : null}
+        {baseToggles.grids ? <DeviationLegend band={data.band} /> : null}
       </div>
 
       <div className="top-center">
@@ -170,7 +188,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
         />
       ) : (
         <>
-          <SelectionPanel selection={selection} index={data.index} onSelect={setSelection} />
+          {coverage.sidePanel ?? <SelectionPanel selection={selection} index={data.index} onSelect={setSelection} />}
           <EditEntry selection={selection} index={data.index} onEdit={setEditCode} />
         </>
       )}

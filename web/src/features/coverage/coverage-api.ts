@@ -1,0 +1,69 @@
+// The coverage, facility-editing and siting calls (contract: core/api/coverage.ts), on the
+// shared same-origin client. Writes send JSON and throw ApiError with the server's message.
+import type {
+  CoverageGaps,
+  CoverageScenario,
+  CoverageSummary,
+  CoverageWorst,
+  FacilityCompliance,
+  FacilityCreate,
+  FacilityPage,
+  FacilityPatch,
+  FacilityRetire,
+  SitingResponse,
+} from '../../../../core/api'
+import { ApiError, api } from '../../api/client'
+
+export type SitingModel = 'mclp' | 'lscp' | 'p-median'
+
+async function sendJson<T>(method: 'POST' | 'PATCH', url: string, body: unknown): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    })
+  } catch (error) {
+    throw new ApiError('network', url, `cannot reach ${url}: ${(error as Error).message}`)
+  }
+  const text = await response.text()
+  const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : null
+  if (!response.ok) {
+    const message = typeof parsed?.message === 'string' ? parsed.message : `${response.status} ${response.statusText}`
+    throw new ApiError('http', url, message, response.status, parsed?.code as string | undefined)
+  }
+  return parsed as T
+}
+
+export interface Subject {
+  type: string
+  scenario: CoverageScenario
+}
+
+export const coverageApi = {
+  summary: (s: Subject, level: 'district' | 'community', signal?: AbortSignal) =>
+    api.getJson<CoverageSummary>('/api/coverage/summary', { ...s, level, limit: 5000 }, signal),
+  gaps: (
+    s: Subject,
+    options: { bbox?: string; aggregate: 'none' | 'hex'; cellMeters?: number },
+    signal?: AbortSignal,
+  ) => api.getJson<CoverageGaps>('/api/coverage/gaps', { ...s, ...options }, signal),
+  worst: (s: Subject, level: 'grid' | 'unit', sort: 'unserved' | 'share', signal?: AbortSignal) =>
+    api.getJson<CoverageWorst>('/api/coverage/worst', { ...s, level, sort, limit: 15 }, signal),
+  facilities: (type: string, signal?: AbortSignal) =>
+    api.getAllPages('/api/facilities', { type }, signal) as Promise<FacilityPage>,
+  compliance: (type: string, signal?: AbortSignal) =>
+    api.getJson<{ total: number; items: FacilityCompliance[] }>(
+      '/api/coverage/compliance',
+      { type, limit: 5000 },
+      signal,
+    ),
+  createFacility: (body: FacilityCreate) => sendJson<FacilityPage['features'][number]>('POST', '/api/facilities', body),
+  patchFacility: (id: number, body: FacilityPatch) =>
+    sendJson<FacilityPage['features'][number]>('PATCH', `/api/facilities/${id}`, body),
+  retireFacility: (id: number, body: FacilityRetire) =>
+    sendJson<FacilityPage['features'][number]>('POST', `/api/facilities/${id}/retire`, body),
+  site: (model: SitingModel, body: Record<string, unknown>) =>
+    sendJson<SitingResponse>('POST', `/api/siting/${model}`, body),
+}

@@ -1,0 +1,182 @@
+// The coverage mode's left panel: facility type (grouped by tier), scenario, district figures,
+// the selected community's share, the worst grids / compounds with fly-to, the editor's name and
+// "add a facility", and the "where to build" panel.
+import type { CommunityProps, CoverageRow, FacilityType, Feature, StreetProps } from '../../../../core/api'
+import type { MessageKey } from '../../i18n/dictionaries'
+import { useI18n } from '../../i18n/i18n-provider'
+import { SitingPanel } from './siting-panel'
+import type { CoverageModeState } from './use-coverage'
+import './coverage.css'
+
+const TIERS = ['5min', '10min', '15min', 'village'] as const
+
+export interface CoveragePanelProps {
+  state: CoverageModeState
+  facilityTypes: FacilityType[]
+  communities: ReadonlyMap<string, Feature<CommunityProps, GeoJSON.MultiPolygon>>
+  streets: Feature<StreetProps, GeoJSON.MultiPolygon>[]
+  /** the community to show the share of (selected, or the selected facility's) */
+  communityCode: string | null
+}
+
+export function CoveragePanel({ state, facilityTypes, communities, streets, communityCode }: CoveragePanelProps) {
+  const { t, language, formatNumber } = useI18n()
+  const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
+  const typeName = (ft: FacilityType) => (language === 'zh' ? ft.nameZh : ft.nameEn)
+  const type = facilityTypes.find((ft) => ft.code === state.typeCode)
+  const s = state.summary
+  const community = communityCode ? state.communityShares.get(communityCode) : undefined
+  const communityName = communityCode ? (communities.get(communityCode)?.properties.name ?? communityCode) : ''
+  const rowName = (row: CoverageRow) => {
+    const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
+    return state.worstLevel === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
+  }
+  return (
+    <section className="coverage-panel panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
+      <h3 id="coverage-title">{t('cov.title')}</h3>
+      <label className="cov-field">
+        <span>{t('cov.type')}</span>
+        <select value={state.typeCode} onChange={(e) => state.chooseType(e.target.value)} data-testid="coverage-type">
+          {TIERS.map((tier) => (
+            <optgroup key={tier} label={t(`cov.tier.${tier}` as MessageKey)}>
+              {facilityTypes
+                .filter((ft) => ft.tier === tier)
+                .map((ft) => (
+                  <option key={ft.code} value={ft.code}>
+                    {typeName(ft)}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <fieldset className="cov-switch" aria-label={t('cov.scenario')}>
+        {(['as-is', 'with-planned'] as const).map((sc) => (
+          <button
+            key={sc}
+            type="button"
+            aria-pressed={state.scenario === sc}
+            onClick={() => state.setScenario(sc)}
+            data-testid={`scenario-${sc}`}
+          >
+            {t(sc === 'as-is' ? 'cov.asIs' : 'cov.withPlanned')}
+          </button>
+        ))}
+      </fieldset>
+      {type ? (
+        <p className="muted cov-note">
+          {t('cov.radiusNote', { tier: t(`cov.tier.${type.tier}` as MessageKey), radius: type.defaultRadiusM })}
+        </p>
+      ) : null}
+      {s ? (
+        <dl className="figure-list cov-figures">
+          <div className="figure">
+            <dt>{t('cov.share')}</dt>
+            <dd data-testid="coverage-district-share">{pct(s.totals.share)}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t('cov.covered')}</dt>
+            <dd>{t('unit.households', { n: formatNumber(s.totals.covered) })}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t('cov.unserved')}</dt>
+            <dd data-testid="coverage-unserved" className="tone-bad">
+              {t('unit.households', { n: formatNumber(s.totals.unserved) })}
+            </dd>
+          </div>
+          <div className="figure">
+            <dt>{t('cov.urbanRural')}</dt>
+            <dd>
+              {pct(s.urban.share)} · {pct(s.rural.share)}
+            </dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="muted">{t('cov.loading')}</p>
+      )}
+      {community ? (
+        <div className="cov-community" data-testid="coverage-community">
+          <span className="muted">{t('cov.communityShare', { name: communityName })}</span>
+          <strong data-testid="coverage-community-share">{pct(community.share)}</strong>
+          <span className="muted" data-testid="coverage-community-unserved">
+            {t('cov.unservedOf', {
+              n: formatNumber(community.unserved),
+              total: formatNumber(community.households),
+            })}
+          </span>
+        </div>
+      ) : null}
+      <div className="cov-legend">
+        <span className="swatch round" style={{ background: '#b2182b' }} /> {t('cov.legendGap')}
+      </div>
+
+      <h4>{t('cov.worstTitle')}</h4>
+      <div className="cov-row">
+        <select
+          value={state.worstLevel}
+          onChange={(e) => state.setWorstLevel(e.target.value as 'grid' | 'unit')}
+          aria-label={t('cov.worstLevel')}
+        >
+          <option value="grid">{t('cov.levelGrid')}</option>
+          <option value="unit">{t('cov.levelUnit')}</option>
+        </select>
+        <select
+          value={state.worstSort}
+          onChange={(e) => state.setWorstSort(e.target.value as 'unserved' | 'share')}
+          aria-label={t('cov.sortBy')}
+        >
+          <option value="unserved">{t('cov.sortUnserved')}</option>
+          <option value="share">{t('cov.sortShare')}</option>
+        </select>
+      </div>
+      <ol className="cov-worst" data-testid="worst-list">
+        {state.worst.map((row) => (
+          <li key={row.key}>
+            <button type="button" className="link-button" onClick={() => state.flyTo(row.bbox)} data-testid="worst-row">
+              <span>{rowName(row)}</span>
+              <span className="tone-bad">{formatNumber(row.unserved)}</span>
+              <span className="muted">{pct(row.share)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+
+      <h4>{t('cov.editTitle')}</h4>
+      <label className="cov-field">
+        <span>{t('cov.author')}</span>
+        <input
+          value={state.author}
+          onChange={(e) => state.setAuthor(e.target.value)}
+          placeholder={t('cov.authorPlaceholder')}
+          data-testid="editor-name"
+        />
+      </label>
+      <div className="cov-row">
+        <button
+          type="button"
+          aria-pressed={state.addStatus === 'existing'}
+          onClick={() => state.setAddStatus(state.addStatus === 'existing' ? null : 'existing')}
+          data-testid="add-existing"
+        >
+          {t('cov.addExisting')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={state.addStatus === 'planned'}
+          onClick={() => state.setAddStatus(state.addStatus === 'planned' ? null : 'planned')}
+          data-testid="add-planned"
+        >
+          {t('cov.addPlanned')}
+        </button>
+      </div>
+      {state.addStatus ? <p className="muted">{t('cov.addHint')}</p> : <p className="muted">{t('cov.dragHint')}</p>}
+      {state.message ? (
+        <p className={`tone-${state.message.tone} cov-message`} role="status" data-testid="coverage-message">
+          {state.message.text}
+        </p>
+      ) : null}
+
+      <SitingPanel state={state} streets={streets} typeName={type ? typeName(type) : state.typeCode} />
+    </section>
+  )
+}

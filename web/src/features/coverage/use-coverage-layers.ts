@@ -1,0 +1,47 @@
+// The coverage mode's deck.gl layers around the base map's: community shares underneath, then
+// the gap layer, the chosen type's facilities and the proposed sites on top.
+import type { Layer } from '@deck.gl/core'
+import { useMemo } from 'react'
+import type { CommunityProps, FacilityType, Feature } from '../../../../core/api'
+import { hexToRgba } from '../../map/colour'
+import {
+  createCoverageFacilityLayers,
+  createCoverageShareLayer,
+  createGapLayers,
+  createProposalLayer,
+} from '../../map/layers/coverage-layers'
+import type { CoverageModeState } from './use-coverage'
+
+export function useCoverageLayers(
+  state: CoverageModeState,
+  base: Layer[],
+  enabled: boolean,
+  communities: Feature<CommunityProps, GeoJSON.MultiPolygon>[],
+  types: ReadonlyMap<string, FacilityType>,
+  selectedFacilityId: number | null,
+): Layer[] {
+  const zoom = state.view?.zoom ?? 9
+  const shares = useMemo(
+    () => new Map([...state.communityShares].map(([code, row]) => [code, row.share])),
+    [state.communityShares],
+  )
+  const compliant = useMemo(
+    () => new Map([...state.compliance].map(([id, c]) => [id, c.compliant])),
+    [state.compliance],
+  )
+  const shareLayer = useMemo(
+    () => createCoverageShareLayer(communities, shares, enabled),
+    [communities, shares, enabled],
+  )
+  const gapLayers = useMemo(() => createGapLayers(state.gaps, zoom), [state.gaps, zoom])
+  const colour = useMemo(() => hexToRgba(types.get(state.typeCode)?.colour), [types, state.typeCode])
+  const facilityLayers = useMemo(
+    () => createCoverageFacilityLayers(state.facilities, { colour, selectedId: selectedFacilityId, compliant }),
+    [state.facilities, colour, selectedFacilityId, compliant],
+  )
+  const proposals = useMemo(() => createProposalLayer(state.proposal?.sites ?? []), [state.proposal])
+  return useMemo(
+    () => (enabled ? [shareLayer, ...base, ...gapLayers, ...facilityLayers, proposals] : base),
+    [enabled, shareLayer, base, gapLayers, facilityLayers, proposals],
+  )
+}

@@ -1,0 +1,102 @@
+// The "设施覆盖 / Coverage" mode in one hook for the app shell: its state, its layers around the
+// base map's, its left panel, the facility editor for the selected facility and the map click.
+import type { Layer, PickingInfo } from '@deck.gl/core'
+import { type ReactNode, useCallback, useEffect, useMemo } from 'react'
+import { useI18n } from '../../i18n/i18n-provider'
+import type { MapHandle } from '../../map/map-view'
+import type { DistrictData } from '../district/use-district-data'
+import { FacilityEditor } from '../facilities/facility-editor'
+import { useDragMarker } from '../facilities/use-drag-marker'
+import type { Selection } from '../selection/selection'
+import { CoveragePanel } from './coverage-panel'
+import { updateCoverageTestHooks } from './coverage-test-hooks'
+import { useCoverage } from './use-coverage'
+import { useCoverageLayers } from './use-coverage-layers'
+
+export interface CoverageModeOptions {
+  enabled: boolean
+  handle: MapHandle | null
+  data: DistrictData
+  baseLayers: Layer[]
+  selection: Selection
+  setSelection: (selection: Selection) => void
+}
+
+export interface CoverageMode {
+  layers: Layer[]
+  panel: ReactNode
+  /** the facility editor when a facility of the chosen type is selected, else null */
+  sidePanel: ReactNode
+  onMapClick: (info: PickingInfo) => boolean
+}
+
+export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
+  const { enabled, handle, data, selection, setSelection } = options
+  const { t, language } = useI18n()
+  const retryFacilities = data.resources.facilities.retry
+  const state = useCoverage({ enabled, handle, selection, setSelection, onFacilitiesChanged: retryFacilities })
+  const selectedId = enabled && selection?.kind === 'facility' ? selection.id : null
+  const selected = selectedId !== null ? (state.facilityById.get(selectedId) ?? null) : null
+  const layers = useCoverageLayers(
+    state,
+    options.baseLayers,
+    enabled,
+    data.communities,
+    data.index.facilityTypes,
+    selected ? selectedId : null,
+  )
+  useDragMarker(
+    enabled ? handle : null,
+    selected ? (selected.geometry.coordinates as [number, number]) : null,
+    selected ? (selected.id as number) : null,
+    t('cov.dragHint'),
+    state.moveFacility,
+  )
+
+  // the community whose share the panel shows: the selected one, or the selected facility's
+  const communityCode = selection?.kind === 'community' ? selection.code : (selected?.properties.communityCode ?? null)
+
+  useEffect(() => {
+    if (!enabled) return
+    updateCoverageTestHooks(state, (lngLat) => {
+      if (!handle) return null
+      const p = handle.map.project(lngLat)
+      const rect = handle.map.getContainer().getBoundingClientRect()
+      return { x: p.x + rect.left, y: p.y + rect.top }
+    })
+  })
+
+  const type = data.index.facilityTypes.get(state.typeCode)
+  const newName = type ? `${language === 'zh' ? type.nameZh : type.nameEn} ${t('cov.new')}` : state.typeCode
+  const onMapClick = useCallback(
+    (info: PickingInfo) => enabled && state.onMapClick(info, newName),
+    [enabled, state, newName],
+  )
+
+  const panel = useMemo(
+    () =>
+      enabled ? (
+        <CoveragePanel
+          state={state}
+          facilityTypes={data.facilityTypes}
+          communities={data.index.communities}
+          streets={data.streets}
+          communityCode={communityCode}
+        />
+      ) : null,
+    [enabled, state, data.facilityTypes, data.index.communities, data.streets, communityCode],
+  )
+  const sidePanel =
+    enabled && selected ? (
+      <FacilityEditor
+        facility={selected.properties}
+        types={data.facilityTypes}
+        compliance={state.compliance.get(selected.id as number) ?? null}
+        busy={state.busy}
+        onSave={(patch) => void state.saveFacility(selected.id as number, patch)}
+        onRetire={(reason) => void state.retireFacility(selected.id as number, reason)}
+        onClose={() => setSelection(null)}
+      />
+    ) : null
+  return { layers, panel, sidePanel, onMapClick }
+}
