@@ -179,11 +179,11 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     if (!log || !handle) return null
     if (tool === 'line') {
       if (points.length < 2 || (points[0][0] === points[1][0] && points[0][1] === points[1][1])) return null
-      // the grid crossed: the one under the middle of the line, else the current grid
+      // the grid split: the current grid, else the one under the middle of the line
       const mid = handle.map.project([(points[0][0] + points[1][0]) / 2, (points[0][1] + points[1][1]) / 2])
       const picked = overlayRef.current?.pickObject({ x: mid.x, y: mid.y, layerIds: [EDITOR_LAYER_IDS.units] })
       const unit = (picked?.object as UnitFeature | undefined)?.id
-      const grid = unit !== undefined ? log.session.gridOf(String(unit)) : active
+      const grid = active ?? (unit !== undefined ? log.session.gridOf(String(unit)) : null)
       return grid === null ? null : { kind: 'splitByLine', grid, line: points }
     }
     if (active === null) return null

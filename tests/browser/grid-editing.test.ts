@@ -1,0 +1,93 @@
+// A planner splits a grid with a drawn line in headless Chromium: the live counts shown before
+// saving are the households of the units on each side of the line; after saving, the API lists
+// the two new grids with those counts and the old grid is gone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CommunityPage, CommunityUnits, GridPage } from '../../core/api'
+import { type BrowserSession, openApp } from '../support/browser'
+
+let s: BrowserSession
+beforeAll(async () => {
+  s = await openApp('/')
+})
+afterAll(() => s?.close())
+
+const api = async <T>(path: string): Promise<T> => (await fetch(`${s.app.url}${path}`)).json() as Promise<T>
+
+describe('grid editing in the browser', () => {
+  it('splits a grid with a drawn line, shows the live counts before saving, saves the two new grids', async () => {
+    // the community with the most units, and its grid with the most units
+    const communities = (await api<CommunityPage>('/api/communities?limit=5000')).features.map((f) => f.properties)
+    const community = communities.filter((c) => c.gridCount >= 3).sort((a, b) => b.unitCount - a.unitCount)[0]
+    const before = await api<CommunityUnits>(`/api/communities/${community.code}/units`)
+    const grid = [...before.grids].sort((a, b) => b.unitCount - a.unitCount)[0]
+    const members = before.units.features.filter((f) => f.properties.gridId === grid.id).map((f) => f.properties)
+    // a north–south line between the western and eastern halves of the grid's units
+    const lngs = members.map((u) => u.centroid[0]).sort((a, b) => a - b)
+    const cut = (lngs[(lngs.length >> 1) - 1] + lngs[lngs.length >> 1]) / 2
+    const lats = members.map((u) => u.centroid[1])
+    const west = members.filter((u) => u.centroid[0] < cut)
+    const east = members.filter((u) => u.centroid[0] >= cut)
+    const sum = (units: typeof members) => units.reduce((t, u) => t + u.households, 0)
+    expect(west.length).toBeGreaterThan(0)
+    expect(east.length).toBeGreaterThan(0)
+
+    const { page } = s
+    await page.goto(`${s.app.url}/?edit=${community.code}`)
+    await page.waitForFunction(() => window.__wangge?.editor?.loaded === true, null, { timeout: 60_000 })
+    await page.waitForTimeout(500) // the fit to the community settles
+    await page.fill('[data-testid=edit-editor-name]', '测试规划员')
+    await page.click(`[data-testid=edit-grid-${grid.id}]`)
+    await page.click('[data-testid=edit-tool-line]')
+
+    // drag the line south → north (west = left of the drawing direction stays in the grid)
+    const margin = 0.0005
+    const start = await page.evaluate(
+      ([x, y]) => window.__wangge!.projectLngLat(x, y),
+      [cut, Math.min(...lats) - margin],
+    )
+    const end = await page.evaluate(([x, y]) => window.__wangge!.projectLngLat(x, y), [cut, Math.max(...lats) + margin])
+    expect(start && end).toBeTruthy()
+    await page.mouse.move(start!.x, start!.y)
+    await page.mouse.down()
+    for (let i = 1; i <= 12; i++)
+      await page.mouse.move(start!.x + ((end!.x - start!.x) * i) / 12, start!.y + ((end!.y - start!.y) * i) / 12)
+
+    // live, before releasing: the grid keeps the west side, a new grid takes the east side
+    const kept = page.locator(`[data-testid=preview-grid-${grid.id}] [data-testid=preview-households]`)
+    await expect.poll(() => kept.getAttribute('data-households')).toBe(String(sum(west)))
+    const newKey = Math.max(...before.grids.map((g) => g.id)) + 1
+    const created = page.locator(`[data-testid=preview-grid-${newKey}] [data-testid=preview-households]`)
+    expect(await created.getAttribute('data-households')).toBe(String(sum(east)))
+    expect(await page.textContent(`[data-testid=preview-grid-${grid.id}]`)).toContain(`${grid.households}`)
+    expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(0)
+
+    await page.mouse.up()
+    expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(1)
+    // the totals table shows the two parts
+    await expect
+      .poll(() => page.textContent(`[data-testid=edit-grid-${newKey}] [data-testid=households]`))
+      .toBe(sum(east).toLocaleString('zh-CN'))
+    await page.fill('[data-testid=edit-reason]', '按道路一分为二')
+    await page.click('[data-testid=edit-save]')
+    await page.waitForSelector('[data-testid=edit-message].tone-good', { timeout: 30_000 })
+
+    // through the API: the old grid retired, two new grids with the counts shown
+    const after = await api<GridPage>(`/api/grids?community=${community.code}`)
+    const ids = after.features.map((f) => f.properties.id)
+    expect(ids).not.toContain(grid.id)
+    const fresh = after.features.filter((f) => !before.grids.some((g) => g.id === f.properties.id))
+    expect(fresh.map((f) => f.properties.households).sort((a, b) => a - b)).toEqual(
+      [sum(west), sum(east)].sort((a, b) => a - b),
+    )
+    const units = await api<CommunityUnits>(`/api/communities/${community.code}/units`)
+    const gridOf = (id: number) => units.units.features.find((f) => f.id === id)!.properties.gridId
+    expect(new Set(west.map((u) => gridOf(u.id))).size).toBe(1)
+    expect(new Set(east.map((u) => gridOf(u.id))).size).toBe(1)
+    expect(gridOf(west[0].id)).not.toBe(gridOf(east[0].id))
+    const history = await api<{ author: string; reason: string }[]>(`/api/communities/${community.code}/history`)
+    expect(history[0]).toMatchObject({ author: '测试规划员', reason: '按道路一分为二' })
+
+    expect(s.errors).toEqual([])
+    expect(s.foreignRequests).toEqual([])
+  })
+})
