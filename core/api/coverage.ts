@@ -270,6 +270,11 @@ const SitingCommon = {
   street: Type.Optional(StreetCode),
   radiusM: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'default: the type radius' })),
   timeLimitSeconds: Type.Optional(Type.Number({ minimum: 0.1, maximum: 60 })),
+  exact: Type.Optional(
+    Type.Union([Type.Literal('auto'), Type.Literal('never'), Type.Literal('always')], {
+      description: "'auto' (default): an exact HiGHS solve when the model is small enough; 'never': heuristic + bound",
+    }),
+  ),
 }
 export const MclpRequest = Type.Object(
   { ...SitingCommon, k: Type.Integer({ minimum: 1, maximum: 200 }) },

@@ -9,6 +9,7 @@ const all: Record<string, string[]> = {
   startup: ['startup.ts'], // issue 2: cold/warm start, all grids as GeoJSON, peak memory
   grids: ['grids.ts'], // issue 3: live diff, proposals vs greedy sweep, rebalance
   coverage: ['coverage.ts'], // issue 4: coverage recompute, one move, MCLP/LSCP/MILP
+  'coverage-server': ['coverage-server.ts'], // issue 4: the same end to end on the server, full demo world
   siting: ['siting-orlib.ts', '--to', '10'], // issue 4: OR-Library p-median gaps
   equity: ['equity.ts'], // issue 5: Gini, Theil, 2SFCA, indicators
 }

@@ -31,6 +31,7 @@ export interface SitingInput {
   street?: string
   radiusM?: number
   timeLimitSeconds?: number
+  exact?: 'auto' | 'never' | 'always'
 }
 
 interface Candidates {
@@ -190,6 +191,7 @@ export async function runMclp(model: CoverageModel, input: SitingInput & { k: nu
     solveMclp({ demandWeights: demand.weights, coverage, preCovered: demand.preCovered }, input.k, {
       solver,
       timeLimitSeconds: input.timeLimitSeconds ?? 5,
+      exact: input.exact,
     }),
   )
   return coverageResponse('mclp', s, demand, candidates, result)
@@ -208,6 +210,7 @@ export async function runLscp(
     solveLscp({ demandWeights: demand.weights, coverage, preCovered: demand.preCovered }, input.targetShare, {
       solver,
       timeLimitSeconds: input.timeLimitSeconds ?? 5,
+      exact: input.exact,
     }),
   )
   return coverageResponse('lscp', s, demand, candidates, result)
@@ -243,6 +246,7 @@ export async function runPMedian(model: CoverageModel, input: SitingInput & { k:
     solvePMedian({ demandWeights: areaWeights, candidateCount: m, distance, fixedDistance }, input.k, {
       solver,
       timeLimitSeconds: input.timeLimitSeconds ?? 5,
+      exact: input.exact,
       restarts: 2,
       lagrangianIterations: 100,
     }),
