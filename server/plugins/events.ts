@@ -41,8 +41,9 @@ const HEARTBEAT_MS = 15_000
 export function registerEvents(app: FastifyInstance) {
   app.decorate('events', new EventBus())
   const open = new Set<() => void>()
-  // on shutdown, end every stream so clients reconnect to the next server
-  app.addHook('onClose', async () => {
+  // on shutdown, end every stream so clients reconnect to the next server (preClose: the
+  // server waits for open connections before onClose hooks run, so onClose would never come)
+  app.addHook('preClose', async () => {
     for (const end of open) end()
   })
   app.get(

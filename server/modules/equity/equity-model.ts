@@ -98,14 +98,20 @@ export interface CommunityResult {
   rating: StarRating
 }
 
-export interface ScenarioResult {
+/** Coverage summed per community: all the wall needs, cheap to redo after a facility edit. */
+export interface CoverageSums {
   scenario: EquityScenario
+  coverage: CoverageState
+  /** covered households per type (and `tier:<tier>`) per community, in community order */
+  coveredHouseholds: Map<string, Float64Array>
+  /** households of each community's buildings, in community order */
+  households: Float64Array
+  computedAt: string
+}
+
+export interface ScenarioResult extends CoverageSums {
   rows: CommunityResult[]
   byCode: Map<string, CommunityResult>
-  coverage: CoverageState
-  /** covered households per type (and `tier:<tier>`) per community, same order as rows */
-  coveredHouseholds: Map<string, Float64Array>
-  computedAt: string
 }
 
 /** Reads a settings-table record into the indicator norms (missing keys keep the defaults). */
@@ -228,6 +234,7 @@ export class EquityModel {
   readonly ranges: Int32Array
   private world: EquityWorld
   private readonly results = new Map<EquityScenario, ScenarioResult>()
+  private readonly sumsCache = new Map<EquityScenario, CoverageSums>()
   private catalogueCache: IndicatorInfo[] | null = null
   private starSettings: StarRatingSettings
 
@@ -259,11 +266,9 @@ export class EquityModel {
     this.world = { ...this.world, ...next }
     if (next.settings) this.starSettings = defaultStarRatingSettings(next.settings)
     if (facilitiesChanged || next.settings) this.catalogueCache = null
-    if (facilitiesChanged) this.results.clear()
-    else {
-      // grids, workers or norms only: keep coverage, recompute the community rows
-      for (const [scenario, r] of this.results) this.results.set(scenario, this.compute(scenario, r.coverage))
-    }
+    // facilities: coverage must be recomputed; grids, workers or norms: only the rows (lazily)
+    if (facilitiesChanged) this.sumsCache.clear()
+    this.results.clear()
   }
 
   catalogue(): IndicatorInfo[] {
@@ -293,41 +298,66 @@ export class EquityModel {
   result(scenario: EquityScenario): ScenarioResult {
     let r = this.results.get(scenario)
     if (!r) {
-      r = this.compute(scenario, this.coverage(scenario))
+      r = this.compute(this.sums(scenario))
       this.results.set(scenario, r)
     }
     return r
   }
 
-  /** Step 3: the indicators of every community from a known coverage. */
-  compute(scenario: EquityScenario, coverage: CoverageState): ScenarioResult {
+  /** Coverage and its per-community sums for a scenario (cached until facilities change). */
+  sums(scenario: EquityScenario): CoverageSums {
+    let s = this.sumsCache.get(scenario)
+    if (!s) {
+      s = this.sumCoverage(scenario, this.coverage(scenario))
+      this.sumsCache.set(scenario, s)
+    }
+    return s
+  }
+
+  /** Covered households per type and tier per community, from a known coverage. */
+  sumCoverage(scenario: EquityScenario, coverage: CoverageState): CoverageSums {
+    const { communities } = this.world
+    const { households } = this.demand
+    const ranges = this.ranges
+    const perCommunity = (flags: Uint8Array | null) => {
+      const sums = new Float64Array(communities.length)
+      for (let c = 0; c < communities.length; c++) {
+        let sum = 0
+        for (let b = ranges[c]; b < ranges[c + 1]; b++) if (flags === null || flags[b]) sum += households[b]
+        sums[c] = sum
+      }
+      return sums
+    }
+    const coveredHouseholds = new Map<string, Float64Array>()
+    for (const tier of coverage.byTier.values()) coveredHouseholds.set(`tier:${tier.tier}`, perCommunity(tier.covered))
+    for (const cov of coverage.byType.values()) coveredHouseholds.set(cov.type.id, perCommunity(cov.covered))
+    return {
+      scenario,
+      coverage,
+      coveredHouseholds,
+      households: perCommunity(null),
+      computedAt: new Date().toISOString(),
+    }
+  }
+
+  /** Step 3: the indicators of every community from known coverage sums. */
+  compute(sums: CoverageSums): ScenarioResult {
+    const { scenario, coverage, coveredHouseholds } = sums
     const { communities, types, settings } = this.world
     const { households, residents } = this.demand
     const n = this.demand.count
     const ranges = this.ranges
     // nearest distance per tier: the minimum over the tier's types
-    const subjects: { key: string; covered: Uint8Array; nearest: Float32Array }[] = []
+    const subjects: { key: string; nearest: Float32Array }[] = []
     for (const tier of coverage.byTier.values()) {
       const nearest = new Float32Array(n).fill(Number.POSITIVE_INFINITY)
       for (const typeId of tier.typeIds) {
         const d = coverage.byType.get(typeId)!.nearestMeters
         for (let b = 0; b < n; b++) if (d[b] < nearest[b]) nearest[b] = d[b]
       }
-      subjects.push({ key: `tier:${tier.tier}`, covered: tier.covered, nearest })
+      subjects.push({ key: `tier:${tier.tier}`, nearest })
     }
-    for (const cov of coverage.byType.values())
-      subjects.push({ key: cov.type.id, covered: cov.covered, nearest: cov.nearestMeters })
-    // covered households per subject per community
-    const coveredHouseholds = new Map<string, Float64Array>()
-    for (const s of subjects) {
-      const sums = new Float64Array(communities.length)
-      for (let c = 0; c < communities.length; c++) {
-        let sum = 0
-        for (let b = ranges[c]; b < ranges[c + 1]; b++) if (s.covered[b]) sum += households[b]
-        sums[c] = sum
-      }
-      coveredHouseholds.set(s.key, sums)
-    }
+    for (const cov of coverage.byType.values()) subjects.push({ key: cov.type.id, nearest: cov.nearestMeters })
     // 2SFCA per type: supply = capacity, else floor area, else 1 per facility; demand = residents
     const access2sfca = new Map<string, Float64Array>()
     const facilityById = new Map(this.world.facilities.map((f) => [f.id, f]))
@@ -393,8 +423,7 @@ export class EquityModel {
       const community = communities[c]
       const from = ranges[c]
       const to = ranges[c + 1]
-      let hh = 0
-      for (let b = from; b < to; b++) hh += households[b]
+      const hh = sums.households[c]
       const access: Record<
         string,
         { coveredHouseholds: number; nearestDistanceMeters: Float32Array; demandHouseholds: Float64Array }
@@ -435,14 +464,7 @@ export class EquityModel {
       values.grids_in_band_share = indicators.gridsInBandShare
       rows.push({ community, indicators, values, rating: starRating(indicators, this.starSettings) })
     }
-    return {
-      scenario,
-      rows,
-      byCode: new Map(rows.map((r) => [r.community.code, r])),
-      coverage,
-      coveredHouseholds,
-      computedAt: new Date().toISOString(),
-    }
+    return { ...sums, rows, byCode: new Map(rows.map((r) => [r.community.code, r])) }
   }
 
   starCriteria(kind: CommunityKind) {

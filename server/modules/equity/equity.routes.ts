@@ -124,8 +124,8 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const street = await streetOf(req.query.street)
-      const { model, result } = await app.equity.result('as-is')
-      return wallKpis(model, result, street)
+      const { model, sums } = await app.equity.sums('as-is')
+      return wallKpis(model, sums, street)
     },
   )
 
@@ -141,8 +141,8 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const street = await streetOf(req.query.street)
-      const { model, result } = await app.equity.result('as-is')
-      return wallGaps(model, result, street?.code ?? null)
+      const { model, sums } = await app.equity.sums('as-is')
+      return wallGaps(model, sums, street?.code ?? null)
     },
   )
 }

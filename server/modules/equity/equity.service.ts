@@ -13,7 +13,13 @@ import {
   loadGrids,
   loadStreetNames,
 } from './equity.repository'
-import { EquityModel, type EquityWorld, indicatorSettingsFrom, type ScenarioResult } from './equity-model'
+import {
+  type CoverageSums,
+  EquityModel,
+  type EquityWorld,
+  indicatorSettingsFrom,
+  type ScenarioResult,
+} from './equity-model'
 
 type Part = 'facilities' | 'grids' | 'communities' | 'settings'
 const ALL_PARTS: Part[] = ['facilities', 'grids', 'communities', 'settings']
@@ -50,6 +56,12 @@ export class EquityService {
   async result(scenario: EquityScenario): Promise<{ model: EquityModel; result: ScenarioResult }> {
     const model = await this.current()
     return { model, result: model.result(scenario) }
+  }
+
+  /** Coverage sums only (the wall): no per-community indicators computed. */
+  async sums(scenario: EquityScenario): Promise<{ model: EquityModel; sums: CoverageSums }> {
+    const model = await this.current()
+    return { model, sums: model.sums(scenario) }
   }
 
   private async load(): Promise<EquityModel> {

@@ -4,7 +4,7 @@
 // reaches under half their households, and communities under the staffing norm.
 import type { WallAlarm, WallGaps, WallKpis } from '../../../core/api'
 import { compareRows } from '../../../core/domain/equity'
-import type { EquityModel, ScenarioResult } from './equity-model'
+import type { CoverageSums, EquityModel } from './equity-model'
 
 /** The key types shown as tiles, in order (those missing from the types table are skipped). */
 export const WALL_KEY_TYPES = [
@@ -29,32 +29,39 @@ const oneWindowType = (kind: 'urban' | 'rural') =>
 
 export function wallKpis(
   model: EquityModel,
-  result: ScenarioResult,
+  sums: CoverageSums,
   street: { code: string; name: string } | null,
 ): WallKpis {
   const world = model.current
   const { settings } = world
-  const rows = street ? result.rows.filter((r) => r.community.streetCode === street.code) : result.rows
-  const inStreet = new Set(rows.map((r) => r.community.code))
-  const index = new Map(result.rows.map((r, i) => [r.community.code, i]))
-  // households, residents, staffing
+  const share = (key: string, c: number) => {
+    const h = sums.households[c]
+    return h > 0 ? sums.coveredHouseholds.get(key)![c] / h : null
+  }
+  const picked: number[] = []
+  world.communities.forEach((c, i) => {
+    if (!street || c.streetCode === street.code) picked.push(i)
+  })
+  const inStreet = new Set(picked.map((i) => world.communities[i].code))
+  // households, residents, staffing, one-window coverage gaps
   let households = 0
   let residents = 0
   let belowWorkerNorm = 0
   const alarms: WallAlarm[] = []
   const staffing: WallAlarm[] = []
   const gaps: WallAlarm[] = []
-  for (const r of rows) {
-    households += r.community.households
-    residents += r.community.residents
-    const w = r.indicators.workersPer10kResidents
+  for (const i of picked) {
+    const c = world.communities[i]
+    households += c.households
+    residents += c.residents
+    const w = c.residents > 0 ? (c.workers / c.residents) * 10_000 : null
     if (w !== null && w < settings.minWorkersPer10kResidents) {
       belowWorkerNorm++
-      staffing.push(alarm('workers_below_norm', r.community.code, r.community.name, r.community, w))
+      staffing.push(alarm('workers_below_norm', c.code, c.name, c, w))
     }
-    const share = r.values[`coverage_share:${oneWindowType(r.community.kind)}`]
-    if (share !== null && share !== undefined && share < COVERAGE_GAP_SHARE && r.community.households > 0)
-      gaps.push(alarm('coverage_gap', r.community.code, r.community.name, r.community, 1 - share))
+    const oneWindow = world.types.some((t) => t.code === oneWindowType(c.kind)) ? share(oneWindowType(c.kind), i) : null
+    if (oneWindow !== null && oneWindow < COVERAGE_GAP_SHARE)
+      gaps.push(alarm('coverage_gap', c.code, c.name, c, 1 - oneWindow))
   }
   // grids in band and far out of it
   const target = settings.gridHouseholdTarget
@@ -87,34 +94,33 @@ export function wallKpis(
   staffing.sort((a, b) => a.value - b.value)
   alarms.push(...far.slice(0, MAX_ALARMS_PER_KIND), ...gaps.slice(0, MAX_ALARMS_PER_KIND))
   alarms.push(...staffing.slice(0, MAX_ALARMS_PER_KIND))
-  // coverage tiles: covered households / households over the rows
+  // coverage tiles: covered households / households over the picked communities
   const typeByCode = new Map(world.types.map((t) => [t.code, t]))
   const coverage = WALL_KEY_TYPES.filter((code) => typeByCode.has(code)).map((code) => {
-    const sums = result.coveredHouseholds.get(code)!
-    let covered = 0
+    const covered = sums.coveredHouseholds.get(code)!
+    let sumCovered = 0
     let total = 0
-    for (const r of rows) {
-      const i = index.get(r.community.code)!
-      covered += sums[i]
-      total += r.indicators.households
+    for (const i of picked) {
+      sumCovered += covered[i]
+      total += sums.households[i]
     }
     const t = typeByCode.get(code)!
     return {
       typeCode: code,
       nameZh: t.nameZh,
       nameEn: t.nameEn,
-      share: total > 0 ? covered / total : 0,
-      coveredHouseholds: Math.round(covered),
+      share: total > 0 ? sumCovered / total : 0,
+      coveredHouseholds: Math.round(sumCovered),
     }
   })
   // the urban–rural gap index: district-wide Theil between-group part
-  const gap = gapIndex(result)
+  const gap = gapIndex(model, sums)
   return {
     street: street?.code ?? null,
     streetName: street?.name ?? null,
     households,
     residents,
-    communities: rows.length,
+    communities: picked.length,
     grids,
     gridsInBand,
     gridsInBandShare: grids > 0 ? gridsInBand / grids : 0,
@@ -124,7 +130,7 @@ export function wallKpis(
     coverage,
     gap,
     alarms,
-    computedAt: result.computedAt,
+    computedAt: sums.computedAt,
   }
 }
 
@@ -138,12 +144,16 @@ function alarm(
   return { kind, id, name, communityName: c.name, streetCode: c.streetCode, value, lngLat: c.labelPoint }
 }
 
-function gapIndex(result: ScenarioResult): WallKpis['gap'] {
-  const flat = result.rows.map((r) => ({
-    code: r.community.code,
-    kind: r.community.kind,
-    residents: r.community.residents,
-    values: r.values,
+function gapIndex(model: EquityModel, sums: CoverageSums): WallKpis['gap'] {
+  const tier = WALL_GAP_INDICATOR.slice('coverage_share:'.length)
+  const covered = sums.coveredHouseholds.get(tier)
+  if (!covered)
+    return { indicator: WALL_GAP_INDICATOR, theilBetween: 0, theilTotal: 0, urbanMean: null, ruralMean: null }
+  const flat = model.current.communities.map((c, i) => ({
+    code: c.code,
+    kind: c.kind,
+    residents: c.residents,
+    values: { [WALL_GAP_INDICATOR]: sums.households[i] > 0 ? covered[i] / sums.households[i] : null },
   }))
   try {
     const cmp = compareRows(flat, WALL_GAP_INDICATOR)
@@ -161,11 +171,11 @@ function gapIndex(result: ScenarioResult): WallKpis['gap'] {
 }
 
 /** Buildings reached by no one-window facility (either kind), biggest first, at most `limit`. */
-export function wallGaps(model: EquityModel, result: ScenarioResult, street: string | null, limit = 20_000): WallGaps {
+export function wallGaps(model: EquityModel, sums: CoverageSums, street: string | null, limit = 20_000): WallGaps {
   const world = model.current
   const { households } = model.demand
-  const a = result.coverage.byType.get('community_service_station')?.covered
-  const b = result.coverage.byType.get('village_service_station')?.covered
+  const a = sums.coverage.byType.get('community_service_station')?.covered
+  const b = sums.coverage.byType.get('village_service_station')?.covered
   const picked: number[] = []
   let totalUncovered = 0
   for (let c = 0; c < world.communities.length; c++) {

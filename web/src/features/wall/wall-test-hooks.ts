@@ -5,6 +5,7 @@
 //   getLastChange()       the last change shown: {kind, shownAt (ms epoch), count}
 //   getStatus()           'connecting' | 'live' | 'reconnecting'
 //   getRenderedGridCount() distinct grids drawn in the viewport (deck.gl picking)
+//   getCommunityGrids(code) the wall's grids of one community: [{id, households}] by id
 import type { MapboxOverlay } from '@deck.gl/mapbox'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { WallKpis } from '../../../../core/api'
@@ -18,6 +19,7 @@ export interface WallTestHooks {
   getLastChange: () => WallData['lastChange']
   getStatus: () => WallData['status']
   getRenderedGridCount: () => number
+  getCommunityGrids: (code: string) => { id: number; households: number }[]
 }
 
 declare global {
@@ -44,6 +46,11 @@ export function exposeWallHooks(): void {
     getStop: () => current.stop,
     getLastChange: () => current.data?.lastChange ?? null,
     getStatus: () => current.data?.status ?? 'connecting',
+    getCommunityGrids: (code) =>
+      (current.data?.grids ?? [])
+        .filter((g) => g.properties.communityCode === code)
+        .map((g) => ({ id: g.properties.id, households: g.properties.households }))
+        .sort((a, b) => a.id - b.id),
     getRenderedGridCount() {
       const { map, overlay } = current
       if (!map || !overlay) return 0
