@@ -37,10 +37,11 @@ export async function placeOf(db: Db, [lng, lat]: [number, number]): Promise<Poi
   const { rows } = await sql<{ in_district: boolean; street: string | null; community: string | null }>`
     WITH pt AS (SELECT ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326) AS g)
     SELECT EXISTS (SELECT 1 FROM districts d, pt WHERE ST_Covers(d.geom, pt.g)) AS in_district,
-      (SELECT s.code FROM streets s, pt ORDER BY NOT ST_Covers(s.geom, pt.g), s.geom <-> pt.g, s.code LIMIT 1) AS street,
-      (SELECT c.code FROM communities c, pt ORDER BY NOT ST_Covers(c.geom, pt.g), c.geom <-> pt.g, c.code LIMIT 1) AS community`.execute(
-    db,
-  )
+      -- the covering polygon through the GiST index; the nearest only when none covers it (an edge)
+      coalesce((SELECT s.code FROM streets s, pt WHERE ST_Covers(s.geom, pt.g) ORDER BY s.code LIMIT 1),
+        (SELECT s.code FROM streets s, pt ORDER BY s.geom <-> pt.g, s.code LIMIT 1)) AS street,
+      coalesce((SELECT c.code FROM communities c, pt WHERE ST_Covers(c.geom, pt.g) ORDER BY c.code LIMIT 1),
+        (SELECT c.code FROM communities c, pt ORDER BY c.geom <-> pt.g, c.code LIMIT 1)) AS community`.execute(db)
   const r = rows[0]
   return { inDistrict: r.in_district, streetCode: r.street, communityCode: r.community }
 }
