@@ -8,6 +8,7 @@ const here = new URL('./', import.meta.url).pathname
 const all: Record<string, string[]> = {
   startup: ['startup.ts'], // issue 2: cold/warm start, all grids as GeoJSON, peak memory
   grids: ['grids.ts'], // issue 3: live diff, proposals vs greedy sweep, rebalance
+  'grids-server': ['grids-server.ts'], // issue 3: a saved unit move (p95) and a street proposal on the full demo
   coverage: ['coverage.ts'], // issue 4: coverage recompute, one move, MCLP/LSCP/MILP
   'coverage-server': ['coverage-server.ts'], // issue 4: the same end to end on the server, full demo world
   siting: ['siting-orlib.ts', '--to', '10'], // issue 4: OR-Library p-median gaps

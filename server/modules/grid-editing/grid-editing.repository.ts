@@ -84,14 +84,45 @@ export async function gridsByIds(db: Db, ids: number[]): Promise<(GridRow & { va
 const unitScope = (scope: { community?: string; street?: string }) =>
   scope.community ? sql`u.community_code = ${scope.community}` : sql`u.street_code = ${scope.street ?? ''}`
 
-/** Units with the figures an edit session needs (no geometry). */
-export async function unitRows(db: Db, scope: { community?: string; street?: string }): Promise<UnitRow[]> {
-  const { rows } = await sql<UnitRow>`SELECT u.id, u.community_code AS "communityCode", u.households, u.residents,
+export type UnitMetrics = Map<number, { areaM2: number; perimeterM: number; centroid: [number, number] }>
+
+// Geometry-derived figures and adjacency never change with an edit (units are never split), so
+// they are computed once per database and scope and kept in memory.
+const metricsCache = new WeakMap<Db, Map<string, UnitMetrics>>()
+const scopeKey = (scope: { community?: string; street?: string }) =>
+  scope.community ? `c${scope.community}` : `s${scope.street}`
+
+/** Area and perimeter on the spheroid, and a point inside each unit (its "centroid" for selection). */
+export async function unitMetrics(db: Db, scope: { community?: string; street?: string }): Promise<UnitMetrics> {
+  const perDb = metricsCache.get(db) ?? new Map<string, UnitMetrics>()
+  metricsCache.set(db, perDb)
+  const hit = perDb.get(scopeKey(scope))
+  if (hit) return hit
+  const { rows } = await sql<{ id: number; areaM2: number; perimeterM: number; x: number; y: number }>`SELECT u.id,
       ST_Area(u.geom::geography) AS "areaM2", ST_Perimeter(u.geom::geography) AS "perimeterM",
-      json_build_array(round(ST_X(ST_PointOnSurface(u.geom))::numeric, 7), round(ST_Y(ST_PointOnSurface(u.geom))::numeric, 7)) AS centroid,
-      u.grid_id AS "gridId"
+      round(ST_X(ST_PointOnSurface(u.geom))::numeric, 7) AS x, round(ST_Y(ST_PointOnSurface(u.geom))::numeric, 7) AS y
+    FROM units u WHERE ${unitScope(scope)}`.execute(db)
+  const metrics: UnitMetrics = new Map(
+    rows.map((r) => [r.id, { areaM2: r.areaM2, perimeterM: r.perimeterM, centroid: [r.x, r.y] as [number, number] }]),
+  )
+  perDb.set(scopeKey(scope), metrics)
+  return metrics
+}
+
+/** Units with the figures an edit session needs: membership and counts read now, `metrics` from the cache. */
+export async function unitRows(
+  db: Db,
+  scope: { community?: string; street?: string },
+  metrics: UnitMetrics,
+): Promise<UnitRow[]> {
+  const { rows } = await sql<Omit<UnitRow, 'areaM2' | 'perimeterM' | 'centroid'>>`SELECT u.id,
+      u.community_code AS "communityCode", u.households, u.residents, u.grid_id AS "gridId"
     FROM units u WHERE ${unitScope(scope)} ORDER BY u.id`.execute(db)
-  return rows
+  return rows.map((r) => {
+    const m = metrics.get(r.id)
+    if (!m) throw new Error(`unit ${r.id} has no cached metrics`)
+    return { ...r, areaM2: m.areaM2, perimeterM: m.perimeterM, centroid: m.centroid }
+  })
 }
 
 /** Units as GeoJSON Features built in SQL, with the same figures as unitRows. */
@@ -108,8 +139,6 @@ export async function unitFeatures(db: Db, communityCode: string): Promise<strin
   return rows[0].fc
 }
 
-// Adjacency never changes with an edit (units are never split), so it is computed once per
-// database and scope and kept in memory.
 const adjacencyCache = new WeakMap<Db, Map<string, [number, number, number][]>>()
 
 /**
@@ -121,7 +150,7 @@ export async function unitAdjacency(
   db: Db,
   scope: { community?: string; street?: string },
 ): Promise<[number, number, number][]> {
-  const key = scope.community ? `c${scope.community}` : `s${scope.street}`
+  const key = scopeKey(scope)
   const perDb = adjacencyCache.get(db) ?? new Map<string, [number, number, number][]>()
   adjacencyCache.set(db, perDb)
   const hit = perDb.get(key)

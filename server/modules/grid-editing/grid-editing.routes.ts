@@ -46,6 +46,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         repo.readBand(app.db),
         repo.currentGrids(app.db, code),
         repo.unitFeatures(app.db, code),
+        repo.unitMetrics(app.db, { community: code }), // warms the cache the edits read
       ])
       const body = JSON.stringify({ community, settings, grids: grids.map(({ parentIds: _, ...g }) => g) })
       return reply.type('application/json; charset=utf-8').send(`${body.slice(0, -1)},"units":${units}}`)

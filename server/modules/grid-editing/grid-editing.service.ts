@@ -129,6 +129,7 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
   const settings = await repo.readBand(db)
   // adjacency outside the transaction (it is cached, and the embedded engine has one connection)
   const pairs = await repo.unitAdjacency(db, { community: code })
+  const metrics = await repo.unitMetrics(db, { community: code })
   return db.transaction().execute(async (trx) => {
     // 1. lock the community and check the version
     const community = await repo.getCommunityRow(trx, code, true)
@@ -136,7 +137,7 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
     if (options.editVersion !== undefined && options.editVersion !== community.editVersion)
       throw await conflict(trx, code, options.editVersion, community.editVersion)
     const grids = await repo.currentGrids(trx, code)
-    const units = await repo.unitRows(trx, { community: code })
+    const units = await repo.unitRows(trx, { community: code }, metrics)
     const built = typeof options.ops === 'function' ? options.ops({ community, grids, units }) : { ops: options.ops }
     // 2. every unit and grid named must be of this community
     await checkScope(trx, code, units, grids, built.ops)
@@ -466,7 +467,7 @@ export async function proposal(
   seed = 1,
 ): Promise<Proposal> {
   const settings = await repo.readBand(db)
-  const units = await repo.unitRows(db, scope)
+  const units = await repo.unitRows(db, scope, await repo.unitMetrics(db, scope))
   const pairs = await repo.unitAdjacency(db, scope)
   const communities = scope.community
     ? [(await repo.getCommunityRow(db, scope.community))!]
