@@ -107,7 +107,10 @@ export function CoveragePanel({ state, facilityTypes, communities, streets, comm
         </div>
       ) : null}
       <div className="cov-legend">
-        <span className="swatch round" style={{ background: '#b2182b' }} /> {t('cov.legendGap')}
+        <span className="swatch round" style={{ background: '#6a1b9a' }} /> {t('cov.legendGap')}
+        <br />
+        <span className="swatch" style={{ background: 'linear-gradient(90deg, #b2182b, #f4c542, #1b7f3b)' }} />{' '}
+        {t('cov.legendShare')}
       </div>
 
       <h4>{t('cov.worstTitle')}</h4>

@@ -15,6 +15,9 @@ export const COVERAGE_LAYER_IDS = {
   proposals: 'coverage-proposals',
 } as const
 
+/** The gap colour: purple, apart from the facility-type colours and the red–green share ramp. */
+export const GAP_RGB: [number, number, number] = [106, 27, 154]
+
 /** Zoom from which unserved buildings are drawn one by one (below: hexagons). */
 export const GAP_POINTS_MIN_ZOOM = 12
 
@@ -51,7 +54,7 @@ export function createCoverageShareLayer(
     data: rings,
     visible,
     getPolygon: (d) => d.polygon,
-    getFillColor: (d) => (shares.has(d.code) ? shareColour(shares.get(d.code)!, 70) : [0, 0, 0, 0]),
+    getFillColor: (d) => (shares.has(d.code) ? shareColour(shares.get(d.code)!, 55) : [0, 0, 0, 0]),
     stroked: false,
     pickable: false,
     updateTriggers: { getFillColor: [shares] },
@@ -68,7 +71,7 @@ export function createGapLayers(gaps: CoverageGaps | null, zoom: number) {
       data: gaps?.aggregate === 'hex' ? gaps.hexagons : [],
       visible: zoom < GAP_POINTS_MIN_ZOOM,
       getPolygon: (h) => h.polygon,
-      getFillColor: (h) => [178, 24, 43, Math.round(40 + 190 * Math.sqrt(h.households / maxHex))],
+      getFillColor: (h) => [...GAP_RGB, Math.round(30 + 200 * Math.sqrt(h.households / maxHex))],
       getLineColor: [255, 255, 255, 160],
       lineWidthUnits: 'pixels',
       getLineWidth: 0.5,
@@ -83,7 +86,7 @@ export function createGapLayers(gaps: CoverageGaps | null, zoom: number) {
       // area ∝ households: a 100-household building draws 20 m
       getRadius: (i) => 2 * Math.sqrt(points!.households[i]),
       radiusMinPixels: 1.5,
-      getFillColor: [178, 24, 43, 200],
+      getFillColor: [...GAP_RGB, 210],
       stroked: false,
       pickable: true,
     }),
@@ -140,12 +143,12 @@ export function createProposalLayer(sites: SitingSite[]) {
     data: sites,
     getPosition: (s) => s.lngLat,
     radiusUnits: 'pixels',
-    getRadius: 9,
-    getFillColor: [28, 109, 208, 90],
+    getRadius: 12,
+    getFillColor: [28, 109, 208, 110],
     getLineColor: [28, 109, 208, 255],
     stroked: true,
     lineWidthUnits: 'pixels',
-    getLineWidth: 2.5,
+    getLineWidth: 3,
     pickable: true,
   })
 }
