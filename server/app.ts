@@ -10,6 +10,7 @@ import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
 import { communitiesRoutes } from './modules/communities/communities.routes'
 import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.routes'
+import { reportRoutes } from './modules/equity/equity-report.routes'
 import { equityRoutes } from './modules/equity/equity.routes'
 import { registerEquityService } from './modules/equity/equity.service'
 import { facilitiesRoutes } from './modules/facilities/facilities.routes'
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  await app.register(reportRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(
@@ -98,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webRoot })
     // client-side routes (/wall, /edit/…) get the app shell
     app.get('/wall', (_req, reply) => reply.sendFile('index.html'))
+    app.get('/equity', (_req, reply) => reply.sendFile('index.html'))
   }
   return app
 }

@@ -168,6 +168,24 @@ describe('GET /api/equity/indicators.csv', () => {
   })
 })
 
+describe('GET /report', () => {
+  it('is a printable A4 page with the charts and the map inline, for a street too', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/report?indicator=workers_per_10k_residents' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('text/html')
+    expect(res.body).toContain('@page { size: A4')
+    expect(res.body).toContain('每万常住人口社区工作者')
+    expect((res.body.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(4)
+    expect(res.body).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/)
+    const streets = await get<StreetPage>('/api/streets')
+    const street = streets.features[0].properties
+    const one = await ctx.app.inject({ method: 'GET', url: `/report?street=${street.code}&scenario=with-planned` })
+    expect(one.statusCode).toBe(200)
+    expect(one.body).toContain(street.name)
+    expect(one.body).toContain('含规划设施')
+  })
+})
+
 describe('bad input', () => {
   const cases: [string, number, RegExp][] = [
     ['/api/equity/compare?indicator=coverage_share:nope', 400, /coverage_share:nope/],
@@ -180,6 +198,9 @@ describe('bad input', () => {
     ['/api/equity/scorecard/abc', 400, /communityCode/],
     ['/api/equity/indicators?colour=red', 400, /colour/],
     ['/api/wall/kpis?street=120116999', 400, /120116999/],
+    ['/report?indicator=nope', 400, /nope/],
+    ['/report?street=120116999', 400, /120116999/],
+    ['/report?scenario=later', 400, /scenario/],
   ]
   it.each(cases)('%s → %i naming the bad value', async (url, status, pattern) => {
     const res = await ctx.app.inject({ method: 'GET', url })

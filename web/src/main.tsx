@@ -6,6 +6,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
+import { EquityPage } from './features/equity/equity-page'
 import { WallPage } from './features/wall/wall-page'
 import { I18nProvider } from './i18n/i18n-provider'
 import { exposeTestHooks } from './map/test-hooks'
@@ -13,10 +14,18 @@ import { exposeTestHooks } from './map/test-hooks'
 setWorkerUrl(maplibreWorkerUrl)
 exposeTestHooks()
 
+/** The page for the path: /wall (the command-centre wall), /equity (equalization), else the map. */
+function page() {
+  const path = window.location.pathname
+  if (path.startsWith('/wall')) return <WallPage />
+  if (path.startsWith('/equity')) return <EquityPage />
+  return <App />
+}
+
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>{window.location.pathname.startsWith('/wall') ? <WallPage /> : <App />}</I18nProvider>
+    <I18nProvider>{page()}</I18nProvider>
   </StrictMode>,
 )
