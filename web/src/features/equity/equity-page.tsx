@@ -108,7 +108,7 @@ export function EquityPage() {
 
   return (
     <div className="equity-page" data-testid="equity-page">
-      <div className="equity-map">
+      <div className="equity-map" data-testid="equity-map">
         <MapView
           layers={layers}
           theme="light"

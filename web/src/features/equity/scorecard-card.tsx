@@ -22,7 +22,12 @@ export function ScorecardCard({
   }
   const fmt = (code: string, v: number) => formatIndicator(v, catalogue.get(code)?.unit ?? 'share', formatNumber)
   return (
-    <section className="equity-section equity-scorecard" data-testid="equity-scorecard" data-stars={card.stars ?? ''}>
+    <section
+      className="equity-section equity-scorecard"
+      data-testid="equity-scorecard"
+      data-code={card.code}
+      data-stars={card.stars ?? ''}
+    >
       <header>
         <h3>
           {card.name} <span className="muted">{t(card.kind === 'urban' ? 'equity.urban' : 'equity.rural')}</span>
