@@ -61,6 +61,23 @@ describe('GET /api/equity/indicators', () => {
     for (const [code, [k, n]] of inBand) expect(byCode.get(code)!.values.grids_in_band_share).toBeCloseTo(k / n, 9)
   })
 
+  it('reconciles coverage per community with the coverage endpoints, by type and by tier', async () => {
+    const byCode = new Map(table.rows.map((r) => [r.code, r]))
+    for (const [query, code] of [
+      ['type=kindergarten', 'coverage_share:kindergarten'],
+      ['type=village_service_station', 'coverage_share:village_service_station'],
+      ['tier=5min', 'coverage_share:tier:5min'],
+    ]) {
+      const summary = await get<CoverageSummary>(`/api/coverage/summary?${query}&level=community&limit=5000`)
+      expect(summary.rows.length).toBe(table.rows.length)
+      for (const row of summary.rows) {
+        const mine = byCode.get(row.key)!
+        expect(mine.households, row.key).toBe(row.households)
+        expect(mine.values[code] ?? 0, `${row.key} ${code}`).toBeCloseTo(row.share, 9)
+      }
+    }
+  })
+
   it('keeps every share in [0, 1], distances ≥ 0, and tier coverage at least each of its types', () => {
     for (const r of table.rows) {
       for (const [code, v] of Object.entries(r.values)) {
