@@ -165,6 +165,58 @@ describe('POST /api/communities/:code/edits', () => {
     expect((await load(code)).current).toEqual(s1.current)
   })
 
+  it('lets only one of two simultaneous saves of the same version through; the other gets 409', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const { unit, neighbour } = boundaryPair(s0)
+    const body = (unitIds: number[], toGrid: number, author: string) => ({
+      editVersion: s0.community.editVersion,
+      author,
+      reason: 'race',
+      ops: [{ kind: 'moveUnits', unitIds, toGrid }],
+    })
+    const [a, b] = await Promise.all([
+      post(`/api/communities/${code}/edits`, body([unit], gridOf(s0, neighbour), 'A')),
+      post(`/api/communities/${code}/edits`, body([neighbour], gridOf(s0, unit), 'B')),
+    ])
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409])
+    const s1 = await load(code)
+    expect(s1.community.editVersion).toBe(s0.community.editVersion + 1)
+    const winner = a.statusCode === 200 ? 'A' : 'B'
+    expect((await get(`/api/communities/${code}/history`)).json<Revision[]>()[0].author).toBe(winner)
+    expect(s1.current.reduce((t, g) => t + g.households, 0)).toBe(s0.current.reduce((t, g) => t + g.households, 0))
+  })
+
+  it('conserves households and keeps every unit in one grid of its community over random edits', async () => {
+    const code = nextCommunity()
+    let seed = 12345
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed / 2147483648
+    }
+    for (let i = 0; i < 8; i++) {
+      const s = await load(code)
+      const boundary = s.adjacency.filter(([a, b]) => gridOf(s, a) !== gridOf(s, b))
+      const [a, b] = boundary[Math.floor(random() * boundary.length)]
+      const big = s.current.filter((g) => g.unitCount >= 2)
+      const kind = i % 3
+      let ops: EditOperation[]
+      if (kind === 0 || big.length === 0) ops = [{ kind: 'moveUnits', unitIds: [a], toGrid: gridOf(s, b) }]
+      else if (kind === 1) {
+        const g = big[Math.floor(random() * big.length)]
+        const members = unitsOf(s, g.id).map((u) => u.id)
+        const cut = 1 + Math.floor(random() * (members.length - 1))
+        ops = [{ kind: 'splitByAssignment', grid: g.id, sideA: members.slice(0, cut), sideB: members.slice(cut) }]
+      } else ops = [{ kind: 'mergeGrids', into: gridOf(s, a), from: gridOf(s, b) }]
+      const { after } = await save(code, ops, `random ${i}`)
+      const ids = new Set(after.current.map((g) => g.id))
+      expect(after.units.features.every((f) => ids.has(f.properties.gridId!))).toBe(true)
+      expect(after.current.every((g) => g.code.startsWith(code))).toBe(true)
+      expect(new Set(after.current.map((g) => g.code)).size).toBe(after.current.length)
+    }
+    expect((await get(`/api/communities/${code}/history`)).json<Revision[]>()).toHaveLength(8)
+  })
+
   it('splits a grid with a drawn line: the old code retires, two new grids carry its id as parent', async () => {
     const code = nextCommunity()
     const s0 = await load(code)
