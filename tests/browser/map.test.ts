@@ -17,8 +17,14 @@ const toNumber = (text: string) => Number(text.replace(/[^\d.-]/g, ''))
 
 describe('the map', () => {
   it('renders the district: hundreds of grids drawn, a legend, Chinese labels', async () => {
-    const rendered = await s.page.evaluate(() => window.__wangge!.getRenderedGridCount())
     const health = await (await fetch(`${s.app.url}/api/health`)).json()
+    // deck.gl may need a few frames after `ready` on a busy machine: wait for the drawn grids
+    await s.page
+      .waitForFunction((min) => window.__wangge!.getRenderedGridCount() > min, health.world.grids / 4, {
+        timeout: 30_000,
+      })
+      .catch(() => {})
+    const rendered = await s.page.evaluate(() => window.__wangge!.getRenderedGridCount())
     expect(rendered).toBeGreaterThan(health.world.grids / 4)
     await expect(s.page.getByTestId('legend').textContent()).resolves.toContain('300')
     expect(await s.page.evaluate(() => window.__wangge!.getLanguage())).toBe('zh')
