@@ -9,6 +9,8 @@ export const WallCoverageTile = Type.Object({
   typeCode: Type.String(),
   nameZh: Type.String(),
   nameEn: Type.String(),
+  /** the communities the tile counts: one-window types serve one kind (社区 or 村), others all */
+  kind: Type.Union([Type.Literal('urban'), Type.Literal('rural'), Type.Null()]),
   /** covered households / households, over the communities the tile covers */
   share: Type.Number(),
   coveredHouseholds: Type.Integer(),

@@ -2,7 +2,15 @@
 // communities and grids APIs, the table with the comparison, the CSV with the table; bad input
 // is a 4xx that names the bad value.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CommunityPage, Comparison, GridPage, IndicatorTable, Scorecard, StreetPage } from '../../core/api'
+import type {
+  CommunityPage,
+  Comparison,
+  CoverageSummary,
+  GridPage,
+  IndicatorTable,
+  Scorecard,
+  StreetPage,
+} from '../../core/api'
 import { startTestApp } from '../support/test-database'
 
 let ctx: Awaited<ReturnType<typeof startTestApp>>

@@ -44,11 +44,15 @@ describe('GET /api/wall/kpis', () => {
 
   it('reconciles coverage per key type with the coverage endpoints', async () => {
     const kpis = await get<WallKpis>('/api/wall/kpis')
-    expect(kpis.coverage.map((c) => c.typeCode)).toContain('community_service_station')
+    expect(kpis.coverage.find((c) => c.typeCode === 'community_service_station')?.kind).toBe('urban')
+    expect(kpis.coverage.find((c) => c.typeCode === 'village_service_station')?.kind).toBe('rural')
+    expect(kpis.coverage.find((c) => c.typeCode === 'kindergarten')?.kind).toBeNull()
     for (const tile of kpis.coverage) {
       const summary = await get<CoverageSummary>(`/api/coverage/summary?type=${tile.typeCode}&level=district`)
-      expect(tile.coveredHouseholds, tile.typeCode).toBe(summary.totals.covered)
-      expect(tile.share, tile.typeCode).toBeCloseTo(summary.totals.share, 9)
+      // one-window types count their own kind of community only
+      const totals = tile.kind === null ? summary.totals : summary[tile.kind]
+      expect(tile.coveredHouseholds, tile.typeCode).toBe(totals.covered)
+      expect(tile.share, tile.typeCode).toBeCloseTo(totals.share, 9)
     }
   })
 

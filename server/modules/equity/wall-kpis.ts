@@ -96,22 +96,30 @@ export function wallKpis(
   alarms.push(...staffing.slice(0, MAX_ALARMS_PER_KIND))
   // coverage tiles: covered households / households over the picked communities
   const typeByCode = new Map(world.types.map((t) => [t.code, t]))
-  const coverage = WALL_KEY_TYPES.filter((code) => typeByCode.has(code)).map((code) => {
+  const coverage = WALL_KEY_TYPES.filter((code) => typeByCode.has(code)).flatMap((code) => {
+    // a one-window type serves one kind of community: count only those households
+    const kind: 'urban' | 'rural' | null =
+      code === oneWindowType('urban') ? 'urban' : code === oneWindowType('rural') ? 'rural' : null
     const covered = sums.coveredHouseholds.get(code)!
     let sumCovered = 0
     let total = 0
     for (const i of picked) {
+      if (kind !== null && world.communities[i].kind !== kind) continue
       sumCovered += covered[i]
       total += sums.households[i]
     }
+    if (total === 0) return []
     const t = typeByCode.get(code)!
-    return {
-      typeCode: code,
-      nameZh: t.nameZh,
-      nameEn: t.nameEn,
-      share: total > 0 ? sumCovered / total : 0,
-      coveredHouseholds: Math.round(sumCovered),
-    }
+    return [
+      {
+        typeCode: code,
+        nameZh: t.nameZh,
+        nameEn: t.nameEn,
+        kind,
+        share: sumCovered / total,
+        coveredHouseholds: Math.round(sumCovered),
+      },
+    ]
   })
   // the urban–rural gap index: district-wide Theil between-group part
   const gap = gapIndex(model, sums)

@@ -75,7 +75,14 @@ export function KpiTiles({ kpis }: { kpis: WallKpis }) {
           label={t('wall.coverage', { type: language === 'zh' ? c.nameZh : c.nameEn })}
           value={pct(c.share)}
           raw={c.coveredHouseholds}
-          detail={t('wall.coveredHouseholds', { n: formatNumber(c.coveredHouseholds) })}
+          detail={t(
+            c.kind === 'urban'
+              ? 'wall.coveredUrban'
+              : c.kind === 'rural'
+                ? 'wall.coveredRural'
+                : 'wall.coveredHouseholds',
+            { n: formatNumber(c.coveredHouseholds) },
+          )}
           tone={c.share < COVERAGE_WARN ? 'bad' : 'good'}
         />
       ))}
