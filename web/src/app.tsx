@@ -9,6 +9,7 @@ import { useDistrictData } from './features/district/use-district-data'
 import { EditEntry } from './features/grid-editing/edit-entry'
 import { useEditMode } from './features/grid-editing/edit-mode'
 import { GridEditor } from './features/grid-editing/grid-editor'
+import { useLiveGridChanges } from './features/grid-editing/use-live-grid-changes'
 import { GridTooltip } from './features/grids/grid-tooltip'
 import { selectionFromPick } from './features/selection/selection'
 import { SelectionPanel, selectedOutline } from './features/selection/selection-panel'
@@ -50,6 +51,8 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const data = useDistrictData()
   const { selection, setSelection } = useSelection()
   const [editCode, setEditCode] = useEditMode()
+  // grids saved by anyone (or missed while disconnected): the map refetches them
+  useLiveGridChanges(() => data.resources.grids.retry())
   const { basemapUrl, setBasemapUrl } = useBasemapUrl()
   const [toggles, setToggles] = useState<Toggles>(DEFAULT_LAYER_TOGGLES)
   const [visibleTypes, setVisibleTypes] = useState<ReadonlySet<string> | null>(null)

@@ -217,6 +217,8 @@ export const zh = {
   'edit.asOfCount': '{date}：{n} 个网格',
   'edit.asOfClear': '清除',
   'edit.error': '操作无效：{message}',
+  'edit.changedElsewhere': '此社区刚被他人修改并保存；您的修改保存时会提示冲突，可放弃修改后重做。',
+  'edit.proposeStreet': '为整个街道生成方案',
 
   'cov.mode': '设施覆盖',
   'cov.title': '设施覆盖分析',
@@ -556,6 +558,8 @@ export const en: Dictionary = {
   'edit.asOfCount': '{date}: {n} grids',
   'edit.asOfClear': 'Clear',
   'edit.error': 'Not allowed: {message}',
+  'edit.changedElsewhere': 'Someone else saved this community meanwhile: saving will report a conflict. Discard, redo.',
+  'edit.proposeStreet': 'Propose for the whole street',
 
   'cov.mode': 'Coverage',
   'cov.title': 'Facility coverage',

@@ -51,6 +51,8 @@ export const gridEditingApi = {
     postJson<EditResult>(`/api/revisions/${revisionId}/revert`, { author, reason }),
   propose: (code: string, mode: 'propose' | 'rebalance') =>
     postJson<Proposal>(`${community(code)}/proposals`, { mode }),
+  proposeStreet: (streetCode: string, mode: 'propose' | 'rebalance') =>
+    postJson<Proposal>(`/api/streets/${encodeURIComponent(streetCode)}/proposals`, { mode }),
   gridsAsOf: (code: string, asOf: string, signal?: AbortSignal) =>
     api.getJson<GridPage>('/api/grids', { community: code, asOf, limit: 5000 }, signal),
 }

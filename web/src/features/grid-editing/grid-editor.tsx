@@ -20,6 +20,7 @@ import { loadEditorName, saveEditorName } from './editor-name'
 import { AsOfView, GridTable, HistoryList, IntegrityList, PreviewBox, ProposalView } from './editor-panels'
 import { gridEditingApi } from './grid-editing-api'
 import { useEditorSession } from './use-editor-session'
+import { useLiveGridChanges } from './use-live-grid-changes'
 import { useMapDrawing } from './use-map-drawing'
 import './grid-editing.css'
 
@@ -286,6 +287,16 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
   }, [code])
   useEffect(refreshHistory, [refreshHistory])
 
+  // ── someone else saved this community: reload when nothing is pending, else warn ──
+  const ours = useRef(new Set<number>())
+  useLiveGridChanges((changes) => {
+    const theirs = changes.filter((c) => c.communityCode === code && !ours.current.has(c.revisionId ?? -1))
+    if (changes.length > 0 && theirs.length === 0) return
+    refreshHistory()
+    if ((log?.ops.length ?? 0) === 0) session.reload()
+    else setMessage({ tone: 'bad', text: t('edit.changedElsewhere') })
+  })
+
   // ── test hooks ──
   useEffect(() => {
     updateTestHookSources({
@@ -306,7 +317,8 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     setMessage({ tone: 'bad', text: t('edit.needName') })
     return true
   }
-  const afterSave = (version: number, warnings: number) => {
+  const afterSave = (version: number, warnings: number, revisionId: number) => {
+    ours.current.add(revisionId)
     setMessage({ tone: 'good', text: t('edit.saved', { version, n: warnings }) })
     setReason('')
     setPending(null)
@@ -332,17 +344,22 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
         reason,
         ops: wireOps(log.ops),
       })
-      afterSave(result.editVersion, result.warnings.length)
+      afterSave(result.editVersion, result.warnings.length, result.revisionId)
     } catch (e) {
       onConflictOrError(e)
     } finally {
       setBusy(false)
     }
   }
-  const propose = async (mode: 'propose' | 'rebalance') => {
+  const propose = async (mode: 'propose' | 'rebalance', street = false) => {
+    if (!data) return
     setBusy(true)
     try {
-      setProposal(await gridEditingApi.propose(code, mode))
+      setProposal(
+        street
+          ? await gridEditingApi.proposeStreet(data.community.streetCode, mode)
+          : await gridEditingApi.propose(code, mode),
+      )
     } catch (e) {
       showError(e)
     } finally {
@@ -362,7 +379,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
           ops: edit.ops,
         })
       setProposal(null)
-      if (last) afterSave(last.editVersion, last.warnings.length)
+      if (last) afterSave(last.editVersion, last.warnings.length, last.revisionId)
     } catch (e) {
       onConflictOrError(e)
     } finally {
@@ -374,7 +391,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     setBusy(true)
     try {
       const result = await gridEditingApi.revert(id, editorName.trim(), t('edit.revertReason', { id }))
-      afterSave(result.editVersion, result.warnings.length)
+      afterSave(result.editVersion, result.warnings.length, result.revisionId)
     } catch (e) {
       onConflictOrError(e)
     } finally {
@@ -555,6 +572,14 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
           </button>
           <button type="button" data-testid="edit-rebalance" disabled={busy} onClick={() => propose('rebalance')}>
             {t('edit.rebalance')}
+          </button>
+          <button
+            type="button"
+            data-testid="edit-propose-street"
+            disabled={busy}
+            onClick={() => propose('propose', true)}
+          >
+            {t('edit.proposeStreet')}
           </button>
         </div>
         {proposal ? (
