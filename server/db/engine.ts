@@ -67,7 +67,17 @@ async function serveOverSocket(pglite: PGlite, location: string): Promise<Databa
   const server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1' })
   await server.start()
   const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address()
-  const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 })
+  // the one connection is kept for life (idleTimeoutMillis 0): a pg-pool idle timeout after a long
+  // synchronous step (an exact siting solve) would reconnect while the socket still holds the old
+  // session, and the single-session server drops the new one ("Connection terminated unexpectedly")
+  const pool = new pg.Pool({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    idleTimeoutMillis: 0,
+  })
   pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   let closed = false
