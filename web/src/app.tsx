@@ -157,6 +157,12 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
             >
               {t('cov.mode')}
             </button>
+            <a href="/equity" data-testid="mode-equity">
+              {t('equity.mode')}
+            </a>
+            <a href="/wall" data-testid="mode-wall">
+              {t('wall.mode')}
+            </a>
             {data.grids.length > 0 ? (
               <span className="muted" data-testid="grid-count">
                 {t('count.grids', { n: formatNumber(data.grids.length) })}

@@ -136,6 +136,7 @@ export const zh = {
   'wall.legendGaps': '服务站未覆盖的楼栋',
   'wall.legendAlarm': '户数严重偏离的网格',
   'wall.uncovered': '全区 {n} 户',
+  'equity.mode': '均等化',
 
   'edit.enter': '编辑网格',
   'edit.enterFor': '编辑“{name}”的网格',
@@ -338,6 +339,7 @@ export const zh = {
   'equity.measure.grids_in_band_share': '户数达标网格占比',
   'equity.tier.minutes': '{n}分钟生活圈',
   'equity.tier.village': '村级',
+  'wall.mode': '指挥大屏',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -477,6 +479,7 @@ export const en: Dictionary = {
   'wall.legendGaps': 'Buildings beyond a service station',
   'wall.legendAlarm': 'Grids far out of the household band',
   'wall.uncovered': '{n} households district-wide',
+  'equity.mode': 'Equalization',
 
   'edit.enter': 'Edit grids',
   'edit.enterFor': 'Edit the grids of {name}',
@@ -679,6 +682,7 @@ export const en: Dictionary = {
   'equity.measure.grids_in_band_share': 'Share of grids in the household band',
   'equity.tier.minutes': '{n}-minute life circle',
   'equity.tier.village': 'Village level',
+  'wall.mode': 'Wall display',
 }
 
 export type Language = 'zh' | 'en'
