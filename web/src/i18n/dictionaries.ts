@@ -340,6 +340,22 @@ export const zh = {
   'equity.tier.minutes': '{n}分钟生活圈',
   'equity.tier.village': '村级',
   'wall.mode': '指挥大屏',
+
+  'cov.compare': '现状 {asIs} · 含规划 {planned}',
+  'cov.problemsTitle': '未达标设施 {n} 处',
+  'cov.problem.activity-share': '活动面积不足60%',
+  'cov.problem.floor-area': '面积不达标',
+  'cov.problem.radius': '半径超出生活圈',
+  'cov.problem.missing-area': '缺少面积数据',
+  'cov.drawnPoints': '手绘候选点（{n}）',
+  'cov.drawStart': '在地图上点选候选点',
+  'cov.drawStop': '完成点选',
+  'cov.drawClear': '清除候选点',
+  'cov.history': '修改记录',
+  'cov.action.create': '新增',
+  'cov.action.move': '移动',
+  'cov.action.update': '修改',
+  'cov.action.retire': '撤销',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -683,6 +699,22 @@ export const en: Dictionary = {
   'equity.tier.minutes': '{n}-minute life circle',
   'equity.tier.village': 'Village level',
   'wall.mode': 'Wall display',
+
+  'cov.compare': 'As is {asIs} · with planned {planned}',
+  'cov.problemsTitle': '{n} facilities below standard',
+  'cov.problem.activity-share': 'activity share below 60%',
+  'cov.problem.floor-area': 'floor area below norm',
+  'cov.problem.radius': 'radius outside its tier',
+  'cov.problem.missing-area': 'area unknown',
+  'cov.drawnPoints': 'Drawn points ({n})',
+  'cov.drawStart': 'Click the map to add candidates',
+  'cov.drawStop': 'Done',
+  'cov.drawClear': 'Clear',
+  'cov.history': 'History',
+  'cov.action.create': 'added',
+  'cov.action.move': 'moved',
+  'cov.action.update': 'edited',
+  'cov.action.retire': 'retired',
 }
 
 export type Language = 'zh' | 'en'

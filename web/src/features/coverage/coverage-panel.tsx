@@ -17,9 +17,11 @@ export interface CoveragePanelProps {
   streets: Feature<StreetProps, GeoJSON.MultiPolygon>[]
   /** the community to show the share of (selected, or the selected facility's) */
   communityCode: string | null
+  onSelectFacility: (id: number) => void
 }
 
-export function CoveragePanel({ state, facilityTypes, communities, streets, communityCode }: CoveragePanelProps) {
+export function CoveragePanel(props: CoveragePanelProps) {
+  const { state, facilityTypes, communities, streets, communityCode, onSelectFacility } = props
   const { t, language, formatNumber } = useI18n()
   const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
   const typeName = (ft: FacilityType) => (language === 'zh' ? ft.nameZh : ft.nameEn)
@@ -27,6 +29,10 @@ export function CoveragePanel({ state, facilityTypes, communities, streets, comm
   const s = state.summary
   const community = communityCode ? state.communityShares.get(communityCode) : undefined
   const communityName = communityCode ? (communities.get(communityCode)?.properties.name ?? communityCode) : ''
+  // facilities of the type that fall short of a standard, by name
+  const problems = [...state.compliance.values()]
+    .filter((c) => !c.compliant && state.facilityById.has(c.id))
+    .map((c) => ({ feature: state.facilityById.get(c.id)!, problems: c.problems }))
   const rowName = (row: CoverageRow) => {
     const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
     return state.worstLevel === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
@@ -94,6 +100,14 @@ export function CoveragePanel({ state, facilityTypes, communities, streets, comm
       ) : (
         <p className="muted">{t('cov.loading')}</p>
       )}
+      {state.scenarioShares ? (
+        <p className="cov-compare" data-testid="coverage-compare">
+          {t('cov.compare', {
+            asIs: pct(state.scenarioShares['as-is']),
+            planned: pct(state.scenarioShares['with-planned']),
+          })}
+        </p>
+      ) : null}
       {community ? (
         <div className="cov-community" data-testid="coverage-community">
           <span className="muted">{t('cov.communityShare', { name: communityName })}</span>
@@ -143,6 +157,30 @@ export function CoveragePanel({ state, facilityTypes, communities, streets, comm
           </li>
         ))}
       </ol>
+
+      {problems.length > 0 ? (
+        <details className="cov-problems" data-testid="compliance-list">
+          <summary>{t('cov.problemsTitle', { n: problems.length })}</summary>
+          <ol>
+            {problems.slice(0, 50).map(({ feature, problems: list }) => (
+              <li key={feature.id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    const [lng, lat] = feature.geometry.coordinates
+                    state.flyTo([lng - 0.006, lat - 0.005, lng + 0.006, lat + 0.005])
+                    onSelectFacility(feature.id as number)
+                  }}
+                >
+                  {feature.properties.name}
+                </button>{' '}
+                <span className="tone-bad">{list.map((p) => t(`cov.problem.${p}` as MessageKey)).join('、')}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
 
       <h4>{t('cov.editTitle')}</h4>
       <label className="cov-field">

@@ -18,12 +18,14 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
   const [model, setModel] = useState<SitingModel>('mclp')
   const [k, setK] = useState(5)
   const [target, setTarget] = useState(50)
-  const [candidates, setCandidates] = useState<'grid-centroids' | 'unit-centroids'>('grid-centroids')
+  const [candidates, setCandidates] = useState<'grid-centroids' | 'unit-centroids' | 'drawn'>('grid-centroids')
   const [street, setStreet] = useState('')
   const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
   const p = state.proposal
   const run = () => {
-    const body: Record<string, unknown> = { candidates }
+    const body: Record<string, unknown> = {
+      candidates: candidates === 'drawn' ? { points: state.drawnCandidates } : candidates,
+    }
     if (street) body.street = street
     if (model === 'lscp') body.targetShare = target / 100
     else body.k = k
@@ -74,6 +76,7 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
         >
           <option value="grid-centroids">{t('cov.gridCentroids')}</option>
           <option value="unit-centroids">{t('cov.unitCentroids')}</option>
+          <option value="drawn">{t('cov.drawnPoints', { n: state.drawnCandidates.length })}</option>
         </select>
         <select value={street} onChange={(e) => setStreet(e.target.value)} aria-label={t('cov.street')}>
           <option value="">{t('cov.wholeDistrict')}</option>
@@ -84,6 +87,21 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
           ))}
         </select>
       </div>
+      {candidates === 'drawn' ? (
+        <div className="cov-row">
+          <button
+            type="button"
+            aria-pressed={state.drawing}
+            onClick={() => state.setDrawing(!state.drawing)}
+            data-testid="siting-draw"
+          >
+            {state.drawing ? t('cov.drawStop') : t('cov.drawStart')}
+          </button>
+          <button type="button" onClick={() => state.setDrawnCandidates([])}>
+            {t('cov.drawClear')}
+          </button>
+        </div>
+      ) : null}
       {model === 'p-median' && !street ? <p className="muted">{t('cov.pMedianHint')}</p> : null}
       <button type="button" onClick={run} disabled={state.busy} data-testid="siting-run">
         {state.busy ? t('cov.solving') : t('cov.run')}

@@ -7,6 +7,7 @@ import { hexToRgba } from '../../map/colour'
 import {
   createCoverageFacilityLayers,
   createCoverageShareLayer,
+  createDrawnCandidateLayer,
   createGapLayers,
   createProposalLayer,
 } from '../../map/layers/coverage-layers'
@@ -40,8 +41,9 @@ export function useCoverageLayers(
     [state.facilities, colour, selectedFacilityId, compliant],
   )
   const proposals = useMemo(() => createProposalLayer(state.proposal?.sites ?? []), [state.proposal])
+  const drawn = useMemo(() => createDrawnCandidateLayer(state.drawnCandidates), [state.drawnCandidates])
   return useMemo(
-    () => (enabled ? [shareLayer, ...base, ...gapLayers, ...facilityLayers, proposals] : base),
-    [enabled, shareLayer, base, gapLayers, facilityLayers, proposals],
+    () => (enabled ? [shareLayer, ...base, ...gapLayers, ...facilityLayers, proposals, drawn] : base),
+    [enabled, shareLayer, base, gapLayers, facilityLayers, proposals, drawn],
   )
 }

@@ -82,9 +82,10 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
           communities={data.index.communities}
           streets={data.streets}
           communityCode={communityCode}
+          onSelectFacility={(id) => setSelection({ kind: 'facility', id })}
         />
       ) : null,
-    [enabled, state, data.facilityTypes, data.index.communities, data.streets, communityCode],
+    [enabled, state, data.facilityTypes, data.index.communities, data.streets, communityCode, setSelection],
   )
   const sidePanel =
     enabled && selected ? (

@@ -58,6 +58,11 @@ export function useCoverage(options: CoverageOptions) {
   const [revision, setRevision] = useState(0)
   const [view, setView] = useState<CoverageView | null>(null)
   const [summary, setSummary] = useState<CoverageSummary | null>(null)
+  /** the district share in each scenario, for the as-is / with-planned comparison */
+  const [scenarioShares, setScenarioShares] = useState<Record<CoverageScenario, number> | null>(null)
+  /** candidate points the official drew for siting, and whether clicks add them */
+  const [drawnCandidates, setDrawnCandidates] = useState<[number, number][]>([])
+  const [drawing, setDrawing] = useState(false)
   const [communityShares, setCommunityShares] = useState<Map<string, CoverageRow>>(new Map())
   const [worstLevel, setWorstLevel] = useState<'grid' | 'unit'>('grid')
   const [worstSort, setWorstSort] = useState<'unserved' | 'share'>('unserved')
@@ -99,15 +104,21 @@ export function useCoverage(options: CoverageOptions) {
     const controller = new AbortController()
     const { signal } = controller
     setLoading(true)
+    const other: CoverageScenario = subject.scenario === 'as-is' ? 'with-planned' : 'as-is'
     Promise.all([
       coverageApi.summary(subject, 'district', signal),
+      coverageApi.summary({ ...subject, scenario: other }, 'district', signal),
       coverageApi.summary(subject, 'community', signal),
       coverageApi.facilities(subject.type, signal),
       coverageApi.compliance(subject.type, signal),
     ]).then(
-      ([district, communities, fc, comp]) => {
+      ([district, otherDistrict, communities, fc, comp]) => {
         if (signal.aborted) return
         setSummary(district)
+        setScenarioShares({
+          [subject.scenario]: district.totals.share,
+          [other]: otherDistrict.totals.share,
+        } as Record<CoverageScenario, number>)
         setCommunityShares(new Map(communities.rows.map((r) => [r.key, r])))
         setFacilities(fc.features as FacilityFeature[])
         setCompliance(new Map(comp.items.map((c) => [c.id, c])))
@@ -272,8 +283,15 @@ export function useCoverage(options: CoverageOptions) {
   /** A click on the map in coverage mode: add a facility, or select one. True when handled. */
   const addStatusRef = useRef(addStatus)
   addStatusRef.current = addStatus
+  const drawingRef = useRef(drawing)
+  drawingRef.current = drawing
   const onMapClick = useCallback(
     (info: PickingInfo, name: string): boolean => {
+      if (drawingRef.current && info.coordinate) {
+        const point: [number, number] = [info.coordinate[0], info.coordinate[1]]
+        setDrawnCandidates((list) => [...list, point])
+        return true
+      }
       if (addStatusRef.current && info.coordinate) {
         const status = addStatusRef.current
         setAddStatus(null)
@@ -318,6 +336,11 @@ export function useCoverage(options: CoverageOptions) {
     scenario,
     setScenario,
     summary,
+    scenarioShares,
+    drawnCandidates,
+    setDrawnCandidates,
+    drawing,
+    setDrawing,
     communityShares,
     worst,
     worstLevel,

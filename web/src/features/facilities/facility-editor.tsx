@@ -1,7 +1,14 @@
 // The selected facility in coverage mode: compliance badges, an edit form (type, name, status,
 // areas, capacity, radius override), retire, and the drag hint. Saving sends the version read.
 import { useEffect, useState } from 'react'
-import type { FacilityCompliance, FacilityPatch, FacilityProps, FacilityType } from '../../../../core/api'
+import type {
+  FacilityCompliance,
+  FacilityPatch,
+  FacilityProps,
+  FacilityRevision,
+  FacilityType,
+} from '../../../../core/api'
+import { api } from '../../api/client'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import { SidePanel } from '../../ui/side-panel'
@@ -25,6 +32,16 @@ export function FacilityEditor({ facility, types, compliance, busy, onSave, onRe
   // a new version (saved, moved, someone else's edit) resets the form
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on id and version on purpose
   useEffect(() => setForm(formOf(facility)), [facility.id, facility.version])
+  // its history: who, when, why
+  const [history, setHistory] = useState<FacilityRevision[]>([])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetched when the version changes
+  useEffect(() => {
+    const controller = new AbortController()
+    api
+      .getJson<FacilityRevision[]>(`/api/facilities/${facility.id}/revisions`, { limit: 5 }, controller.signal)
+      .then(setHistory, () => setHistory([]))
+    return () => controller.abort()
+  }, [facility.id, facility.version])
   const type = types.find((ft) => ft.code === form.typeCode)
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setForm({ ...form, [key]: e.target.value })
@@ -143,6 +160,20 @@ export function FacilityEditor({ facility, types, compliance, busy, onSave, onRe
         </div>
       </form>
       <p className="muted">{t('cov.dragHint')}</p>
+      {history.length > 0 ? (
+        <>
+          <h4>{t('cov.history')}</h4>
+          <ol className="cov-history" data-testid="facility-history">
+            {history.map((r) => (
+              <li key={r.id}>
+                {new Date(r.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US')} · {r.author} ·{' '}
+                {t(`cov.action.${r.action}` as MessageKey)}
+                {r.reason ? ` · ${r.reason}` : ''}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
     </SidePanel>
   )
 }

@@ -13,6 +13,7 @@ export const COVERAGE_LAYER_IDS = {
   radius: 'coverage-facility-radius',
   facilities: 'coverage-facilities',
   proposals: 'coverage-proposals',
+  drawn: 'coverage-drawn-candidates',
 } as const
 
 /** The gap colour: purple, apart from the facility-type colours and the red–green share ramp. */
@@ -150,5 +151,21 @@ export function createProposalLayer(sites: SitingSite[]) {
     lineWidthUnits: 'pixels',
     getLineWidth: 3,
     pickable: true,
+  })
+}
+
+export function createDrawnCandidateLayer(points: [number, number][]) {
+  return new ScatterplotLayer<[number, number]>({
+    id: COVERAGE_LAYER_IDS.drawn,
+    data: points,
+    getPosition: (p) => p,
+    radiusUnits: 'pixels',
+    getRadius: 5,
+    getFillColor: [255, 255, 255, 230],
+    getLineColor: [28, 109, 208, 255],
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+    pickable: false,
   })
 }
