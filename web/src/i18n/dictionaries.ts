@@ -356,6 +356,8 @@ export const zh = {
   'cov.action.move': '移动',
   'cov.action.update': '修改',
   'cov.action.retire': '撤销',
+
+  'cov.tierShare': '{tier}（本圈任一设施）覆盖率 {share}',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -715,6 +717,8 @@ export const en: Dictionary = {
   'cov.action.move': 'moved',
   'cov.action.update': 'edited',
   'cov.action.retire': 'retired',
+
+  'cov.tierShare': '{tier} (any facility of the tier): {share}',
 }
 
 export type Language = 'zh' | 'en'

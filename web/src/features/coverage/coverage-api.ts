@@ -44,6 +44,19 @@ export interface Subject {
 export const coverageApi = {
   summary: (s: Subject, level: 'district' | 'community', signal?: AbortSignal) =>
     api.getJson<CoverageSummary>('/api/coverage/summary', { ...s, level, limit: 5000 }, signal),
+  /** the tier of a type, as a whole: first the type (for its tier), then the tier */
+  tierSummary: async (type: string, scenario: CoverageScenario, signal?: AbortSignal) => {
+    const own = await api.getJson<CoverageSummary>(
+      '/api/coverage/summary',
+      { type, scenario, level: 'district' },
+      signal,
+    )
+    return api.getJson<CoverageSummary>(
+      '/api/coverage/summary',
+      { tier: own.subject.tier, scenario, level: 'district' },
+      signal,
+    )
+  },
   gaps: (
     s: Subject,
     options: { bbox?: string; aggregate: 'none' | 'hex'; cellMeters?: number },

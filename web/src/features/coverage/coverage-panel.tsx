@@ -108,6 +108,14 @@ export function CoveragePanel(props: CoveragePanelProps) {
           })}
         </p>
       ) : null}
+      {state.tierShare ? (
+        <p className="cov-compare" data-testid="coverage-tier-share">
+          {t('cov.tierShare', {
+            tier: t(`cov.tier.${state.tierShare.tier}` as MessageKey),
+            share: pct(state.tierShare.share),
+          })}
+        </p>
+      ) : null}
       {community ? (
         <div className="cov-community" data-testid="coverage-community">
           <span className="muted">{t('cov.communityShare', { name: communityName })}</span>

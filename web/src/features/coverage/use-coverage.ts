@@ -60,6 +60,8 @@ export function useCoverage(options: CoverageOptions) {
   const [summary, setSummary] = useState<CoverageSummary | null>(null)
   /** the district share in each scenario, for the as-is / with-planned comparison */
   const [scenarioShares, setScenarioShares] = useState<Record<CoverageScenario, number> | null>(null)
+  /** the share of the type's whole life-circle tier (any of its types), tiers never substituting */
+  const [tierShare, setTierShare] = useState<{ tier: string; share: number } | null>(null)
   /** candidate points the official drew for siting, and whether clicks add them */
   const [drawnCandidates, setDrawnCandidates] = useState<[number, number][]>([])
   const [drawing, setDrawing] = useState(false)
@@ -108,13 +110,15 @@ export function useCoverage(options: CoverageOptions) {
     Promise.all([
       coverageApi.summary(subject, 'district', signal),
       coverageApi.summary({ ...subject, scenario: other }, 'district', signal),
+      coverageApi.tierSummary(subject.type, subject.scenario, signal),
       coverageApi.summary(subject, 'community', signal),
       coverageApi.facilities(subject.type, signal),
       coverageApi.compliance(subject.type, signal),
     ]).then(
-      ([district, otherDistrict, communities, fc, comp]) => {
+      ([district, otherDistrict, tier, communities, fc, comp]) => {
         if (signal.aborted) return
         setSummary(district)
+        setTierShare(tier ? { tier: tier.subject.tier, share: tier.totals.share } : null)
         setScenarioShares({
           [subject.scenario]: district.totals.share,
           [other]: otherDistrict.totals.share,
@@ -337,6 +341,7 @@ export function useCoverage(options: CoverageOptions) {
     setScenario,
     summary,
     scenarioShares,
+    tierShare,
     drawnCandidates,
     setDrawnCandidates,
     drawing,
