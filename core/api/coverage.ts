@@ -320,6 +320,7 @@ export const SitingResponse = Type.Object({
   method: Type.Union([Type.Literal('exact'), Type.Literal('heuristic')]),
   boundSource: Type.String(),
   solveMillis: Type.Number(),
+  note: Type.Optional(Type.String({ description: 'how the problem was reduced, when it was' })),
 })
 export type SitingResponse = Static<typeof SitingResponse>
 

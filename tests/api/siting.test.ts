@@ -110,7 +110,22 @@ describe('POST /api/siting/lscp and /api/siting/p-median', () => {
     expect(r.after.covered).toBeGreaterThanOrEqual(r.before.covered)
   })
 
+  it('p-median over the whole district thins the centroid candidates to fit, and says so', async () => {
+    const res = await post('/api/siting/p-median', { type: 'elderly_home', k: 3 })
+    expect(res.statusCode, res.body).toBe(200)
+    const r = res.json<SitingResponse>()
+    expect(r.demandCount * r.candidateCount).toBeLessThanOrEqual(2_000_000)
+    expect(r.note).toContain(`${r.candidateCount} of`)
+    expect(r.after.totalDistance!).toBeLessThan(r.before.totalDistance!)
+    expect(r.bound).toBeLessThanOrEqual(r.objective + 1e-6)
+  })
+
   it('rejects bad inputs with a clear message and changes nothing', async () => {
+    // 900 drawn points in a small square in Tanggu: too many for a dense p-median matrix
+    const manyPoints = Array.from({ length: 900 }, (_, i) => [
+      117.64 + (i % 30) * 0.0005,
+      39.02 + Math.floor(i / 30) * 0.0005,
+    ])
     const { rows: before } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM facilities`.execute(
       ctx.database.db,
     )
@@ -155,7 +170,12 @@ describe('POST /api/siting/lscp and /api/siting/p-median', () => {
         'TARGET_UNREACHABLE',
         'targetShare 1',
       ],
-      ['/api/siting/p-median', { type: 'middle_school', k: 2 }, 'PROBLEM_TOO_LARGE', 'street'],
+      [
+        '/api/siting/p-median',
+        { type: 'middle_school', k: 2, candidates: { points: manyPoints } },
+        'PROBLEM_TOO_LARGE',
+        'street',
+      ],
       ['/api/siting/p-median', { type: 'middle_school', k: 2, street: '999999999' }, 'UNKNOWN_STREET', '999999999'],
     ]
     for (const [url, body, code, text] of cases) {

@@ -225,9 +225,17 @@ export async function runPMedian(model: CoverageModel, input: SitingInput & { k:
   // demand areas: the grids in scope, at their household-weighted centroids
   const areas = centroids(model, 'grid', buildings)
   const areaWeights = gridWeights(model, buildings, areas)
-  const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', buildings)
-  assertK(input.k, candidates)
+  const spec = input.candidates ?? 'grid-centroids'
   const n = areas.x.length
+  let candidates = candidatesOf(model, spec, buildings)
+  let note: string | undefined
+  // the distance matrix is dense: centroid candidates are thinned evenly to fit, drawn ones are not
+  if (n * candidates.x.length > P_MEDIAN_MAX_PAIRS && typeof spec === 'string') {
+    const all = candidates.x.length
+    candidates = thin(candidates, Math.floor(P_MEDIAN_MAX_PAIRS / n))
+    note = `${candidates.x.length} of ${all} candidates (every ${Math.ceil(all / candidates.x.length)}th) for ${n} demand areas; narrow with "street" to use all`
+  }
+  assertK(input.k, candidates)
   const m = candidates.x.length
   if (n * m > P_MEDIAN_MAX_PAIRS)
     throw badRequest(
@@ -286,6 +294,19 @@ export async function runPMedian(model: CoverageModel, input: SitingInput & { k:
     method: result.method,
     boundSource: result.boundSource,
     solveMillis: Math.round(result.solveMillis * 10) / 10,
+    ...(note ? { note } : {}),
+  }
+}
+
+// every s-th candidate, at most `max`
+function thin(c: Candidates, max: number): Candidates {
+  const step = Math.ceil(c.x.length / max)
+  const keep = Array.from({ length: Math.ceil(c.x.length / step) }, (_, i) => i * step)
+  return {
+    x: Float64Array.from(keep, (i) => c.x[i]),
+    y: Float64Array.from(keep, (i) => c.y[i]),
+    labels: keep.map((i) => c.labels[i]),
+    communityCodes: keep.map((i) => c.communityCodes[i]),
   }
 }
 

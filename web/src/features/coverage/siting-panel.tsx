@@ -116,6 +116,7 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
                 })
               : t('cov.resultShare', { before: pct(p.before.share), after: pct(p.after.share) })}
           </p>
+          {p.note ? <p className="muted">{p.note}</p> : null}
           <p className="muted">
             {p.method === 'exact'
               ? t('cov.exact', { ms: formatNumber(p.solveMillis, 0) })
