@@ -5,6 +5,7 @@ import {
   firstNewKey,
   gridColours,
   gridLabel,
+  gridNeighbours,
   gridRows,
   startEdit,
   unitsBbox,
@@ -111,7 +112,14 @@ describe('editor model', () => {
   it('gives a bbox for jump-to-part and a colour per grid', () => {
     expect(unitsBbox(data, ['1', '2'])).toEqual([117.001, 39, 117.003, 39.001])
     expect(unitsBbox(data, [])).toBeNull()
-    const colours = gridColours([9, 7])
+    const log = startEdit(data, adjacency)
+    const colours = gridColours([9, 7], gridNeighbours(log.options.graph, log.session.assignment()))
     expect(colours.get(7)).not.toEqual(colours.get(9))
+    // touching grids never share a colour, even past the palette's length; known grids keep theirs
+    const ring = Array.from({ length: 30 }, (_, i) => i)
+    const around = new Map(ring.map((k) => [k, new Set([(k + 1) % 30, (k + 29) % 30])]))
+    const many = gridColours(ring, around)
+    for (const k of ring) expect(many.get(k)).not.toEqual(many.get((k + 1) % 30))
+    expect(gridColours([7, 9, 11], new Map(), colours).get(9)).toEqual(colours.get(9))
   })
 })

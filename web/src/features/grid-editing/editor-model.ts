@@ -133,7 +133,46 @@ export const GRID_PALETTE: readonly [number, number, number][] = [
   [148, 103, 189],
 ]
 
-/** Colour of a grid: by its position among the keys, so neighbours rarely share one. */
-export function gridColours(keys: number[]): Map<number, [number, number, number]> {
-  return new Map([...keys].sort((a, b) => a - b).map((k, i) => [k, GRID_PALETTE[i % GRID_PALETTE.length]]))
+/** Grids that touch: pairs of keys whose units share a boundary. */
+export function gridNeighbours(graph: UnitGraph, assignment: ArrayLike<number>): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>()
+  graph.adjacency.forEach((nbrs, u) => {
+    for (const { unit: v } of nbrs) {
+      const a = assignment[u]
+      const b = assignment[v]
+      if (a === b || a < 0 || b < 0) continue
+      if (!out.has(a)) out.set(a, new Set())
+      out.get(a)!.add(b)
+    }
+  })
+  return out
+}
+
+/**
+ * A colour per grid such that touching grids differ (greedy, in key order). Grids that already
+ * have a colour in `previous` keep it, so an edit does not repaint the whole community.
+ */
+export function gridColours(
+  keys: number[],
+  neighbours: Map<number, Set<number>> = new Map(),
+  previous: Map<number, [number, number, number]> = new Map(),
+): Map<number, [number, number, number]> {
+  const colourOf = new Map<number, number>()
+  const paletteIndex = (c: [number, number, number]) => GRID_PALETTE.indexOf(c)
+  const sorted = [...keys].sort((a, b) => a - b)
+  for (const k of sorted)
+    if (previous.has(k) && paletteIndex(previous.get(k)!) >= 0) colourOf.set(k, paletteIndex(previous.get(k)!))
+  // each new grid takes the least used colour that no neighbour has (spreads the palette)
+  const uses = GRID_PALETTE.map(() => 0)
+  for (const c of colourOf.values()) uses[c]++
+  for (const k of sorted) {
+    if (colourOf.has(k)) continue
+    const taken = new Set([...(neighbours.get(k) ?? [])].map((n) => colourOf.get(n)))
+    let best = -1
+    for (let c = 0; c < GRID_PALETTE.length; c++) if (!taken.has(c) && (best < 0 || uses[c] < uses[best])) best = c
+    if (best < 0) best = 0
+    colourOf.set(k, best)
+    uses[best]++
+  }
+  return new Map(sorted.map((k) => [k, GRID_PALETTE[colourOf.get(k)!]]))
 }

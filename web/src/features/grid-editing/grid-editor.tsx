@@ -15,7 +15,16 @@ import { MAP_THEMES, type ThemeName } from '../../map/map-theme'
 import type { MapHandle } from '../../map/map-view'
 import { updateTestHookSources } from '../../map/test-hooks'
 import { createEditorLayers, type Draft, EDITOR_LAYER_IDS, type UnitFeature } from './editor-layers'
-import { editorIntegrity, firstNewKey, gridColours, gridLabel, gridRows, unitsBbox, wireOps } from './editor-model'
+import {
+  editorIntegrity,
+  firstNewKey,
+  gridColours,
+  gridLabel,
+  gridNeighbours,
+  gridRows,
+  unitsBbox,
+  wireOps,
+} from './editor-model'
 import { loadEditorName, saveEditorName } from './editor-name'
 import { AsOfView, GridTable, HistoryList, IntegrityList, PreviewBox, ProposalView } from './editor-panels'
 import { gridEditingApi } from './grid-editing-api'
@@ -72,7 +81,17 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
   const rows = useMemo(() => (log && data ? gridRows(log, data) : []), [log, data, revision])
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const integrity = useMemo(() => (log && data ? editorIntegrity(log, data) : null), [log, data, revision])
-  const colours = useMemo(() => gridColours(rows.map((r) => r.key)), [rows])
+  // touching grids get different colours; a grid keeps its colour through the edit
+  const previousColours = useRef(new Map<number, [number, number, number]>())
+  const colours = useMemo(() => {
+    const next = gridColours(
+      rows.map((r) => r.key),
+      log ? gridNeighbours(log.options.graph, log.session.assignment()) : new Map(),
+      previousColours.current,
+    )
+    previousColours.current = next
+    return next
+  }, [rows, log])
   const unitIndex = useMemo(
     () => new Map((data?.units.features ?? []).map((f, i) => [String(f.id), i] as const)),
     [data],
@@ -237,7 +256,10 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     if (proposal) {
       const keyOf = new Map(proposal.proposedGrids.flatMap((g) => g.unitIds.map((u) => [u, g.key] as const)))
       assignment = data.units.features.map((f) => keyOf.get(f.id) ?? -1)
-      fills = gridColours(proposal.proposedGrids.map((g) => g.key))
+      fills = gridColours(
+        proposal.proposedGrids.map((g) => g.key),
+        gridNeighbours(log.options.graph, assignment),
+      )
     }
     const layers = createEditorLayers({
       units: data.units.features,
