@@ -18,7 +18,9 @@ export function BoxPlots({
   format: (v: number) => string
 }) {
   const width = 420
-  const left = 56
+  // room for the longer row label: ~13 px per CJK character, ~6.6 px per Latin one at 12 px
+  const labelWidth = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 255 ? 13 : 6.6), 0)
+  const left = Math.max(56, Math.ceil(Math.max(labelWidth(labels.urban), labelWidth(labels.rural))) + 12)
   const right = 14
   const rowHeight = 46
   const domain = boxDomain([urban, rural])
