@@ -74,6 +74,7 @@ export function PreviewBox(props: { diff: GridDiff[] | null; error: string | nul
                   after: formatNumber(d.after.households),
                 })}
               </span>{' '}
+              <span className="muted">{t('edit.previewResidents', { n: formatNumber(d.after.residents) })}</span>{' '}
               <span className={d.after.inBand ? 'tone-good' : 'tone-bad'}>
                 {formatSignedPercent(d.after.deviation)}
               </span>{' '}

@@ -73,6 +73,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
   const [busy, setBusy] = useState(false)
   const [proposal, setProposal] = useState<Proposal | null>(null)
   const [history, setHistory] = useState<Revision[]>([])
+  const [onlyActive, setOnlyActive] = useState(false)
   const [asOf, setAsOf] = useState('')
   const [asOfPage, setAsOfPage] = useState<GridPage | null>(null)
 
@@ -622,7 +623,23 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
 
       <section className="edit-section">
         <h3>{t('edit.history')}</h3>
-        <HistoryList revisions={history} busy={busy} onRevert={revert} />
+        <label className="edit-field">
+          <input
+            type="checkbox"
+            data-testid="edit-history-active"
+            checked={onlyActive}
+            disabled={active === null}
+            onChange={(e) => setOnlyActive(e.target.checked)}
+          />
+          {t('edit.historyOnlyActive')}
+        </label>
+        <HistoryList
+          revisions={
+            onlyActive && active !== null ? history.filter((r) => r.grids.some((g) => g.gridId === active)) : history
+          }
+          busy={busy}
+          onRevert={revert}
+        />
       </section>
     </aside>
   )
