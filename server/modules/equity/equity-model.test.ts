@@ -1,0 +1,206 @@
+// The equity model on a world small enough to check by hand (no database): two communities near
+// 117°E (the EPSG:4548 central meridian, where 0.001° of latitude ≈ 111 m), one service station,
+// one planned in the village.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_INDICATOR_SETTINGS } from '../../../core/domain/equity'
+import { type EquityFacility, EquityModel, type EquityWorld, indicatorSettingsFrom } from './equity-model'
+import { wallGaps, wallKpis } from './wall-kpis'
+
+const station: EquityFacility = {
+  id: '1',
+  typeCode: 'community_service_station',
+  status: 'existing',
+  lng: 117.0,
+  lat: 39.001,
+  radiusM: null,
+  floorAreaM2: 150,
+  capacity: null,
+  communityCode: '120116001001',
+}
+const planned: EquityFacility = {
+  ...station,
+  id: '2',
+  typeCode: 'village_service_station',
+  status: 'planned',
+  lng: 117.1,
+  lat: 39.0,
+  floorAreaM2: 100,
+  communityCode: '120116001201',
+}
+
+function world(): EquityWorld {
+  return {
+    communities: [
+      {
+        code: '120116001001',
+        name: '甲社区',
+        streetCode: '120116001',
+        streetName: '甲街道',
+        kind: 'urban',
+        households: 200,
+        residents: 500,
+        workers: 2,
+        labelPoint: [117, 39],
+      },
+      {
+        code: '120116001201',
+        name: '乙村',
+        streetCode: '120116001',
+        streetName: '甲街道',
+        kind: 'rural',
+        households: 30,
+        residents: 75,
+        workers: 0,
+        labelPoint: [117.1, 39],
+      },
+    ],
+    buildings: {
+      // A0, A1 within ~111 m of the station; A2 ~1 km away; B0 at the planned station, B1 555 m from it
+      lng: Float64Array.from([117.0, 117.0, 117.0, 117.1, 117.1]),
+      lat: Float64Array.from([39.0, 39.002, 39.01, 39.0, 39.005]),
+      households: Float64Array.from([100, 50, 50, 20, 10]),
+      residents: Float64Array.from([250, 125, 125, 50, 25]),
+      community: Int32Array.from([0, 0, 0, 1, 1]),
+    },
+    facilities: [station, planned],
+    types: [
+      {
+        code: 'community_service_station',
+        nameZh: '社区党群服务中心',
+        nameEn: 'Community service station',
+        service: 'one_window',
+        tier: '5min',
+        defaultRadiusM: 300,
+        floorAreaM2Per100Households: 30,
+      },
+      {
+        code: 'kindergarten',
+        nameZh: '幼儿园',
+        nameEn: 'Kindergarten',
+        service: 'childcare',
+        tier: '5min',
+        defaultRadiusM: 300,
+        floorAreaM2Per100Households: null,
+      },
+      {
+        code: 'village_service_station',
+        nameZh: '村综合服务站',
+        nameEn: 'Village service station',
+        service: 'one_window',
+        tier: 'village',
+        defaultRadiusM: 300,
+        floorAreaM2Per100Households: 30,
+      },
+    ],
+    grids: [
+      {
+        id: 1,
+        code: '120116001001001',
+        name: '第1网格',
+        communityCode: '120116001001',
+        streetCode: '120116001',
+        households: 300,
+        labelPoint: null,
+      },
+      {
+        id: 2,
+        code: '120116001001002',
+        name: '第2网格',
+        communityCode: '120116001001',
+        streetCode: '120116001',
+        households: 100,
+        labelPoint: null,
+      },
+      {
+        id: 3,
+        code: '120116001201001',
+        name: '第1网格',
+        communityCode: '120116001201',
+        streetCode: '120116001',
+        households: 30,
+        labelPoint: null,
+      },
+    ],
+    settings: DEFAULT_INDICATOR_SETTINGS,
+  }
+}
+
+describe('EquityModel', () => {
+  it('computes the indicators of a small world by hand', () => {
+    const model = new EquityModel(world())
+    const { rows } = model.result('as-is')
+    const a = rows[0].values
+    const b = rows[1].values
+    // coverage: A0 and A1 (150 of 200 households) are within 300 m of the station
+    expect(a['coverage_share:community_service_station']).toBeCloseTo(0.75, 12)
+    expect(a['coverage_share:tier:5min']).toBeCloseTo(0.75, 12)
+    expect(b['coverage_share:community_service_station']).toBe(0)
+    // distances: A0, A1 ≈ 111 m, A2 ≈ 999 m; weighted mean (100·111 + 50·111 + 50·999) / 200 ≈ 333 m
+    expect(a['mean_nearest_m:community_service_station']).toBeGreaterThan(325)
+    expect(a['mean_nearest_m:community_service_station']).toBeLessThan(340)
+    // no kindergarten anywhere: every household unreachable, no distance
+    expect(a['unreachable_share:kindergarten']).toBe(1)
+    expect(a['mean_nearest_m:kindergarten']).toBeNull()
+    // floor area: 150 m² / 200 households · 100 = 75; the village has none as is
+    expect(a.floor_area_m2_per_100_households).toBeCloseTo(75, 12)
+    expect(b.floor_area_m2_per_100_households).toBe(0)
+    // 2SFCA: 150 m² over the 375 residents in reach = 0.4 m² each; A's residents-weighted mean
+    // (250·0.4 + 125·0.4 + 125·0) / 500 = 0.3 m² per resident = 300 per 1,000
+    expect(a['access_2sfca:community_service_station']).toBeCloseTo(300, 9)
+    // staffing and grids: 2 / 500 · 10,000 = 40; grids 300 (in band) and 100 (out)
+    expect(a.workers_per_10k_residents).toBeCloseTo(40, 12)
+    expect(a.grids_in_band_share).toBe(0.5)
+    expect(b.grids_in_band_share).toBe(0)
+    expect(rows[0].rating.stars).toBeGreaterThanOrEqual(1)
+  })
+
+  it('counts the planned station in the with-planned scenario only', () => {
+    const model = new EquityModel(world())
+    const asIs = model.result('as-is').rows[1].values
+    const plan = model.result('with-planned').rows[1].values
+    expect(asIs['coverage_share:village_service_station']).toBe(0)
+    expect(plan['coverage_share:village_service_station']).toBeCloseTo(20 / 30, 12)
+    expect(plan.floor_area_m2_per_100_households).toBeCloseTo((100 / 30) * 100, 9)
+  })
+
+  it('keeps coverage when only grids change, and recomputes it when facilities change', () => {
+    const model = new EquityModel(world())
+    const before = model.sums('as-is')
+    model.update({ grids: world().grids.map((g) => ({ ...g, households: 300 })) })
+    expect(model.sums('as-is')).toBe(before)
+    expect(model.result('as-is').rows[0].values.grids_in_band_share).toBe(1)
+    model.update({ facilities: [] })
+    expect(model.sums('as-is')).not.toBe(before)
+    expect(model.result('as-is').rows[0].values['coverage_share:community_service_station']).toBe(0)
+  })
+
+  it('sums the wall KPIs and gaps from the same coverage', () => {
+    const model = new EquityModel(world())
+    const sums = model.sums('as-is')
+    const kpis = wallKpis(model, sums, null)
+    expect(kpis.households).toBe(230)
+    expect(kpis.grids).toBe(3)
+    expect(kpis.gridsInBand).toBe(1)
+    const stationTile = kpis.coverage.find((c) => c.typeCode === 'community_service_station')!
+    expect(stationTile).toMatchObject({ kind: 'urban', coveredHouseholds: 150, share: 0.75 })
+    expect(kpis.communitiesBelowWorkerNorm).toBe(1) // the village has no workers
+    expect(kpis.alarms.map((a) => a.kind)).toContain('grid_far_out_of_band') // 30 households: −90%
+    const gaps = wallGaps(model, sums, null)
+    // uncovered by any one-window station: A2 (50), B0 (20), B1 (10), biggest first
+    expect(gaps.households).toEqual([50, 20, 10])
+    expect(gaps.totalUncoveredHouseholds).toBe(80)
+  })
+
+  it('reads the norms from the settings table, keeping defaults for what is missing', () => {
+    const s = indicatorSettingsFrom({ 'staffing.workers_per_10k_urban': 20, 'grid.household_tolerance': '0.1' })
+    expect(s.minWorkersPer10kResidents).toBe(20)
+    expect(s.gridHouseholdTolerance).toBe(0.1)
+    expect(s.gridHouseholdTarget).toBe(300)
+  })
+
+  it('rejects buildings out of community order, naming the position', () => {
+    const w = world()
+    w.buildings.community = Int32Array.from([0, 1, 0, 1, 1])
+    expect(() => new EquityModel(w)).toThrow(/community order at 2/)
+  })
+})
