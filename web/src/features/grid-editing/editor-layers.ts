@@ -41,7 +41,7 @@ export function createEditorLayers(input: EditorLayerInput) {
     const i = index.get(f.id)!
     const c = colours.get(assignment[i])
     if (!c) return UNASSIGNED_FILL
-    return [c[0], c[1], c[2], touched.has(i) ? 245 : 215]
+    return [c[0], c[1], c[2], touched.has(i) ? 255 : 240]
   }
   const labels: LabelDatum[] = units.map((u) => ({
     position: u.properties.centroid,

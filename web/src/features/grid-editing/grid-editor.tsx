@@ -287,9 +287,11 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     overlay.setProps({ layers: [...layers, ...past] })
   }, [data, log, revision, colours, pending, draft, theme, proposal, asOfPage])
 
-  // fit the community in view once its units arrive
+  // fit the community in view once its units arrive (not again after each save)
+  const fitted = useRef<string | null>(null)
   useEffect(() => {
-    if (!data || !handle) return
+    if (!data || !handle || fitted.current === data.community.code) return
+    fitted.current = data.community.code
     const box = unitsBbox(
       data,
       data.units.features.map((f) => String(f.id)),
