@@ -186,7 +186,8 @@ describe('GET /api/equity/indicators.csv', () => {
       .split('\r\n')
     expect(lines.length).toBe(table.rows.length + 1)
     const head = lines[0].split(',')
-    expect(head).toContain('workers_per_10k_residents')
+    expect(head).toContain('每万常住人口社区工作者 [workers_per_10k_residents]')
+    expect(head.length).toBe(11 + table.indicators.length)
     const first = table.rows[0]
     expect(lines[1]).toContain(first.code)
     expect(lines[1]).toContain(first.name)

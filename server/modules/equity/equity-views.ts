@@ -3,6 +3,7 @@
 import type { Comparison, IndicatorInfo, IndicatorRow, IndicatorTable, Scorecard } from '../../../core/api'
 import { compareRows } from '../../../core/domain/equity'
 import type { CommunityResult, EquityModel, ScenarioResult } from './equity-model'
+import { indicatorNameZh } from './equity-report'
 
 const inStreet = (result: ScenarioResult, street: string | null) =>
   street ? result.rows.filter((r) => r.community.streetCode === street) : result.rows
@@ -85,22 +86,24 @@ function field(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-/** The indicator table as CSV: a UTF-8 BOM (so Excel reads the Chinese names), one row per community. */
+/** The indicator table as CSV: a UTF-8 BOM (so Excel reads the Chinese), one row per community;
+ * each column titled in Chinese with its stable code in brackets, e.g. `覆盖率 · 幼儿园 [coverage_share:kindergarten]`. */
 export function indicatorCsv(model: EquityModel, result: ScenarioResult, street: string | null): string {
-  const codes = model.catalogue().map((i) => i.code)
+  const catalogue = model.catalogue()
+  const types = model.current.types
   const head = [
-    'code',
-    'name',
-    'street_code',
-    'street_name',
-    'kind',
-    'households',
-    'residents',
-    'workers',
-    'grid_count',
-    'stars',
-    'score',
-    ...codes,
+    '代码 [code]',
+    '名称 [name]',
+    '街道代码 [street_code]',
+    '街道/镇 [street_name]',
+    '社区/村 [kind]',
+    '户数 [households]',
+    '常住人口 [residents]',
+    '社区工作者 [workers]',
+    '网格数 [grid_count]',
+    '星级 [stars]',
+    '得分 [score]',
+    ...catalogue.map((i) => `${indicatorNameZh(i, types)} [${i.code}]`),
   ]
   const lines = [head.map(field).join(',')]
   for (const r of inStreet(result, street)) {
@@ -111,14 +114,14 @@ export function indicatorCsv(model: EquityModel, result: ScenarioResult, street:
         c.name,
         c.streetCode,
         c.streetName,
-        c.kind,
+        c.kind === 'urban' ? '社区' : '村',
         c.households,
         c.residents,
         c.workers,
         r.indicators.gridCount,
         r.rating.stars,
         r.rating.score,
-        ...codes.map((code) => r.values[code] ?? null),
+        ...catalogue.map((i) => r.values[i.code] ?? null),
       ]
         .map(field)
         .join(','),
