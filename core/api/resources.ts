@@ -74,6 +74,9 @@ export const GridProps = Type.Object({
   inBand: Type.Boolean({ description: 'households within target ± tolerance' }),
   validFrom: Type.String(),
   validTo: Type.Union([Type.String(), Type.Null()]),
+  parentIds: Type.Optional(
+    Type.Array(Type.Integer(), { description: 'lineage: the grids a split or merge made this one from' }),
+  ),
 })
 export type GridProps = Static<typeof GridProps>
 export type GridPage = FeaturePage<GridProps, GeoJSON.MultiPolygon>

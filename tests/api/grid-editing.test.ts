@@ -249,7 +249,11 @@ describe('POST /api/communities/:code/edits', () => {
       const f = listed.features.find((x) => x.properties.id === g.id)!
       expect(f.geometry.type).toBe('MultiPolygon')
       expect(f.properties.households).toBe(g.households)
+      expect(f.properties.parentIds).toEqual([grid.id])
     }
+    // the retired grid is still readable, with its last figures and its end date
+    const old = (await get(`/api/grids/${grid.id}`)).json<GridPage['features'][number]>().properties
+    expect(old).toMatchObject({ code: grid.code, households: grid.households, validTo: expect.any(String) })
   })
 
   it('merges two adjacent grids, selects by lasso, creates and deletes an empty grid', async () => {

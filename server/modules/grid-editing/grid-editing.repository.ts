@@ -311,11 +311,11 @@ export interface AsOfFilter {
 /** Each grid's version valid at `at`: a past version from grid_versions, or the current row. */
 const asOfRows = (at: string) => sql`SELECT * FROM (
     SELECT g.id, g.code, g.name, g.community_code, g.street_code, g.households, g.residents, g.unit_count,
-      g.geom, coalesce(g.version_from, g.valid_from::timestamptz) AS vfrom, NULL::timestamptz AS vto
+      g.geom, coalesce(g.version_from, g.valid_from::timestamptz) AS vfrom, NULL::timestamptz AS vto, g.parent_ids
     FROM grids g WHERE g.valid_to IS NULL
     UNION ALL
     SELECT v.grid_id, v.code, g.name, v.community_code, g.street_code, v.households, v.residents, v.unit_count,
-      v.geom, v.valid_from, v.valid_to
+      v.geom, v.valid_from, v.valid_to, g.parent_ids
     FROM grid_versions v JOIN grids g ON g.id = v.grid_id) g
   WHERE g.vfrom <= ${at}::timestamptz AND (g.vto IS NULL OR g.vto > ${at}::timestamptz)`
 
@@ -337,7 +337,7 @@ export async function listGridsAsOf(db: Db, filter: AsOfFilter): Promise<string>
         'deviation', round(((p.households - p.target)::numeric / p.target), 4),
         'inBand', abs(p.households - p.target) <= p.target * p.tolerance,
         'validFrom', to_char(p.vfrom AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
-        'validTo', to_char(p.vto AT TIME ZONE 'UTC', 'YYYY-MM-DD')))`,
+        'validTo', to_char(p.vto AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'parentIds', p.parent_ids))`,
     limit: filter.limit,
     offset: filter.offset,
   }).execute(db)

@@ -21,7 +21,7 @@ const gridFeature = sql`json_build_object(
     'targetHouseholds', p.target,
     'deviation', round(((p.households - p.target)::numeric / p.target), 4),
     'inBand', abs(p.households - p.target) <= p.target * p.tolerance,
-    'validFrom', p.valid_from, 'validTo', p.valid_to))`
+    'validFrom', p.valid_from, 'validTo', p.valid_to, 'parentIds', p.parent_ids))`
 
 const gridRows = sql`SELECT g.*, c.name AS community_name, ${householdTarget} AS target, ${householdTolerance} AS tolerance
   FROM grids g JOIN communities c ON c.code = g.community_code`
