@@ -117,6 +117,13 @@ export class CoverageService {
     await this.applyTo(await this.model, ids)
   }
 
+  /** The same with the committed rows in hand (no re-read). Call after commit. */
+  async applyRows(rows: FacilityRow[]): Promise<void> {
+    if (!this.model) return
+    if (this.loading) return this.applyFacilities(rows.map((r) => r.id))
+    this.applyLoaded(await this.model, rows)
+  }
+
   status(): CoverageStatus {
     const m = this.loaded
     return {
@@ -131,7 +138,10 @@ export class CoverageService {
   }
 
   private async applyTo(model: CoverageModel, ids: number[]): Promise<void> {
-    const rows = await readFacilities(this.db, ids)
+    this.applyLoaded(model, await readFacilities(this.db, ids))
+  }
+
+  private applyLoaded(model: CoverageModel, rows: FacilityRow[]): void {
     const started = performance.now()
     for (const row of rows) {
       model.facilities.set(row.id, row)

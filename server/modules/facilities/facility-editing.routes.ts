@@ -45,8 +45,14 @@ export function checkFacilityValues(v: FacilityValues): void {
 
 export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // after commit: coverage in step, then everyone is told
-  async function afterCommit(id: number, revisionId: number, communityCode: string | null, streetCode: string) {
-    await app.coverage.applyFacilities([id])
+  async function afterCommit(
+    id: number,
+    values: FacilityValues,
+    revisionId: number,
+    communityCode: string | null,
+    streetCode: string,
+  ) {
+    await app.coverage.applyRows([{ id, ...values, lng: values.lngLat[0], lat: values.lngLat[1], communityCode }])
     app.events.publish({ kind: 'facilities', ids: [id], communityCode, streetCode, revisionId })
   }
 
@@ -105,7 +111,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })
         return { id, revisionId, feature }
       })
-      await afterCommit(id, revisionId, where.communityCode, where.streetCode)
+      await afterCommit(id, values, revisionId, where.communityCode, where.streetCode)
       return reply.status(201).send(feature)
     },
   )
@@ -160,9 +166,9 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           before,
           after,
         })
-        return { after, revisionId, where }
+        return { after, revisionId, where, values }
       })
-      await afterCommit(id, result.revisionId, result.where.communityCode, result.where.streetCode)
+      await afterCommit(id, result.values, result.revisionId, result.where.communityCode, result.where.streetCode)
       return result.after
     },
   )
@@ -182,7 +188,8 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (current.values.status === 'retired')
         throw new AppError(409, 'RETIRED', `facility ${id} is already retired`, { current: before })
       const where = { streetCode: current.streetCode, communityCode: current.communityCode }
-      await updateFacilityRow(trx, id, { ...current.values, status: 'retired' }, where)
+      const values: FacilityValues = { ...current.values, status: 'retired' }
+      await updateFacilityRow(trx, id, values, where)
       const after = await facilityFeature(trx, id)
       const revisionId = await insertFacilityRevision(trx, {
         id,
@@ -193,9 +200,9 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         before,
         after,
       })
-      return { after, revisionId, where }
+      return { after, revisionId, where, values }
     })
-    await afterCommit(id, result.revisionId, result.where.communityCode, result.where.streetCode)
+    await afterCommit(id, result.values, result.revisionId, result.where.communityCode, result.where.streetCode)
     return result.after
   }
 
