@@ -6,6 +6,7 @@ import type { GridProps } from '../../core/api'
 import { describeApiError } from './api/describe-api-error'
 import { useCoverageMode } from './features/coverage/use-coverage-mode'
 import { useDistrictData } from './features/district/use-district-data'
+import { AsOfMap } from './features/grid-editing/as-of-map'
 import { EditEntry } from './features/grid-editing/edit-entry'
 import { useEditMode } from './features/grid-editing/edit-mode'
 import { GridEditor } from './features/grid-editing/grid-editor'
@@ -180,6 +181,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
           onVisibleTypesChange={setVisibleTypes}
         />
         {baseToggles.grids ? <DeviationLegend band={data.band} /> : null}
+        {editCode ? null : <AsOfMap handle={handle} tolerance={data.band.tolerance} theme={theme} />}
       </div>
 
       <div className="top-center">
