@@ -117,6 +117,7 @@ export const EditRequest = Type.Object(
     author: Type.String({
       minLength: 1,
       maxLength: 100,
+      pattern: '\\S',
       description: "the editor's name (a setting until accounts exist)",
     }),
     reason: Type.String({ maxLength: 500 }),
@@ -191,7 +192,7 @@ export type Revision = Static<typeof Revision>
 export const RevisionList = Type.Array(Revision)
 export const RevertRequest = Type.Object(
   {
-    author: Type.String({ minLength: 1, maxLength: 100 }),
+    author: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
     reason: Type.String({ maxLength: 500 }),
     editVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'when given, a stale one gets 409' })),
   },

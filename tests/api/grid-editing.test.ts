@@ -337,6 +337,7 @@ describe('POST /api/communities/:code/edits', () => {
     await expectError(code, { ops: [{ kind: 'deleteGrid', grid }] }, 400, 'GRID_NOT_EMPTY')
     await expectError(code, { ops: [] }, 400, 'BAD_REQUEST')
     await expectError(code, { author: '', ...move([unit], grid) }, 400, 'BAD_REQUEST', 'author')
+    await expectError(code, { author: '   ', ...move([unit], grid) }, 400, 'BAD_REQUEST', 'author')
     await expectError(code, { ops: [{ kind: 'teleport' }] }, 400, 'BAD_REQUEST')
     await expectError(code, move([unit], gridOf(s, unit)), 400, 'EMPTY_EDIT')
     const res = await post('/api/communities/120116999999/edits', {
@@ -413,6 +414,15 @@ describe('proposals', () => {
     const households = (gs: { households: number }[]) => gs.map((g) => g.households).sort((a, b) => a - b)
     expect(households(accepted.after.current)).toEqual(households(p.proposedGrids))
     expect(accepted.result.retired.map((g) => g.id).sort()).toEqual(s0.current.map((g) => g.id).sort())
+    // and reverting the accepted plan brings back grids with the households of before
+    const undo = await post(`/api/revisions/${accepted.result.revisionId}/revert`, { author: '测试员', reason: '恢复' })
+    expect(undo.statusCode, undo.body).toBe(200)
+    const back = await load(code)
+    expect(households(back.current)).toEqual(households(s0.current))
+    for (const g of s0.current) {
+      const members = unitsOf(s0, g.id).map((u) => u.id)
+      expect(new Set(members.map((u) => gridOf(back, u))).size).toBe(1)
+    }
   })
 
   it('rebalances moving only the units it reports, and keeps the grid codes', async () => {
