@@ -13,7 +13,8 @@ export interface FacilityFilter {
   offset: number
 }
 
-const facilityFeature = sql`json_build_object(
+/** A facility as a GeoJSON Feature, over alias `p` of `facilityRows`. */
+export const facilityFeature = sql`json_build_object(
   'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
   'properties', json_build_object(
     'id', p.id, 'typeCode', p.type_code, 'name', p.name, 'status', p.status,
@@ -22,7 +23,7 @@ const facilityFeature = sql`json_build_object(
     'radiusM', coalesce(p.radius_m, p.default_radius_m), 'radiusOverridden', p.radius_m IS NOT NULL,
     'version', p.version))`
 
-const facilityRows = sql`SELECT f0.*, t.default_radius_m FROM facilities f0 JOIN facility_types t ON t.code = f0.type_code`
+export const facilityRows = sql`SELECT f0.*, t.default_radius_m FROM facilities f0 JOIN facility_types t ON t.code = f0.type_code`
 
 export async function listFacilities(db: Kysely<Database>, filter: FacilityFilter): Promise<string> {
   const { rows } = await featurePageSql({

@@ -3,7 +3,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { FacilityRevision } from '../../../core/api'
 import type { Database } from '../../db/schema'
-import { getFacility } from './facilities.repository'
+import { facilityRows, facilityFeature as featureSql, getFacility } from './facilities.repository'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -21,6 +21,8 @@ export interface FacilityValues {
 export interface FacilityLock {
   id: number
   version: number
+  /** the facility as a GeoJSON Feature before the edit */
+  feature: Record<string, unknown>
   values: FacilityValues
   communityCode: string | null
   streetCode: string
@@ -51,7 +53,7 @@ export async function typeExists(db: Db, code: string): Promise<boolean> {
   return row !== undefined
 }
 
-/** Reads and row-locks a facility for an edit. */
+/** Reads and row-locks a facility for an edit, with its Feature (one round trip). */
 export async function lockFacility(trx: Transaction<Database>, id: number): Promise<FacilityLock | undefined> {
   const { rows } = await sql<{
     id: number
@@ -67,14 +69,17 @@ export async function lockFacility(trx: Transaction<Database>, id: number): Prom
     radius_m: number | null
     community_code: string | null
     street_code: string
-  }>`SELECT id, version, type_code, name, status, ST_X(geom) AS lng, ST_Y(geom) AS lat, floor_area_m2,
-      activity_area_m2, capacity, radius_m, community_code, street_code
-    FROM facilities WHERE id = ${id} FOR UPDATE`.execute(trx)
+    feature: string
+  }>`WITH p AS (${facilityRows} WHERE f0.id = ${id} FOR UPDATE OF f0)
+    SELECT p.id, p.version, p.type_code, p.name, p.status, ST_X(p.geom) AS lng, ST_Y(p.geom) AS lat, p.floor_area_m2,
+      p.activity_area_m2, p.capacity, p.radius_m, p.community_code, p.street_code, (${featureSql})::text AS feature
+    FROM p`.execute(trx)
   const r = rows[0]
   if (!r) return undefined
   return {
     id: r.id,
     version: r.version,
+    feature: JSON.parse(r.feature) as Record<string, unknown>,
     communityCode: r.community_code,
     streetCode: r.street_code,
     values: {
@@ -149,7 +154,8 @@ export async function facilityFeature(db: Db, id: number): Promise<Record<string
   return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>)
 }
 
-export async function insertFacilityRevision(
+/** Appends the revision of an edit with the facility as it is now as `after`; returns both. */
+export async function insertRevisionWithAfter(
   trx: Transaction<Database>,
   revision: {
     id: number
@@ -158,25 +164,16 @@ export async function insertFacilityRevision(
     author: string
     reason: string
     before: unknown
-    after: unknown
   },
-): Promise<number> {
-  const row = await trx
-    .insertInto('revisions')
-    .values({
-      entity: 'facility',
-      entity_id: String(revision.id),
-      community_code: revision.communityCode,
-      action: revision.action,
-      author: revision.author,
-      reason: revision.reason,
-      created_at: sql`now()`,
-      before: revision.before === null ? null : JSON.stringify(revision.before),
-      after: JSON.stringify(revision.after),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+): Promise<{ revisionId: number; after: Record<string, unknown> }> {
+  const before = revision.before === null ? null : JSON.stringify(revision.before)
+  const { rows } = await sql<{ id: number; after: string }>`
+    WITH a AS (SELECT (${featureSql})::jsonb AS after FROM (${facilityRows} WHERE f0.id = ${revision.id}) p)
+    INSERT INTO revisions (entity, entity_id, community_code, action, author, reason, created_at, before, after)
+    SELECT 'facility', ${String(revision.id)}, ${revision.communityCode}, ${revision.action}, ${revision.author},
+      ${revision.reason}, now(), ${before}::jsonb, a.after FROM a
+    RETURNING id, after::text AS after`.execute(trx)
+  return { revisionId: rows[0].id, after: JSON.parse(rows[0].after) as Record<string, unknown> }
 }
 
 export async function listFacilityRevisions(db: Db, id: number, limit: number): Promise<FacilityRevision[]> {

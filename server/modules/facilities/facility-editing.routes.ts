@@ -15,7 +15,7 @@ import {
   type FacilityValues,
   facilityFeature,
   insertFacility,
-  insertFacilityRevision,
+  insertRevisionWithAfter,
   listFacilityRevisions,
   lockFacility,
   placeOf,
@@ -99,17 +99,15 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const where = await place(values)
       const { id, revisionId, feature } = await app.db.transaction().execute(async (trx) => {
         const id = await insertFacility(trx, values, where)
-        const feature = await facilityFeature(trx, id)
-        const revisionId = await insertFacilityRevision(trx, {
+        const { revisionId, after } = await insertRevisionWithAfter(trx, {
           id,
           communityCode: where.communityCode,
           action: 'create',
           author: b.author,
           reason: b.reason ?? '',
           before: null,
-          after: feature,
         })
-        return { id, revisionId, feature }
+        return { id, revisionId, feature: after }
       })
       await afterCommit(id, values, revisionId, where.communityCode, where.streetCode)
       return reply.status(201).send(feature)
@@ -134,7 +132,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await app.db.transaction().execute(async (trx) => {
         const current = await lockFacility(trx, id)
         if (!current) throw notFound('facility', id)
-        const before = await facilityFeature(trx, id)
+        const before = current.feature
         if (current.version !== version)
           throw new AppError(
             409,
@@ -154,17 +152,15 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ? await place(values, trx)
           : { streetCode: current.streetCode, communityCode: current.communityCode }
         await updateFacilityRow(trx, id, values, where)
-        const after = await facilityFeature(trx, id)
         const fields = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== undefined)
         const action = fields.length === 1 && moved ? 'move' : 'update'
-        const revisionId = await insertFacilityRevision(trx, {
+        const { revisionId, after } = await insertRevisionWithAfter(trx, {
           id,
           communityCode: where.communityCode,
           action,
           author,
           reason: reason ?? '',
           before,
-          after,
         })
         return { after, revisionId, where, values }
       })
@@ -177,7 +173,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const result = await app.db.transaction().execute(async (trx) => {
       const current = await lockFacility(trx, id)
       if (!current) throw notFound('facility', id)
-      const before = await facilityFeature(trx, id)
+      const before = current.feature
       if (current.version !== body.version)
         throw new AppError(
           409,
@@ -190,15 +186,13 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const where = { streetCode: current.streetCode, communityCode: current.communityCode }
       const values: FacilityValues = { ...current.values, status: 'retired' }
       await updateFacilityRow(trx, id, values, where)
-      const after = await facilityFeature(trx, id)
-      const revisionId = await insertFacilityRevision(trx, {
+      const { revisionId, after } = await insertRevisionWithAfter(trx, {
         id,
         communityCode: current.communityCode,
         action: 'retire',
         author: body.author,
         reason: body.reason ?? '',
         before,
-        after,
       })
       return { after, revisionId, where, values }
     })
