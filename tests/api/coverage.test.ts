@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CoverageGaps, CoverageSummary, CoverageWorst, FacilityType, Health } from '../../core/api'
 import { referenceCoverage, referenceNearestMeters } from '../support/coverage-reference'
@@ -180,5 +181,22 @@ describe('compliance', () => {
     const one = await json<Record<string, unknown>>(`/api/facilities/${list[0].id}/compliance`)
     expect(one).toEqual(list[0])
     expect((await get('/api/facilities/99999999/compliance')).statusCode).toBe(404)
+  })
+
+  it('takes the tier radius ranges from settings when a deployment sets them (data, not code)', async () => {
+    const station = (
+      await json<{ items: { id: number; radiusM: number }[] }>('/api/coverage/compliance?type=kindergarten&limit=1')
+    ).items[0]
+    expect((await json<{ radiusRangeM: number[] }>(`/api/facilities/${station.id}/compliance`)).radiusRangeM).toEqual([
+      0, 300,
+    ])
+    const ranges = { '5min': [100, 250], '10min': [0, 500], '15min': [800, 1000], village: [0, 1000] }
+    await sql`INSERT INTO settings (key, value) VALUES ('facility.tier_radius_m', ${JSON.stringify(ranges)}::jsonb)`.execute(
+      ctx.database.db,
+    )
+    ctx.app.coverage.invalidate() // a settings change is read when the model is next built
+    const after = await json<{ radiusRangeM: number[]; radiusOk: boolean }>(`/api/facilities/${station.id}/compliance`)
+    expect(after.radiusRangeM).toEqual([100, 250])
+    expect(after.radiusOk).toBe(station.radiusM >= 100 && station.radiusM <= 250)
   })
 })

@@ -24,6 +24,8 @@ export interface CoverageSnapshot {
   district: { code: string; name: string }
   types: FacilityTypeRow[]
   facilities: FacilityRow[]
+  /** settings 'facility.tier_radius_m' ({tier: [min, max]}) when a deployment sets it */
+  tierRadiusRange?: Record<string, [number, number]>
 }
 
 export interface FacilityTypeRow {
@@ -77,7 +79,7 @@ export async function readCoverageSnapshot(db: Kysely<Database>): Promise<Covera
     communityCode: r.community ?? [],
     streetCode: r.street ?? [],
   }
-  const [grids, units, communities, streets, district, types, facilities] = await Promise.all([
+  const [grids, units, communities, streets, district, types, facilities, tierSetting] = await Promise.all([
     db
       .selectFrom('grids')
       .select(['id', 'code', 'name', 'community_code'])
@@ -90,6 +92,7 @@ export async function readCoverageSnapshot(db: Kysely<Database>): Promise<Covera
     db.selectFrom('districts').select(['code', 'name']).executeTakeFirst(),
     readFacilityTypes(db),
     readFacilities(db),
+    db.selectFrom('settings').select('value').where('key', '=', 'facility.tier_radius_m').executeTakeFirst(),
   ])
   return {
     buildings,
@@ -100,6 +103,7 @@ export async function readCoverageSnapshot(db: Kysely<Database>): Promise<Covera
     district: district ?? { code: '000000', name: '' },
     types,
     facilities,
+    tierRadiusRange: (tierSetting?.value as Record<string, [number, number]> | undefined) ?? undefined,
   }
 }
 

@@ -325,7 +325,7 @@ export function scenarioOf(status: FacilityRow['status']): Scenario {
 export function complianceOf(
   model: CoverageModel,
   row: FacilityRow,
-  tierRadiusRange?: Record<string, [number, number]>,
+  tierRadiusRange = model.snapshot.tierRadiusRange,
 ): ComplianceResult & { servedHouseholds: number; radiusM: number } {
   const type = model.types.get(row.typeCode)
   if (!type) throw new Error(`facility ${row.id} has unknown type ${row.typeCode}`)

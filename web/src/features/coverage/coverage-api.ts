@@ -62,7 +62,7 @@ export const coverageApi = {
     options: { bbox?: string; aggregate: 'none' | 'hex'; cellMeters?: number },
     signal?: AbortSignal,
   ) => api.getJson<CoverageGaps>('/api/coverage/gaps', { ...s, ...options }, signal),
-  worst: (s: Subject, level: 'grid' | 'unit', sort: 'unserved' | 'share', signal?: AbortSignal) =>
+  worst: (s: Subject, level: 'grid' | 'unit' | 'community', sort: 'unserved' | 'share', signal?: AbortSignal) =>
     api.getJson<CoverageWorst>('/api/coverage/worst', { ...s, level, sort, limit: 15 }, signal),
   facilities: (type: string, signal?: AbortSignal) =>
     api.getAllPages('/api/facilities', { type }, signal) as Promise<FacilityPage>,

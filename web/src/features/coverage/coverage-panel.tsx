@@ -35,6 +35,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
     .map((c) => ({ feature: state.facilityById.get(c.id)!, problems: c.problems }))
   const rowName = (row: CoverageRow) => {
     const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
+    if (state.worstLevel === 'community') return row.name
     return state.worstLevel === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
   }
   return (
@@ -139,11 +140,12 @@ export function CoveragePanel(props: CoveragePanelProps) {
       <div className="cov-row">
         <select
           value={state.worstLevel}
-          onChange={(e) => state.setWorstLevel(e.target.value as 'grid' | 'unit')}
+          onChange={(e) => state.setWorstLevel(e.target.value as 'grid' | 'unit' | 'community')}
           aria-label={t('cov.worstLevel')}
         >
           <option value="grid">{t('cov.levelGrid')}</option>
           <option value="unit">{t('cov.levelUnit')}</option>
+          <option value="community">{t('panel.community')}</option>
         </select>
         <select
           value={state.worstSort}

@@ -66,7 +66,7 @@ export function useCoverage(options: CoverageOptions) {
   const [drawnCandidates, setDrawnCandidates] = useState<[number, number][]>([])
   const [drawing, setDrawing] = useState(false)
   const [communityShares, setCommunityShares] = useState<Map<string, CoverageRow>>(new Map())
-  const [worstLevel, setWorstLevel] = useState<'grid' | 'unit'>('grid')
+  const [worstLevel, setWorstLevel] = useState<'grid' | 'unit' | 'community'>('grid')
   const [worstSort, setWorstSort] = useState<'unserved' | 'share'>('unserved')
   const [worst, setWorst] = useState<CoverageRow[]>([])
   const [gaps, setGaps] = useState<CoverageGaps | null>(null)
