@@ -14,7 +14,10 @@ afterAll(() => s?.close())
 const api = async <T>(path: string): Promise<T> => (await fetch(`${s.app.url}${path}`)).json() as Promise<T>
 
 describe('grid editing in the browser', () => {
-  it('splits a grid with a drawn line, shows the live counts before saving, saves the two new grids', async () => {
+  // the whole district loads before the edit opens: allow for a busy machine
+  it('splits a grid with a drawn line, shows the live counts before saving, saves the two new grids', {
+    timeout: 240_000,
+  }, async () => {
     // the community with the most units, and its grid with the most units
     const communities = (await api<CommunityPage>('/api/communities?limit=5000')).features.map((f) => f.properties)
     const community = communities.filter((c) => c.gridCount >= 3).sort((a, b) => b.unitCount - a.unitCount)[0]
