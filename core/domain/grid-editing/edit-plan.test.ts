@@ -3,6 +3,7 @@ import { GridError } from '../grids/errors'
 import { latticeGraph } from '../grids/fixtures'
 import { EditLog } from './edit-log'
 import { PlanError, type PlanOp, planEdit } from './edit-plan'
+import { rebaseOps } from './rebase'
 
 const settings = { targetHouseholds: 300, tolerance: 0.2 }
 // 4 × 2 lattice of 100 m squares, 100 households each; grid 10 = columns 0–1, grid 20 = columns 2–3
@@ -146,5 +147,35 @@ describe('EditLog', () => {
     expect(log.states().map((s) => s.households)).toEqual([400, 400])
     log.redo()
     expect(log.states().map((s) => s.households)).toEqual([300, 500])
+  })
+})
+
+describe('rebaseOps', () => {
+  it('carries unsaved operations over to the latest version, renumbering created grids', () => {
+    // someone else created grid 30 meanwhile (and moved r0c3 into it)
+    const latestAssignment = [10, 10, 20, 30, 10, 10, 20, 20]
+    const before = { graph, assignment: start, settings }
+    const latest = { graph, assignment: latestAssignment, settings }
+    const ops: PlanOp[] = [
+      { kind: 'createGrid' }, // key 21 before, 31 now
+      { kind: 'moveUnits', unitIds: ['r1c3'], toGrid: 21 },
+      { kind: 'moveUnits', unitIds: ['r0c1'], toGrid: 20 },
+    ]
+    const { log, applied, dropped } = rebaseOps(before, latest, ops)
+    expect(dropped).toEqual([])
+    expect(applied[1]).toEqual({ kind: 'moveUnits', unitIds: ['r1c3'], toGrid: 31 })
+    expect(log.session.gridOf('r1c3')).toBe(31)
+    expect(log.session.gridOf('r0c1')).toBe(20)
+  })
+
+  it('drops what no longer applies and says why', () => {
+    // grid 20 was merged away by someone else: moving into it fails
+    const latest = { graph, assignment: [10, 10, 10, 10, 10, 10, 10, 10], settings }
+    const { applied, dropped } = rebaseOps({ graph, assignment: start, settings }, latest, [
+      { kind: 'moveUnits', unitIds: ['r0c1'], toGrid: 20 },
+      { kind: 'createGrid' },
+    ])
+    expect(dropped.map((d) => d.reason)).toEqual([expect.stringContaining('20')])
+    expect(applied).toEqual([{ kind: 'createGrid' }])
   })
 })

@@ -220,7 +220,9 @@ export const zh = {
   'edit.asOfCount': '{date}：{n} 个网格',
   'edit.asOfClear': '清除',
   'edit.error': '操作无效：{message}',
-  'edit.changedElsewhere': '此社区刚被他人修改并保存；您的修改保存时会提示冲突，可放弃修改后重做。',
+  'edit.rebased': '保存冲突：{changes}。已在最新版本上重做您的 {applied} 步修改{dropped}，请检查后再保存。',
+  'edit.rebasedDropped': '（{n} 步已无法应用）',
+  'edit.changedElsewhere': '此社区刚被他人修改并保存；保存时将在最新版本上重做您的修改。',
   'edit.proposeStreet': '为整个街道生成方案',
 
   'cov.mode': '设施覆盖',
@@ -583,7 +585,9 @@ export const en: Dictionary = {
   'edit.asOfCount': '{date}: {n} grids',
   'edit.asOfClear': 'Clear',
   'edit.error': 'Not allowed: {message}',
-  'edit.changedElsewhere': 'Someone else saved this community meanwhile: saving will report a conflict. Discard, redo.',
+  'edit.rebased': 'Conflict: {changes}. {applied} step(s) redone on the latest version{dropped}; check and save.',
+  'edit.rebasedDropped': ' ({n} no longer apply)',
+  'edit.changedElsewhere': 'Someone else just saved this community; saving redoes your steps on the latest version.',
   'edit.proposeStreet': 'Propose for the whole street',
 
   'cov.mode': 'Coverage',

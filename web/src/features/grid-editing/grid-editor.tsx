@@ -351,12 +351,26 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     refreshHistory()
     onSaved()
   }
-  const onConflictOrError = (e: unknown) => {
+  const onConflictOrError = async (e: unknown, ops: PlanOp[] = []) => {
     const error = e as ApiError & { details?: { changes?: Revision[] } }
     if (error.status === 409 && error.details?.changes) {
       const changes = error.details.changes.map((c) => `${c.author}：${c.reason}`).join('；')
-      setMessage({ tone: 'bad', text: t('edit.conflict', { changes }) })
-      session.reload()
+      refreshHistory()
+      if (ops.length === 0) {
+        setMessage({ tone: 'bad', text: t('edit.conflict', { changes }) })
+        return session.reload()
+      }
+      // nothing is lost: the planner's steps are redone on the latest version, to check and save again
+      const { applied, dropped } = await session.rebase(ops)
+      setPending(null)
+      setMessage({
+        tone: 'bad',
+        text: t('edit.rebased', {
+          changes,
+          applied: applied.length,
+          dropped: dropped.length ? t('edit.rebasedDropped', { n: dropped.length }) : '',
+        }),
+      })
     } else showError(e)
   }
   const save = async () => {
@@ -371,7 +385,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
       })
       afterSave(result.editVersion, result.warnings.length, result.revisionId)
     } catch (e) {
-      onConflictOrError(e)
+      await onConflictOrError(e, log.ops)
     } finally {
       setBusy(false)
     }

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { CommunityUnits, UnitAdjacency } from '../../../../core/api'
 import type { EditLog } from '../../../../core/domain/grid-editing/edit-log'
+import type { PlanOp } from '../../../../core/domain/grid-editing/edit-plan'
+import { type RebaseResult, rebaseOps } from '../../../../core/domain/grid-editing/rebase'
 import { startEdit } from './editor-model'
 import { gridEditingApi } from './grid-editing-api'
 
@@ -17,8 +19,10 @@ export interface EditorSession {
   bump: () => void
   /** drop the edit and start again from the loaded data */
   discard: () => void
-  /** fetch the community again (after a save or a conflict) */
+  /** fetch the community again (after a save) */
   reload: () => void
+  /** after a conflict: fetch the latest version and redo these operations on it */
+  rebase: (ops: PlanOp[]) => Promise<RebaseResult>
 }
 
 export function useEditorSession(code: string): EditorSession {
@@ -53,6 +57,18 @@ export function useEditorSession(code: string): EditorSession {
     setRevision((r) => r + 1)
   }, [])
   const reload = useCallback(() => setAttempt((a) => a + 1), [])
+  const rebase = useCallback(
+    async (ops: PlanOp[]) => {
+      if (!loaded) throw new Error('nothing loaded to rebase')
+      const data = await gridEditingApi.units(code)
+      const fresh = startEdit(data, loaded.adjacency)
+      const result = rebaseOps(loaded.log.options, fresh.options, ops)
+      setLoaded({ data, adjacency: loaded.adjacency, log: result.log })
+      setRevision((r) => r + 1)
+      return result
+    },
+    [code, loaded],
+  )
   return {
     data: loaded?.data ?? null,
     adjacency: loaded?.adjacency ?? null,
@@ -63,5 +79,6 @@ export function useEditorSession(code: string): EditorSession {
     bump,
     discard,
     reload,
+    rebase,
   }
 }
