@@ -147,7 +147,7 @@ export function IntegrityList(props: {
 }
 
 export function ProposalView(props: { proposal: Proposal; busy: boolean; onAccept: () => void; onReject: () => void }) {
-  const { t, formatNumber } = useI18n()
+  const { t, formatNumber, formatSignedPercent } = useI18n()
   const p = props.proposal
   const pct = (x: number) => `${formatNumber(x * 100, 1)}%`
   const columns = [
@@ -201,10 +201,32 @@ export function ProposalView(props: { proposal: Proposal; busy: boolean; onAccep
           </tr>
         </tbody>
       </table>
-      <div className="muted">
-        {t('edit.proposalGrids', { list: p.proposedGrids.map((g) => formatNumber(g.households)).join('、') })} ·{' '}
-        {t('edit.fig.time', { ms: formatNumber(p.elapsedMs, 1) })}
-      </div>
+      <details data-testid="proposal-grids">
+        <summary>
+          {t('edit.proposalGridsTitle', { n: p.proposedGrids.length })} ·{' '}
+          {t('edit.fig.time', { ms: formatNumber(p.elapsedMs, 1) })}
+        </summary>
+        <table className="edit-table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('edit.col.households')}</th>
+              <th>{t('edit.col.deviation')}</th>
+              <th>{t('edit.fig.compactness')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.proposedGrids.map((g, i) => (
+              <tr key={g.key}>
+                <td>{i + 1}</td>
+                <td>{formatNumber(g.households)}</td>
+                <td className={g.inBand ? 'tone-good' : 'tone-bad'}>{formatSignedPercent(g.deviation)}</td>
+                <td>{formatNumber(g.polsbyPopper, 2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       <div className="header-row">
         <button type="button" onClick={props.onAccept} disabled={props.busy || p.edits.length === 0}>
           {t('edit.accept')}
