@@ -102,7 +102,14 @@ export class CoverageService {
 
   /** Forget the model (grid membership changed): the next request rebuilds it. */
   invalidate(): void {
-    if (this.loading) return void this.model?.then(() => this.invalidate())
+    if (this.loading) {
+      // after the load in flight (a failed load has already forgotten itself)
+      this.model?.then(
+        () => this.invalidate(),
+        () => {},
+      )
+      return
+    }
     this.model = null
     this.loaded = null
   }
