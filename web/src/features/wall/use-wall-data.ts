@@ -10,6 +10,8 @@ import { wallApi } from './wall-api'
 
 /** Events arriving closer together than this are handled as one refresh. */
 const COALESCE_MS = 100
+/** Unattended safety net: everything is refetched this often even when no event arrives. */
+const FULL_REFRESH_MS = 5 * 60_000
 
 export interface WallData {
   streets: Feature<StreetProps, GeoJSON.MultiPolygon>[]
@@ -47,6 +49,8 @@ export function useWallData(stop: string | null): WallData {
   stopRef.current = stop
   const pending = useRef<Pending>(emptyPending())
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const loaded = useRef(false)
+  const lastJson = useRef(new Map<string, string>())
   const fail = useCallback((error: unknown) => setData((d) => ({ ...d, error: (error as Error).message })), [])
 
   const loadKpis = useCallback(async () => {
@@ -61,16 +65,30 @@ export function useWallData(stop: string | null): WallData {
       wallApi.grids(null),
       wallApi.gaps(),
     ])
+    // keep the arrays the map already has when nothing changed (a reconnect, the periodic refresh):
+    // new arrays would make deck.gl tessellate every polygon again
+    const same = <T>(key: string, next: T, current: T): T => {
+      const text = JSON.stringify(next)
+      if (lastJson.current.get(key) === text) return current
+      lastJson.current.set(key, text)
+      return next
+    }
     setData((d) => ({
       ...d,
-      streets: streets.features,
-      communities: communities.features,
-      grids: grids.features,
-      gaps,
+      streets: same('streets', streets.features, d.streets),
+      communities: same('communities', communities.features, d.communities),
+      grids: same('grids', grids.features, d.grids),
+      gaps: same('gaps', gaps, d.gaps),
       error: null,
     }))
     await loadKpis()
+    loaded.current = true
   }, [loadKpis])
+
+  const forgetJson = useCallback(<T>(key: string, value: T): T => {
+    lastJson.current.delete(key)
+    return value
+  }, [])
 
   // apply the changes gathered since the last refresh
   const flush = useCallback(async () => {
@@ -81,13 +99,16 @@ export function useWallData(stop: string | null): WallData {
       if (p.all) await loadAll()
       else {
         const jobs: Promise<unknown>[] = [loadKpis()]
-        if (p.gaps) jobs.push(wallApi.gaps().then((gaps) => setData((d) => ({ ...d, gaps }))))
+        if (p.gaps) jobs.push(wallApi.gaps().then((gaps) => setData((d) => ({ ...d, gaps: forgetJson('gaps', gaps) }))))
         for (const code of p.communities) {
           jobs.push(
             wallApi.grids(code).then((page) =>
               setData((d) => ({
                 ...d,
-                grids: [...d.grids.filter((g) => g.properties.communityCode !== code), ...page.features],
+                grids: forgetJson('grids', [
+                  ...d.grids.filter((g) => g.properties.communityCode !== code),
+                  ...page.features,
+                ]),
               })),
             ),
           )
@@ -102,7 +123,7 @@ export function useWallData(stop: string | null): WallData {
     } catch (error) {
       fail(error)
     }
-  }, [loadAll, loadKpis, fail])
+  }, [loadAll, loadKpis, fail, forgetJson])
 
   const schedule = useCallback(
     (change: ChangeMessage | null) => {
@@ -125,10 +146,16 @@ export function useWallData(stop: string | null): WallData {
     const stopLive = subscribeToChanges({
       onChange: (change) => schedule(change),
       onReconnect: () => schedule(null),
-      onStatus: (status) => setData((d) => ({ ...d, status })),
+      onStatus: (status) => {
+        setData((d) => ({ ...d, status }))
+        // a kiosk that started while the server was down loads once the stream opens
+        if (status === 'live' && !loaded.current) schedule(null)
+      },
     })
+    const refresh = setInterval(() => schedule(null), FULL_REFRESH_MS)
     return () => {
       stopLive()
+      clearInterval(refresh)
       if (timer.current) clearTimeout(timer.current)
     }
   }, [loadAll, schedule, fail])

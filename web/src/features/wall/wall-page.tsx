@@ -20,6 +20,33 @@ exposeWallHooks()
 const bandTolerance = ([low, high]: [number, number]) => (high - low) / (high + low)
 const css = ([r, g, b]: number[]) => `rgb(${r}, ${g}, ${b})`
 
+/** Keeps a kiosk screen awake where the browser allows it (Screen Wake Lock API); a no-op elsewhere. */
+function useWakeLock() {
+  useEffect(() => {
+    let lock: { release: () => Promise<void> } | null = null
+    const nav = navigator as Navigator & {
+      wakeLock?: { request: (type: 'screen') => Promise<{ release: () => Promise<void> }> }
+    }
+    const request = () => {
+      nav.wakeLock?.request('screen').then(
+        (l) => {
+          lock = l
+        },
+        () => {},
+      )
+    }
+    request()
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') request()
+    }
+    document.addEventListener('visibilitychange', onVisible)
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible)
+      lock?.release().catch(() => {})
+    }
+  }, [])
+}
+
 function useClock(): Date {
   const [now, setNow] = useState(() => new Date())
   useEffect(() => {
@@ -35,6 +62,7 @@ export function WallPage() {
   const data = useWallData(stop)
   const [handle, setHandle] = useState<MapHandle | null>(null)
   const now = useClock()
+  useWakeLock()
   const period = useMemo(() => cyclePeriodMs(globalThis.location?.search ?? ''), [])
   const lineScale = Math.max(1, (globalThis.innerWidth ?? 1920) / 1920)
 
