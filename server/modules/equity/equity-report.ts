@@ -136,8 +136,9 @@ function headlineTable(input: ReportInput): string {
     .map(({ info, asIs, planned }) => {
       const u = asIs.groups.urban
       const r = asIs.groups.rural
+      // a change is shown only against a gap large enough for the ratio to mean something
       const change =
-        asIs.theil.between > 0 ? ((planned.theil.between - asIs.theil.between) / asIs.theil.between) * 100 : 0
+        asIs.theil.between >= 1e-3 ? ((planned.theil.between - asIs.theil.between) / asIs.theil.between) * 100 : null
       return `<tr><th>${esc(indicatorNameZh(info, input.types))}</th><td>${esc(formatValue(u?.median, info.unit))}</td><td>${esc(formatValue(r?.median, info.unit))}</td><td>${asIs.gini.toFixed(3)}</td><td>${asIs.theil.between.toFixed(4)}</td><td>${asIs.theil.within.toFixed(4)}</td><td>${planned.theil.between.toFixed(4)}${change === null ? '' : ` (${change >= 0 ? '+' : ''}${change.toFixed(1)}%)`}</td></tr>`
     })
     .join('')
