@@ -93,4 +93,35 @@ describe('grid editing in the browser', () => {
     expect(s.errors).toEqual([])
     expect(s.foreignRequests).toEqual([])
   })
+  it('moves a unit by clicking, undoes it with Ctrl+Z, redoes it with Ctrl+Shift+Z, discards', async () => {
+    const { page } = s
+    const code = await page.evaluate(() => window.__wangge!.editor!.communityCode)
+    const units = await api<CommunityUnits>(`/api/communities/${code}/units`)
+    const adjacency = await api<{ pairs: [number, number, number][] }>(`/api/communities/${code}/adjacency`)
+    const gridOf = new Map(units.units.features.map((f) => [f.id, f.properties.gridId!]))
+    const [unit, neighbour] = adjacency.pairs.find(([a, b]) => gridOf.get(a) !== gridOf.get(b))!
+    const target = gridOf.get(neighbour)!
+    const households = units.units.features.find((f) => f.id === unit)!.properties.households
+    const before = units.grids.find((g) => g.id === target)!.households
+    await page.click('[data-testid=edit-tool-click]')
+    await page.click(`[data-testid=edit-grid-${target}]`)
+    const at = units.units.features.find((f) => f.id === unit)!.properties.centroid
+    const point = await page.evaluate(([x, y]) => window.__wangge!.projectLngLat(x, y), at)
+    await page.mouse.move(point!.x - 6, point!.y - 6)
+    await page.mouse.move(point!.x, point!.y, { steps: 4 })
+    // hovering shows what the click would do, before it is done
+    const preview = page.locator(`[data-testid=preview-grid-${target}] [data-testid=preview-households]`)
+    await expect.poll(() => preview.getAttribute('data-households')).toBe(String(before + households))
+    await page.mouse.click(point!.x, point!.y)
+    const row = page.locator(`[data-testid=edit-grid-${target}] [data-testid=households]`)
+    await expect.poll(() => row.textContent()).toBe((before + households).toLocaleString('zh-CN'))
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => row.textContent()).toBe(before.toLocaleString('zh-CN'))
+    await page.keyboard.press('Control+Shift+Z')
+    await expect.poll(() => row.textContent()).toBe((before + households).toLocaleString('zh-CN'))
+    await page.click('[data-testid=edit-discard]')
+    await expect.poll(() => row.textContent()).toBe(before.toLocaleString('zh-CN'))
+    expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(0)
+    expect(s.errors).toEqual([])
+  })
 })
