@@ -171,10 +171,10 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
       ]
     }
     const order = numberGrids(plan.created.map((g) => centroidOf(g.unitIds)))
-    const maxSeq = await repo.maxGridSequence(trx, code)
+    const maxSeq = plan.created.length > 0 ? await repo.maxGridSequence(trx, code) : 0
     if (maxSeq + plan.created.length > 999)
       throw new AppError(422, 'GRID_CODES_EXHAUSTED', `community ${code} has no grid sequence numbers left`)
-    const communityName = (await repo.getCommunityRow(trx, code))!.name
+    const communityName = community.name
     const idOfKey = new Map<number, number>(plan.kept.map((g) => [g.key, g.key]))
     const created: { id: number; parentIds: number[] }[] = []
     for (const [i, g] of plan.created.entries()) {
