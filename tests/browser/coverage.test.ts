@@ -127,6 +127,37 @@ describe('the coverage mode', () => {
     await waitForCount('siting-site', 2)
   })
 
+  it('adds a planned facility by clicking the map: coverage with planned facilities grows, as is stays', async () => {
+    await s.page.getByTestId('scenario-as-is').click()
+    await s.page.waitForFunction(() => window.__wangge!.coverage!.getState().scenario === 'as-is')
+    const asIsBefore = await api<CoverageSummary>('/api/coverage/summary?type=kindergarten&scenario=as-is')
+    const plannedBefore = await api<CoverageSummary>('/api/coverage/summary?type=kindergarten&scenario=with-planned')
+    // an uncovered building in view is a place where a new kindergarten must add coverage
+    const gaps = await api<{ points: { lng: number[]; lat: number[] } }>(
+      '/api/coverage/gaps?type=kindergarten&bbox=117.6,39.0,117.75,39.1&limit=1',
+    )
+    const at: [number, number] = [gaps.points.lng[0], gaps.points.lat[0]]
+    await s.page.evaluate((center) => window.__wangge!.map!.jumpTo({ center, zoom: 15 }), at)
+    await s.page.waitForTimeout(500)
+    const point = await s.page.evaluate((p) => window.__wangge!.projectLngLat(p[0], p[1]), at)
+    await s.page.getByTestId('add-planned').click()
+    await s.page.mouse.click(point!.x, point!.y)
+    await waitForText('coverage-message', '已添加')
+    const plannedAfter = await api<CoverageSummary>('/api/coverage/summary?type=kindergarten&scenario=with-planned')
+    const asIsAfter = await api<CoverageSummary>('/api/coverage/summary?type=kindergarten&scenario=as-is')
+    expect(plannedAfter.totals.covered).toBeGreaterThan(plannedBefore.totals.covered)
+    expect(asIsAfter.totals.covered).toBe(asIsBefore.totals.covered)
+    // the panel shows both scenarios side by side, as the API gives them
+    await s.page.getByTestId('scenario-with-planned').click()
+    const expected = Math.round(plannedAfter.totals.share * 1000) / 10
+    await expect
+      .poll(async () => percent(await s.page.getByTestId('coverage-district-share').textContent()))
+      .toBe(expected)
+    const compare = (await s.page.getByTestId('coverage-compare').textContent()) ?? ''
+    expect(compare).toContain(`${expected.toFixed(1)}%`)
+    expect(compare).toContain(`${(Math.round(asIsAfter.totals.share * 1000) / 10).toFixed(1)}%`)
+  })
+
   it('makes no request outside its own origin and logs no errors', () => {
     expect(s.foreignRequests).toEqual([])
     expect(s.errors).toEqual([])
