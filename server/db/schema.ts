@@ -47,6 +47,8 @@ export interface GridsTable {
   valid_from: DateText
   valid_to: string | null
   parent_ids: Generated<number[]>
+  /** when the current version began (0003); null for grids never edited: valid_from */
+  version_from: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   households: Generated<number>
   residents: Generated<number>
   unit_count: Generated<number>
@@ -120,6 +122,22 @@ export interface RevisionsTable {
   after: unknown
 }
 
+/** Past versions of grids (0003_grid_editing.sql): [valid_from, valid_to) timestamps. */
+export interface GridVersionsTable {
+  id: Generated<number>
+  grid_id: number
+  community_code: string
+  code: string
+  valid_from: Timestamp
+  valid_to: Timestamp
+  unit_ids: Generated<number[]>
+  households: number
+  residents: number
+  unit_count: number
+  geom: Geometry | null
+  revision_id: number | null
+}
+
 export interface Database {
   settings: SettingsTable
   districts: DistrictsTable
@@ -131,4 +149,5 @@ export interface Database {
   facility_types: FacilityTypesTable
   facilities: FacilitiesTable
   revisions: RevisionsTable
+  grid_versions: GridVersionsTable
 }
