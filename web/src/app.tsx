@@ -128,7 +128,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
         ariaLabel={t('map.label')}
         onReady={setHandle}
         onZoomThreshold={setZoom}
-        onHover={onHover}
+        onHover={coverageOn ? coverage.onHover : onHover}
         onClick={onClick}
         onAfterRender={onAfterRender}
         onError={setMapError}
@@ -138,6 +138,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
           <GridTooltip grid={hover.grid} />
         </MapTooltip>
       ) : null}
+      {coverage.tooltip}
 
       <div className="left-column">
         <header className="app-header panel">

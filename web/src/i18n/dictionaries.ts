@@ -362,6 +362,10 @@ export const zh = {
   'cov.action.retire': '撤销',
 
   'cov.tierShare': '{tier}（本圈任一设施）覆盖率 {share}',
+
+  'cov.tipUnserved': '未覆盖 {n} 户',
+  'cov.tipBuildings': '{n} 栋楼',
+  'cov.tipNearest': '最近同类设施 {n} 米',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -727,6 +731,10 @@ export const en: Dictionary = {
   'cov.action.retire': 'retired',
 
   'cov.tierShare': '{tier} (any facility of the tier): {share}',
+
+  'cov.tipUnserved': '{n} households unserved',
+  'cov.tipBuildings': '{n} buildings',
+  'cov.tipNearest': 'nearest facility of the type: {n} m',
 }
 
 export type Language = 'zh' | 'en'

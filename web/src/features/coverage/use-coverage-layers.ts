@@ -36,9 +36,16 @@ export function useCoverageLayers(
   )
   const gapLayers = useMemo(() => createGapLayers(state.gaps, zoom), [state.gaps, zoom])
   const colour = useMemo(() => hexToRgba(types.get(state.typeCode)?.colour), [types, state.typeCode])
+  const facilityZoom = zoom < 11 ? 10 : 12 // two dot sizes: district view, closer
   const facilityLayers = useMemo(
-    () => createCoverageFacilityLayers(state.facilities, { colour, selectedId: selectedFacilityId, compliant }),
-    [state.facilities, colour, selectedFacilityId, compliant],
+    () =>
+      createCoverageFacilityLayers(state.facilities, {
+        colour,
+        selectedId: selectedFacilityId,
+        compliant,
+        zoom: facilityZoom,
+      }),
+    [state.facilities, colour, selectedFacilityId, compliant, facilityZoom],
   )
   const proposals = useMemo(() => createProposalLayer(state.proposal?.sites ?? []), [state.proposal])
   const drawn = useMemo(() => createDrawnCandidateLayer(state.drawnCandidates), [state.drawnCandidates])

@@ -1,9 +1,11 @@
 // The "设施覆盖 / Coverage" mode in one hook for the app shell: its state, its layers around the
 // base map's, its left panel, the facility editor for the selected facility and the map click.
 import type { Layer, PickingInfo } from '@deck.gl/core'
-import { type ReactNode, useCallback, useEffect, useMemo } from 'react'
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { useI18n } from '../../i18n/i18n-provider'
+import { COVERAGE_LAYER_IDS } from '../../map/layers/coverage-layers'
 import type { MapHandle } from '../../map/map-view'
+import { MapTooltip } from '../../ui/map-tooltip'
 import type { DistrictData } from '../district/use-district-data'
 import { FacilityEditor } from '../facilities/facility-editor'
 import { useDragMarker } from '../facilities/use-drag-marker'
@@ -28,11 +30,23 @@ export interface CoverageMode {
   /** the facility editor when a facility of the chosen type is selected, else null */
   sidePanel: ReactNode
   onMapClick: (info: PickingInfo) => boolean
+  /** hover over the gap layer: households and distance to the nearest facility */
+  onHover: (info: PickingInfo) => void
+  tooltip: ReactNode
+}
+
+interface GapHover {
+  x: number
+  y: number
+  households: number
+  nearestMeters: number | null
+  buildings: number | null
 }
 
 export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
   const { enabled, handle, data, selection, setSelection } = options
-  const { t, language } = useI18n()
+  const { t, language, formatNumber } = useI18n()
+  const [gapHover, setGapHover] = useState<GapHover | null>(null)
   const retryFacilities = data.resources.facilities.retry
   const state = useCoverage({ enabled, handle, selection, setSelection, onFacilitiesChanged: retryFacilities })
   const selectedId = enabled && selection?.kind === 'facility' ? selection.id : null
@@ -99,5 +113,38 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
         onClose={() => setSelection(null)}
       />
     ) : null
-  return { layers, panel, sidePanel, onMapClick }
+  const gaps = state.gaps
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      if (info.layer?.id === COVERAGE_LAYER_IDS.gapPoints && gaps && typeof info.object === 'number') {
+        const i = info.object
+        setGapHover({
+          x: info.x,
+          y: info.y,
+          households: gaps.points.households[i],
+          nearestMeters: gaps.points.nearestMeters[i],
+          buildings: null,
+        })
+      } else if (info.layer?.id === COVERAGE_LAYER_IDS.gapHexagons && info.object) {
+        const hex = info.object as { households: number; buildings: number }
+        setGapHover({ x: info.x, y: info.y, households: hex.households, nearestMeters: null, buildings: hex.buildings })
+      } else setGapHover(null)
+    },
+    [gaps],
+  )
+  const tooltip =
+    enabled && gapHover ? (
+      <MapTooltip x={gapHover.x} y={gapHover.y}>
+        <div data-testid="gap-tooltip">
+          {t('cov.tipUnserved', { n: formatNumber(gapHover.households) })}
+          {gapHover.buildings !== null ? (
+            <div>{t('cov.tipBuildings', { n: formatNumber(gapHover.buildings) })}</div>
+          ) : null}
+          {gapHover.nearestMeters !== null ? (
+            <div className="muted">{t('cov.tipNearest', { n: formatNumber(gapHover.nearestMeters) })}</div>
+          ) : null}
+        </div>
+      </MapTooltip>
+    ) : null
+  return { layers, panel, sidePanel, onMapClick, onHover, tooltip }
 }

@@ -99,6 +99,8 @@ export interface CoverageFacilityOptions {
   selectedId: number | null
   /** facility id → compliant? (missing: unknown) */
   compliant: ReadonlyMap<number, boolean>
+  /** smaller dots when the whole district is in view */
+  zoom: number
 }
 
 export function createCoverageFacilityLayers(facilities: FacilityFeature[], options: CoverageFacilityOptions) {
@@ -122,7 +124,7 @@ export function createCoverageFacilityLayers(facilities: FacilityFeature[], opti
       data: facilities,
       getPosition: (f) => f.geometry.coordinates as [number, number],
       radiusUnits: 'pixels',
-      getRadius: (f) => (f.id === options.selectedId ? 8 : 6),
+      getRadius: (f) => (f.id === options.selectedId ? 8 : options.zoom < 11 ? 3.5 : 6),
       getFillColor: (f) => (f.properties.status === 'planned' ? [255, 255, 255, 255] : colour),
       getLineColor: (f) => (options.compliant.get(f.id as number) === false ? [178, 24, 43, 255] : [20, 20, 20, 255]),
       stroked: true,
@@ -130,7 +132,7 @@ export function createCoverageFacilityLayers(facilities: FacilityFeature[], opti
       getLineWidth: (f) => (options.compliant.get(f.id as number) === false ? 2.5 : 1),
       pickable: true,
       updateTriggers: {
-        getRadius: [options.selectedId],
+        getRadius: [options.selectedId, options.zoom < 11],
         getLineColor: [options.compliant],
         getLineWidth: [options.compliant],
       },
