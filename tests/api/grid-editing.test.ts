@@ -373,6 +373,8 @@ describe('revert and the grids as of a past moment', () => {
     expect(bad.statusCode).toBe(400)
     expect(bad.json()).toMatchObject({ code: 'BAD_AS_OF', message: expect.stringContaining('2023-02-30') })
 
+    const betweenEdits = new Date().toISOString()
+    await new Promise((r) => setTimeout(r, 20))
     const res = await post(`/api/revisions/${split.result.revisionId}/revert`, { author: '测试员', reason: '撤销拆分' })
     expect(res.statusCode, res.body).toBe(200)
     const reverted = res.json<EditResult>()
@@ -384,6 +386,11 @@ describe('revert and the grids as of a past moment', () => {
     expect(reverted.created.find((g) => g.id === back)!.parentIds).toContain(grid.id)
     expect(s2.current.find((g) => g.id === back)!.households).toBe(grid.households)
     expect(s2.current).toHaveLength(s0.current.length)
+    // as of the moment between the split and the revert: the split plan, with its two parts
+    const middle = (await asOf(betweenEdits)).json<GridPage>().features.map((f) => f.properties)
+    expect(middle.map((g) => [g.id, g.households]).sort()).toEqual(
+      split.after.current.map((g) => [g.id, g.households]).sort(),
+    )
     const history = (await get(`/api/communities/${code}/history`)).json<Revision[]>()
     expect(history.slice(0, 2).map((r) => [r.action, r.revertOf])).toEqual([
       ['revert', split.result.revisionId],
