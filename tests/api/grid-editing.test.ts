@@ -421,6 +421,11 @@ describe('proposals', () => {
     const households = (gs: { households: number }[]) => gs.map((g) => g.households).sort((a, b) => a - b)
     expect(households(accepted.after.current)).toEqual(households(p.proposedGrids))
     expect(accepted.result.retired.map((g) => g.id).sort()).toEqual(s0.current.map((g) => g.id).sort())
+    // lineage: each new grid names the old grids its units came from
+    for (const g of accepted.result.created) {
+      const from = new Set(unitsOf(accepted.after, g.id).map((u) => gridOf(s0, u.id)))
+      expect(g.parentIds).toEqual([...from].sort((a, b) => a - b))
+    }
     // and reverting the accepted plan brings back grids with the households of before
     const undo = await post(`/api/revisions/${accepted.result.revisionId}/revert`, { author: '测试员', reason: '恢复' })
     expect(undo.statusCode, undo.body).toBe(200)

@@ -177,9 +177,15 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
     const communityName = community.name
     const idOfKey = new Map<number, number>(plan.kept.map((g) => [g.key, g.key]))
     const created: { id: number; parentIds: number[] }[] = []
+    const retired = new Set(plan.retired)
+    const gridOfUnit = new Map(units.map((u) => [String(u.id), u.gridId]))
     for (const [i, g] of plan.created.entries()) {
       const seq = maxSeq + order[i]
-      const parentIds = [...new Set([...g.parentIds, ...(built.parentHints?.get(g.key) ?? [])])].sort((a, b) => a - b)
+      // lineage: the split/merged grids, else the retired grids its units came from (an accepted proposal)
+      let parentIds = [...new Set([...g.parentIds, ...(built.parentHints?.get(g.key) ?? [])])]
+      if (parentIds.length === 0)
+        parentIds = [...new Set(g.unitIds.map((id) => gridOfUnit.get(id)!).filter((id) => retired.has(id)))]
+      parentIds.sort((a, b) => a - b)
       const id = await repo.insertGrid(trx, {
         code: gridCode(code, seq),
         name: `${communityName}第${seq}网格`,
