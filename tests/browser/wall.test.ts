@@ -18,8 +18,34 @@ beforeAll(async () => {
   s = await openApp('/wall?cycle=0', { width: 3840, height: 2160 })
   base = s.app.url
   await s.page.waitForFunction(() => window.__wanggeWall !== undefined)
-  await s.page.evaluate(() => window.__wanggeWall!.ready)
-  await s.page.waitForFunction(() => window.__wanggeWall!.getStatus() === 'live')
+  // loaded and drawn; on failure say how far the wall got (a slow software-GL frame at 4K, or no data)
+  try {
+    await s.page.waitForFunction(
+      () =>
+        Promise.race([
+          window.__wanggeWall!.ready.then(() => true),
+          new Promise((r) => setTimeout(() => r(false), 100)),
+        ]),
+      null,
+      { timeout: 150_000, polling: 500 },
+    )
+    await s.page.waitForFunction(() => window.__wanggeWall!.getStatus() === 'live', null, { timeout: 30_000 })
+    // and the grids are on screen (software GL at 4K can take a few frames)
+    await s.page.waitForFunction(() => window.__wanggeWall!.getRenderedGridCount() > 100, null, {
+      timeout: 60_000,
+      polling: 1000,
+    })
+  } catch (error) {
+    const state = await s.page.evaluate(() => ({
+      status: window.__wanggeWall!.getStatus(),
+      kpis: window.__wanggeWall!.getKpis() !== null,
+      lastChange: window.__wanggeWall!.getLastChange(),
+      error: document.querySelector('.wall-error')?.textContent ?? null,
+    }))
+    throw new Error(
+      `the wall did not get ready: ${JSON.stringify(state)}; page errors: ${s.errors.join(' | ')}; ${error}`,
+    )
+  }
 })
 afterAll(async () => {
   await restarted?.close()

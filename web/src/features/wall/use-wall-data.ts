@@ -49,7 +49,8 @@ export function useWallData(stop: string | null): WallData {
   stopRef.current = stop
   const pending = useRef<Pending>(emptyPending())
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const loaded = useRef(false)
+  /** the first full load: a kiosk that booted while the server was down retries once the stream opens */
+  const firstLoad = useRef<'loading' | 'loaded' | 'failed'>('loading')
   const lastJson = useRef(new Map<string, string>())
   const fail = useCallback((error: unknown) => setData((d) => ({ ...d, error: (error as Error).message })), [])
 
@@ -82,7 +83,7 @@ export function useWallData(stop: string | null): WallData {
       error: null,
     }))
     await loadKpis()
-    loaded.current = true
+    firstLoad.current = 'loaded'
   }, [loadKpis])
 
   const forgetJson = useCallback(<T>(key: string, value: T): T => {
@@ -121,6 +122,7 @@ export function useWallData(stop: string | null): WallData {
         lastChange: { kind, shownAt: Date.now(), count: (d.lastChange?.count ?? 0) + 1 },
       }))
     } catch (error) {
+      if (firstLoad.current === 'loading') firstLoad.current = 'failed'
       fail(error)
     }
   }, [loadAll, loadKpis, fail, forgetJson])
@@ -142,14 +144,20 @@ export function useWallData(stop: string | null): WallData {
 
   // first load, then live
   useEffect(() => {
-    loadAll().catch(fail)
+    loadAll().catch((error) => {
+      firstLoad.current = 'failed'
+      fail(error)
+    })
     const stopLive = subscribeToChanges({
       onChange: (change) => schedule(change),
       onReconnect: () => schedule(null),
       onStatus: (status) => {
         setData((d) => ({ ...d, status }))
         // a kiosk that started while the server was down loads once the stream opens
-        if (status === 'live' && !loaded.current) schedule(null)
+        if (status === 'live' && firstLoad.current === 'failed') {
+          firstLoad.current = 'loading'
+          schedule(null)
+        }
       },
     })
     const refresh = setInterval(() => schedule(null), FULL_REFRESH_MS)

@@ -1,7 +1,7 @@
 // The command-centre wall (/wall): full screen, dark, read-only, no login. The district map with
 // grids by household deviation and coverage gaps, KPI tiles and alarms; it tours the streets on
 // a timer and shows saved edits live (server-sent events).
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/i18n-provider'
 import { DISTRICT_BOUNDS } from '../../map/district-view'
 import { geometryBbox } from '../../map/geometry/bbox'
@@ -106,8 +106,14 @@ export function WallPage() {
     updateWallHooks({ data, stop, map: handle?.map ?? null, overlay: handle?.overlay ?? null })
   }, [data, stop, handle])
   const loaded = data.grids.length > 0 && data.kpis !== null
+  // ready once a frame was drawn after the loaded grids reached the overlay (MapView, a child, hands
+  // the layers over in its effect, which runs before this one), not a camera frame before them
+  const gridsInOverlay = useRef(false)
+  useEffect(() => {
+    gridsInOverlay.current = layers.length > 0 && data.grids.length > 0
+  }, [layers, data.grids])
   const onAfterRender = useCallback(() => {
-    if (loaded) markWallReady()
+    if (loaded && gridsInOverlay.current) markWallReady()
   }, [loaded])
 
   const stopName = stop
