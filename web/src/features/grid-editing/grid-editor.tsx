@@ -35,6 +35,8 @@ import './grid-editing.css'
 
 type Tool = 'click' | 'brush' | 'lasso' | 'line'
 const TOOLS: Tool[] = ['click', 'brush', 'lasso', 'line']
+/** the brush picks units every this many pixels along the stroke */
+const BRUSH_STEP_PX = 6
 
 interface Pending {
   diff: GridDiff[]
@@ -196,6 +198,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
 
   // ── drawing: brush, lasso, split line ──
   const brushed = useRef(new Set<string>())
+  const lastPixel = useRef<{ x: number; y: number } | null>(null)
   const opFor = (points: LngLat[]): PlanOp | null => {
     if (!log || !handle) return null
     if (tool === 'line') {
@@ -216,9 +219,17 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
   useMapDrawing(handle?.map ?? null, tool === 'click' || proposal ? null : tool, {
     onMove: (points, pixel) => {
       if (tool === 'brush') {
-        const picked = overlayRef.current?.pickObject({ x: pixel.x, y: pixel.y, layerIds: [EDITOR_LAYER_IDS.units] })
-        const unit = (picked?.object as UnitFeature | undefined)?.id
-        if (unit !== undefined) brushed.current.add(String(unit))
+        // pick under the pointer and every few pixels back to the last position: a fast stroke skips no unit
+        const last = lastPixel.current ?? pixel
+        const steps = Math.max(1, Math.ceil(Math.hypot(pixel.x - last.x, pixel.y - last.y) / BRUSH_STEP_PX))
+        for (let i = 1; i <= steps; i++) {
+          const x = last.x + ((pixel.x - last.x) * i) / steps
+          const y = last.y + ((pixel.y - last.y) * i) / steps
+          const picked = overlayRef.current?.pickObject({ x, y, radius: 4, layerIds: [EDITOR_LAYER_IDS.units] })
+          const unit = (picked?.object as UnitFeature | undefined)?.id
+          if (unit !== undefined) brushed.current.add(String(unit))
+        }
+        lastPixel.current = pixel
       }
       setDraft({ kind: tool as Draft['kind'], points })
       preview(opFor(points))
@@ -226,6 +237,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     onEnd: (points) => {
       const op = opFor(points)
       brushed.current = new Set()
+      lastPixel.current = null
       setDraft(null)
       if (op) run(op)
       else setPending(null)
