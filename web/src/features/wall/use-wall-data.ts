@@ -67,21 +67,20 @@ export function useWallData(stop: string | null): WallData {
       wallApi.gaps(),
     ])
     // keep the arrays the map already has when nothing changed (a reconnect, the periodic refresh):
-    // new arrays would make deck.gl tessellate every polygon again
-    const same = <T>(key: string, next: T, current: T): T => {
-      const text = JSON.stringify(next)
-      if (lastJson.current.get(key) === text) return current
+    // new arrays would make deck.gl tessellate every polygon again. Decided here, outside the state
+    // updater, which React may call twice.
+    const changed = (key: string, value: unknown) => {
+      const text = JSON.stringify(value)
+      if (lastJson.current.get(key) === text) return false
       lastJson.current.set(key, text)
-      return next
+      return true
     }
-    setData((d) => ({
-      ...d,
-      streets: same('streets', streets.features, d.streets),
-      communities: same('communities', communities.features, d.communities),
-      grids: same('grids', grids.features, d.grids),
-      gaps: same('gaps', gaps, d.gaps),
-      error: null,
-    }))
+    const next: Partial<WallData> = { error: null }
+    if (changed('streets', streets.features)) next.streets = streets.features
+    if (changed('communities', communities.features)) next.communities = communities.features
+    if (changed('grids', grids.features)) next.grids = grids.features
+    if (changed('gaps', gaps)) next.gaps = gaps
+    setData((d) => ({ ...d, ...next }))
     await loadKpis()
     firstLoad.current = 'loaded'
   }, [loadKpis])
