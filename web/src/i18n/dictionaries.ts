@@ -108,6 +108,7 @@ export const zh = {
   'map.resetView': '全区视图',
   'map.gridLabel': '第{n}网格',
   'count.grids': '{n} 个网格',
+  'wall.mode': '指挥大屏',
   'wall.title': '滨海新区网格化治理指挥中心',
   'wall.district': '全区',
   'wall.loading': '正在加载…',
@@ -136,7 +137,6 @@ export const zh = {
   'wall.legendGaps': '服务站未覆盖的楼栋',
   'wall.legendAlarm': '户数严重偏离的网格',
   'wall.uncovered': '全区 {n} 户',
-  'equity.mode': '均等化',
 
   'edit.enter': '编辑网格',
   'edit.enterFor': '编辑“{name}”的网格',
@@ -300,6 +300,7 @@ export const zh = {
   'cov.radiusDefault': '默认 {n}',
   'cov.reason': '修改原因',
   'cov.retire': '撤销设施',
+  'equity.mode': '均等化',
   'equity.title': '城乡基本公共服务均等化',
   'equity.subtitle': '社区与村的指标对比',
   'equity.backToMap': '返回地图',
@@ -343,7 +344,6 @@ export const zh = {
   'equity.measure.grids_in_band_share': '户数达标网格占比',
   'equity.tier.minutes': '{n}分钟生活圈',
   'equity.tier.village': '村级',
-  'wall.mode': '指挥大屏',
 
   'cov.compare': '现状 {asIs} · 含规划 {planned}',
   'cov.problemsTitle': '未达标设施 {n} 处',
@@ -477,6 +477,7 @@ export const en: Dictionary = {
   'map.resetView': 'Whole district',
   'map.gridLabel': 'Grid {n}',
   'count.grids': '{n} grids',
+  'wall.mode': 'Wall display',
   'wall.title': 'Binhai grid governance command centre',
   'wall.district': 'Whole district',
   'wall.loading': 'Loading…',
@@ -505,7 +506,6 @@ export const en: Dictionary = {
   'wall.legendGaps': 'Buildings beyond a service station',
   'wall.legendAlarm': 'Grids far out of the household band',
   'wall.uncovered': '{n} households district-wide',
-  'equity.mode': 'Equalization',
 
   'edit.enter': 'Edit grids',
   'edit.enterFor': 'Edit the grids of {name}',
@@ -669,6 +669,7 @@ export const en: Dictionary = {
   'cov.radiusDefault': 'default {n}',
   'cov.reason': 'Reason',
   'cov.retire': 'Retire',
+  'equity.mode': 'Equalization',
   'equity.title': 'Urban–rural equalization',
   'equity.subtitle': 'Communities and villages compared',
   'equity.backToMap': 'Back to the map',
@@ -712,7 +713,6 @@ export const en: Dictionary = {
   'equity.measure.grids_in_band_share': 'Share of grids in the household band',
   'equity.tier.minutes': '{n}-minute life circle',
   'equity.tier.village': 'Village level',
-  'wall.mode': 'Wall display',
 
   'cov.compare': 'As is {asIs} · with planned {planned}',
   'cov.problemsTitle': '{n} facilities below standard',
