@@ -23,7 +23,8 @@ export function ensureWebBuild(log: (line: string) => void = (l) => process.stde
   execFileSync(
     process.execPath,
     [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-    { cwd: root, stdio: 'inherit' },
+    // always a production build, even when called from the tests (vitest sets NODE_ENV=test)
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   )
 }
 
