@@ -1,22 +1,11 @@
 import geodesic from 'geographiclib-geodesic'
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../seeded-random'
 import { planarDistanceMeters } from './distance'
 import { EPSG_4548, toLngLat, toLngLatBatch, toMetric, toMetricBatch } from './projection'
 
 // GRS80 ellipsoid, the one EPSG:4548 (CGCS2000) is defined on
 const GRS80 = new geodesic.Geodesic.Geodesic(6378137, 1 / 298.257222101)
-
-// deterministic PRNG (mulberry32) so failures reproduce
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('projection EPSG:4548', () => {
   it('uses the 117°E central meridian: a point on it has easting 500 000 m', () => {
@@ -35,7 +24,7 @@ describe('projection EPSG:4548', () => {
   })
 
   it('planar distances are within 0.5% of the geodesic across Binhai, 50 m–5 km', () => {
-    const rand = mulberry32(4548)
+    const rand = seededRandom(4548)
     let worst = 0
     for (let i = 0; i < 2000; i++) {
       // a random start in the Binhai extent, a random azimuth and a log-uniform distance

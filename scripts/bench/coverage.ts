@@ -8,6 +8,7 @@
 //   harder 20-site, 1000 m variant), LSCP to +5 points of share, exact MILP of ~2,700 demand
 //   areas × 500 candidates against the heuristic, and peak RSS.
 //   npx tsx scripts/bench/coverage.ts [--seed 42] [--reps 5]
+
 import * as turf from '@turf/turf'
 import { aggregateCoverage } from '../../core/domain/coverage/aggregate-coverage'
 import { computeCoverage } from '../../core/domain/coverage/compute-coverage'
@@ -20,6 +21,7 @@ import { solveLscp } from '../../core/domain/siting/lscp'
 import { solveMclp } from '../../core/domain/siting/mclp'
 import { loadSolver } from '../../core/domain/siting/solver'
 import { toLngLat, toLngLatBatch, toMetric } from '../../core/geo/projection'
+import { seededRandom } from '../../core/seeded-random'
 import { median, percentile, printRow } from './report'
 
 const arg = (name: string, fallback: number) =>
@@ -27,18 +29,7 @@ const arg = (name: string, fallback: number) =>
 const seed = arg('--seed', 42)
 const reps = arg('--reps', 5)
 
-// mulberry32: small, fast, seeded
-function prng(s: number) {
-  let a = s >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rand = prng(seed)
+const rand = seededRandom(seed)
 const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())
 let peakRss = 0
 const sampleRss = () => {

@@ -4,6 +4,7 @@
 // Gini and Theil alone, the star rating, and 2SFCA against the baseline of enumerating the
 // same pair list once in the same run. Median of several runs each.
 //   npx tsx scripts/bench/equity.ts [--seed 42]
+
 import {
   type CommunityIndicators,
   type CommunityInput,
@@ -17,22 +18,12 @@ import {
   twoStepFca,
   weightedGini,
 } from '../../core/domain/equity'
+import { seededRandom } from '../../core/seeded-random'
 import { median, printRow } from './report'
 
 const seed = process.argv.includes('--seed') ? Number(process.argv[process.argv.indexOf('--seed') + 1]) : 42
 
-// mulberry32: small, fast, seeded
-function prng(s: number) {
-  let a = s >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rand = prng(seed)
+const rand = seededRandom(seed)
 const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand())
 
 // --- the synthetic world (metric plane, 48 × 48 km) -------------------------------------

@@ -11,7 +11,7 @@
 //   npx tsx scripts/bench/grids-server.ts [--moves 200] [--scale 1]
 import pg from 'pg'
 import type { CommunityUnits, EditResult, PlanFigures, Proposal, StreetPage, UnitAdjacency } from '../../core/api'
-import { seededRandom } from '../../core/domain/grids/random'
+import { seededRandom } from '../../core/seeded-random'
 import { buildApp } from '../../server/app'
 import { seedDemoWorld } from '../../server/bootstrap'
 import { type DatabaseHandle, openDatabase } from '../../server/db/engine'

@@ -12,9 +12,9 @@ import { irregularGraph } from '../../core/domain/grids/fixtures'
 import { greedySweep } from '../../core/domain/grids/greedy-sweep'
 import { matchedUnitsMoved, type PlanReport, planReport } from '../../core/domain/grids/plan-report'
 import { proposeGrids } from '../../core/domain/grids/propose'
-import { seededRandom } from '../../core/domain/grids/random'
 import { rebalance } from '../../core/domain/grids/rebalance'
 import type { UnitGraph } from '../../core/domain/grids/types'
+import { seededRandom } from '../../core/seeded-random'
 
 const arg = (name: string, fallback: number) =>
   process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback

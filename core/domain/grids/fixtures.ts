@@ -1,9 +1,9 @@
 // Synthetic unit graphs with answers known by hand: a lattice of square units (exact adjacency,
 // areas and perimeters) and an irregular lattice (jittered points → Voronoi cells).
 import { Delaunay } from 'd3-delaunay'
+import { seededRandom } from '../../seeded-random'
 import { adjacencyFromPolygons, polygonMetrics } from './adjacency'
 import { fail } from './errors'
-import { seededRandom } from './random'
 import type { LngLat, Neighbor, UnitGraph } from './types'
 
 export interface LatticeOptions {

@@ -2,12 +2,13 @@
 // Per community and per connected part of it: k = round(households / target) grids by recursive
 // bisection (region growing along the principal axis), then local search on boundary moves and
 // swaps, a few seeded kicks when grids stay out of band, and k ± 1 tried when that helps.
+
+import { seededRandom } from '../../seeded-random'
 import { bandExcess, validateSettings } from './balance'
 import { piecesOfUnits } from './connectivity'
 import { type GraphIndex, indexGraph } from './graph-index'
 import { improveByMoves, improveBySwaps } from './local-search'
 import { PlanState } from './plan-state'
-import { seededRandom } from './random'
 import type { GridSettings, UnitGraph } from './types'
 
 export interface ProposeOptions {

@@ -2,6 +2,7 @@
 // nearest open site (fixed existing facilities count as open). Greedy addition, then fast
 // vertex substitution (Teitz–Bart with Whitaker's O(n) move evaluation) from the greedy start
 // and from seeded random starts; exact via a MILP (HiGHS) for small instances.
+import { seededRandom } from '../../seeded-random'
 import type { LinearSolver } from './linear-model'
 import { lagrangianBound } from './p-median-bound'
 import { buildPMedianModel, pMedianStart } from './p-median-model'
@@ -35,7 +36,7 @@ export function solvePMedian(input: PMedianInput, p: number, options: PMedianOpt
   // greedy start, then vertex substitution from it and from random starts
   let sites = vertexSubstitution(pr, greedyAdd(pr, p))
   let objective = totalCost(pr, sites)
-  const random = mulberry32(options.seed ?? 1)
+  const random = seededRandom(options.seed ?? 1)
   for (let r = 0; r < (options.restarts ?? 8); r++) {
     const candidate = vertexSubstitution(pr, randomSites(pr.m, p, random))
     const cost = totalCost(pr, candidate)
@@ -214,16 +215,4 @@ function randomSites(m: number, p: number, random: () => number): number[] {
     ;[pool[k], pool[r]] = [pool[r], pool[k]]
   }
   return pool.slice(0, p)
-}
-
-/** Seeded PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
