@@ -26,6 +26,26 @@ const SCALE = arg('--scale', 1)
 const SEED = 20230101
 const ms = (x: number) => `${x.toFixed(1)} ms`
 
+/** Plan figures summed over streets, weighted by their grid counts. */
+class Totals {
+  grids = 0
+  inBand = 0
+  absDev = 0
+  pp = 0
+  split = 0
+  add(f: PlanFigures) {
+    this.grids += f.grids
+    this.inBand += f.shareInBand * f.grids
+    this.absDev += f.meanAbsDeviation * f.grids
+    this.pp += f.meanPolsbyPopper * f.grids
+    this.split += f.disconnectedGrids
+  }
+  describe() {
+    const g = Math.max(1, this.grids)
+    return `${this.grids} grids, in band ${((100 * this.inBand) / g).toFixed(1)}%, mean |dev| ${(this.absDev / g).toFixed(3)}, mean PP ${(this.pp / g).toFixed(3)}, split ${this.split}`
+  }
+}
+
 async function bench(label: string, database: DatabaseHandle) {
   const t0 = performance.now()
   await migrate(database.pool)
@@ -64,6 +84,25 @@ async function bench(label: string, database: DatabaseHandle) {
       }
     }
   }
+  // ── 2b. the whole district: "propose" for every street, quality summed over all grids ──
+  const sum = { proposed: new Totals(), current: new Totals(), baseline: new Totals() }
+  const tDistrict = performance.now()
+  for (const s of streets) {
+    const res = await post(`/api/streets/${s.code}/proposals`, { mode: 'propose' })
+    if (res.statusCode !== 200) throw new Error(`proposal for ${s.code} failed: ${res.body}`)
+    const p = res.json<Proposal>()
+    sum.proposed.add(p.proposed)
+    sum.current.add(p.current)
+    sum.baseline.add(p.baseline)
+  }
+  printRow(
+    `[${label}] propose for all ${streets.length} streets (the district)`,
+    ms(performance.now() - tDistrict),
+    `goal: ≥ 95% in band where units allow`,
+    `greedy sweep in the same run`,
+  )
+  for (const [name, t] of Object.entries(sum)) console.log(`      ${name.padEnd(9)}  ${t.describe()}`)
+
   // ── 1. one unit reassignment, saved ──
   const communities = (
     await get<{ features: { properties: { code: string; gridCount: number } }[] }>('/api/communities?limit=5000')
