@@ -49,6 +49,16 @@ describe('summarize', () => {
     )
   })
 
+  it('weighted quantiles never round past the data (fast-check counterexample, seed 1236345842)', () => {
+    const xs = [1.297118194707389e-27, 3.0476637115694325e-27]
+    const ws = [0.01, 0.01]
+    for (const p of [0, 0.5, 1]) {
+      const q = weightedQuantileSorted(xs, ws, p)
+      expect(q).toBeGreaterThanOrEqual(xs[0])
+      expect(q).toBeLessThanOrEqual(xs[1])
+    }
+  })
+
   it('weighted quantiles stay between min and max and grow with p (property)', () => {
     fc.assert(
       fc.property(

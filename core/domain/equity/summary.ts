@@ -59,7 +59,9 @@ export function weightedQuantileSorted(sorted: ArrayLike<number>, weights: Array
     cum += ws[k]
     if (pos >= p) {
       if (k === 0 || pos === prevPos) return xs[k]
-      return xs[k - 1] + ((p - prevPos) / (pos - prevPos)) * (xs[k] - xs[k - 1])
+      // interpolate, clamped to the bracket: a + t·(b − a) can round past b by an ulp
+      const value = xs[k - 1] + ((p - prevPos) / (pos - prevPos)) * (xs[k] - xs[k - 1])
+      return Math.min(xs[k], Math.max(xs[k - 1], value))
     }
     prevPos = pos
   }
