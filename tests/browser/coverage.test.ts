@@ -132,6 +132,8 @@ describe('the coverage mode', () => {
     await s.page.waitForFunction(() => window.__wangge!.coverage!.getState().scenario === 'as-is')
     const asIsBefore = await api<CoverageSummary>('/api/coverage/summary?type=kindergarten&scenario=as-is')
     const plannedBefore = await api<CoverageSummary>('/api/coverage/summary?type=kindergarten&scenario=with-planned')
+    const plannedCountBefore = (await api<FacilityPage>('/api/facilities?type=kindergarten&status=planned&limit=1'))
+      .total
     // a building no kindergarten reaches even with the planned ones (the previous test adopted
     // some) is a place where a new one must add coverage
     const gaps = await api<{ points: { lng: number[]; lat: number[] } }>(
@@ -143,6 +145,12 @@ describe('the coverage mode', () => {
     const point = await s.page.evaluate((p) => window.__wangge!.projectLngLat(p[0], p[1]), at)
     await s.page.getByTestId('add-planned').click()
     await s.page.mouse.click(point!.x, point!.y)
+    // the message may still be the previous test's '已添加': wait for the new facility itself
+    await expect
+      .poll(async () => (await api<FacilityPage>('/api/facilities?type=kindergarten&status=planned&limit=1')).total, {
+        timeout: 30_000,
+      })
+      .toBe(plannedCountBefore + 1)
     await waitForText('coverage-message', '已添加')
     const plannedAfter = await api<CoverageSummary>('/api/coverage/summary?type=kindergarten&scenario=with-planned')
     const asIsAfter = await api<CoverageSummary>('/api/coverage/summary?type=kindergarten&scenario=as-is')
