@@ -10,7 +10,7 @@
 //   G = (2 Σ_k k·x_(k) − (n + 1) Σ x) / (n Σ x), as in R `ineq::Gini` and PySAL `inequality.gini`.
 // - Ties do not matter (tied points are collinear on the polygon). If Σ w x = 0 (everyone has
 //   zero), the distribution is equal and the Gini is 0. Σ w = 0 is rejected.
-import { assertNonNegative, assertNotEmpty, assertSameLength } from './validate'
+import { assertNonNegative, assertNotEmpty, validateWeightedSample } from './validate'
 
 /** [cumulative population share, cumulative value share], both in [0, 1]. */
 export type LorenzPoint = [populationShare: number, valueShare: number]
@@ -73,17 +73,7 @@ export function lorenzCurve(values: ArrayLike<number>, weights?: ArrayLike<numbe
 
 // Validate, then sort indices by value once.
 function prepare(values: ArrayLike<number>, weights: ArrayLike<number>) {
-  assertNotEmpty(values, 'values')
-  assertSameLength(values, 'values', weights, 'weights')
-  assertNonNegative(values, 'values')
-  assertNonNegative(weights, 'weights')
-  let totalWeight = 0
-  let totalValue = 0
-  for (let i = 0; i < values.length; i++) {
-    totalWeight += weights[i]
-    totalValue += weights[i] * values[i]
-  }
-  if (totalWeight === 0) throw new RangeError('weights must not all be 0')
+  const { totalWeight, totalValue } = validateWeightedSample(values, weights)
   const order = new Uint32Array(values.length)
   for (let i = 0; i < order.length; i++) order[i] = i
   order.sort((a, b) => values[a] - values[b])

@@ -12,7 +12,7 @@
 // x·ln x → 0 as x → 0, so a unit (or group) with value 0 contributes 0. If every value is 0 the
 // distribution is equal and T = 0. Unit weights give the classic unweighted T (PySAL `Theil`).
 // Range: 0 (equal) to ln(W / w_min)-ish; for n equal-weight units, at most ln n.
-import { assertNonNegative, assertNotEmpty, assertSameLength } from './validate'
+import { assertSameLength, validateWeightedSample } from './validate'
 
 export interface TheilGroup {
   key: string
@@ -36,7 +36,7 @@ export interface TheilDecomposition {
 /** Theil T of `values`, weighted by `weights` (default: 1 each). */
 export function theilT(values: ArrayLike<number>, weights?: ArrayLike<number>): number {
   const w = weights ?? ones(values.length)
-  const { totalWeight, totalValue } = validateAndSum(values, w)
+  const { totalWeight, totalValue } = validateWeightedSample(values, w)
   if (totalValue === 0) return 0
   const mean = totalValue / totalWeight
   // T = Σ s_i ln(x_i/μ), skipping x_i = 0 or w_i = 0 (their term is 0)
@@ -56,7 +56,7 @@ export function theilDecomposition(
 ): TheilDecomposition {
   const w = weights ?? ones(values.length)
   assertSameLength(values, 'values', groupKeys, 'groupKeys')
-  const { totalWeight, totalValue } = validateAndSum(values, w)
+  const { totalWeight, totalValue } = validateWeightedSample(values, w)
   const mean = totalValue / totalWeight
   // pass 1: per-group weight and value sums
   const index = new Map<string, number>()
@@ -113,21 +113,6 @@ export function theilDecomposition(
     }
   })
   return { total: between + within, between, within, mean, groups }
-}
-
-function validateAndSum(values: ArrayLike<number>, weights: ArrayLike<number>) {
-  assertNotEmpty(values, 'values')
-  assertSameLength(values, 'values', weights, 'weights')
-  assertNonNegative(values, 'values')
-  assertNonNegative(weights, 'weights')
-  let totalWeight = 0
-  let totalValue = 0
-  for (let i = 0; i < values.length; i++) {
-    totalWeight += weights[i]
-    totalValue += weights[i] * values[i]
-  }
-  if (totalWeight === 0) throw new RangeError('weights must not all be 0')
-  return { totalWeight, totalValue }
 }
 
 function ones(n: number): Float64Array {

@@ -27,3 +27,19 @@ export function assertNotEmpty(values: ArrayLike<unknown>, name: string): void {
 export function assertProbability(p: number, name: string): void {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`${name} must be in [0, 1], got ${p}`)
 }
+
+/** Checks a weighted sample (non-empty, same lengths, finite ≥ 0, some weight) and sums it. */
+export function validateWeightedSample(values: ArrayLike<number>, weights: ArrayLike<number>) {
+  assertNotEmpty(values, 'values')
+  assertSameLength(values, 'values', weights, 'weights')
+  assertNonNegative(values, 'values')
+  assertNonNegative(weights, 'weights')
+  let totalWeight = 0
+  let totalValue = 0
+  for (let i = 0; i < values.length; i++) {
+    totalWeight += weights[i]
+    totalValue += weights[i] * values[i]
+  }
+  if (totalWeight === 0) throw new RangeError('weights must not all be 0')
+  return { totalWeight, totalValue }
+}
