@@ -1,7 +1,7 @@
 // All SQL for the equalization model and the wall display: the world's rows as plain arrays.
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/schema'
-import type { EquityBuildings, EquityCommunity, EquityFacility, EquityFacilityType, EquityGrid } from './equity-model'
+import type { EquityBuildings, EquityCommunity, EquityFacility, EquityGrid } from './equity-model'
 
 type LngLat = [number, number]
 
@@ -91,20 +91,6 @@ export async function loadFacilities(db: Kysely<Database>): Promise<EquityFacili
     floorAreaM2: num(r.floor_area_m2),
     capacity: num(r.capacity),
     communityCode: r.community_code,
-  }))
-}
-
-export async function loadFacilityTypes(db: Kysely<Database>): Promise<EquityFacilityType[]> {
-  const rows = await db.selectFrom('facility_types').selectAll().orderBy('sort').execute()
-  return rows.map((r) => ({
-    code: r.code,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    service: r.service,
-    tier: r.tier,
-    defaultRadiusM: Number(r.default_radius_m),
-    floorAreaM2Per100Households:
-      r.floor_area_m2_per_100_households === null ? null : Number(r.floor_area_m2_per_100_households),
   }))
 }
 

@@ -2,17 +2,12 @@
 // edits through the change-event bus. Buildings load once; a 'facilities' change reloads the
 // facilities (coverage is recomputed on the next request), a 'grids' change reloads the grid
 // totals, a 'communities' change reloads the communities; any other kind reloads all but buildings.
+
 import type { FastifyInstance } from 'fastify'
 import type { EquityScenario } from '../../../core/api'
+import { listFacilityTypes } from '../facilities/facilities.repository'
 import { readSettings } from '../settings/settings.repository'
-import {
-  loadBuildings,
-  loadCommunities,
-  loadFacilities,
-  loadFacilityTypes,
-  loadGrids,
-  loadStreetNames,
-} from './equity.repository'
+import { loadBuildings, loadCommunities, loadFacilities, loadGrids, loadStreetNames } from './equity.repository'
 import {
   type CoverageSums,
   EquityModel,
@@ -76,7 +71,7 @@ export class EquityService {
           communities.map((c) => c.code),
         ),
         facilities: await loadFacilities(db),
-        types: await loadFacilityTypes(db),
+        types: await listFacilityTypes(db),
         grids: await loadGrids(db),
         settings: indicatorSettingsFrom(await readSettings(db)),
       }
@@ -88,7 +83,7 @@ export class EquityService {
     const next: Parameters<EquityModel['update']>[0] = {}
     if (parts.includes('facilities')) {
       next.facilities = await loadFacilities(db)
-      next.types = await loadFacilityTypes(db)
+      next.types = await listFacilityTypes(db)
     }
     if (parts.includes('grids')) next.grids = await loadGrids(db)
     if (parts.includes('communities')) next.communities = await loadCommunities(db)

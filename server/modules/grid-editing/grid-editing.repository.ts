@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Bbox } from '../../../core/api'
 import type { Database } from '../../db/schema'
 import { bboxFilter, eqFilter, featurePageSql, householdTarget, householdTolerance } from '../../db/sql-fragments'
-import { UNION_GRID_SIZE_DEGREES } from '../grids/grids.repository'
+import { gridFeatureSql, UNION_GRID_SIZE_DEGREES } from '../grids/grids.repository'
 
 type Db = Kysely<Database>
 
@@ -327,17 +327,10 @@ export async function listGridsAsOf(db: Db, filter: AsOfFilter): Promise<string>
     rows: sql`SELECT g.*, c.name AS community_name, ${householdTarget} AS target, ${householdTolerance} AS tolerance
       FROM (${asOfRows(filter.at)}) g JOIN f ON f.id = g.id JOIN communities c ON c.code = g.community_code`,
     orderBy: sql`p.code`,
-    feature: sql`json_build_object(
-      'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
-      'properties', json_build_object(
-        'id', p.id, 'code', p.code, 'name', p.name,
-        'communityCode', p.community_code, 'communityName', p.community_name, 'streetCode', p.street_code,
-        'households', p.households, 'residents', p.residents, 'unitCount', p.unit_count,
-        'targetHouseholds', p.target,
-        'deviation', round(((p.households - p.target)::numeric / p.target), 4),
-        'inBand', abs(p.households - p.target) <= p.target * p.tolerance,
-        'validFrom', to_char(p.vfrom AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
-        'validTo', to_char(p.vto AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'parentIds', p.parent_ids))`,
+    feature: gridFeatureSql({
+      validFrom: sql`to_char(p.vfrom AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+      validTo: sql`to_char(p.vto AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+    }),
     limit: filter.limit,
     offset: filter.offset,
   }).execute(db)

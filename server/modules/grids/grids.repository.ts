@@ -1,5 +1,5 @@
 // All SQL for grids.
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Bbox } from '../../../core/api'
 import type { Database } from '../../db/schema'
 import { bboxFilter, eqFilter, featurePageSql, householdTarget, householdTolerance } from '../../db/sql-fragments'
@@ -12,7 +12,13 @@ export interface GridFilter {
   offset: number
 }
 
-const gridFeature = sql`json_build_object(
+/**
+ * A grid as a GeoJSON Feature over alias `p` (a grid row with community_name, target, tolerance):
+ * the one place the grid properties of the API contract are built. The validity columns differ
+ * between current grids and grids as of a date, so they are passed in.
+ */
+export function gridFeatureSql(validity: { validFrom: RawBuilder<unknown>; validTo: RawBuilder<unknown> }) {
+  return sql`json_build_object(
   'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
   'properties', json_build_object(
     'id', p.id, 'code', p.code, 'name', p.name,
@@ -21,7 +27,10 @@ const gridFeature = sql`json_build_object(
     'targetHouseholds', p.target,
     'deviation', round(((p.households - p.target)::numeric / p.target), 4),
     'inBand', abs(p.households - p.target) <= p.target * p.tolerance,
-    'validFrom', p.valid_from, 'validTo', p.valid_to, 'parentIds', p.parent_ids))`
+    'validFrom', ${validity.validFrom}, 'validTo', ${validity.validTo}, 'parentIds', p.parent_ids))`
+}
+
+const gridFeature = gridFeatureSql({ validFrom: sql`p.valid_from`, validTo: sql`p.valid_to` })
 
 const gridRows = sql`SELECT g.*, c.name AS community_name, ${householdTarget} AS target, ${householdTolerance} AS tolerance
   FROM grids g JOIN communities c ON c.code = g.community_code`

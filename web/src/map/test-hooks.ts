@@ -77,6 +77,20 @@ function containerOffset(map: MapLibreMap): { left: number; top: number } {
   return { left: rect.left, top: rect.top }
 }
 
+/** Distinct grids with at least one visible pixel: deck.gl picking over the whole canvas. */
+export function countRenderedGrids(map: MapLibreMap | null, overlay: MapboxOverlay | null): number {
+  if (!map || !overlay) return 0
+  const canvas = map.getCanvas()
+  const picked = overlay.pickObjects({
+    x: 0,
+    y: 0,
+    width: canvas.clientWidth,
+    height: canvas.clientHeight,
+    layerIds: [LAYER_IDS.grids],
+  })
+  return new Set(picked.map((info) => (info.object as GridFeature).properties.id)).size
+}
+
 const hooks: WanggeTestHooks = {
   get map() {
     return sources.map
@@ -85,19 +99,7 @@ const hooks: WanggeTestHooks = {
     return sources.overlay
   },
   ready,
-  getRenderedGridCount() {
-    const { map, overlay } = sources
-    if (!map || !overlay) return 0
-    const canvas = map.getCanvas()
-    const picked = overlay.pickObjects({
-      x: 0,
-      y: 0,
-      width: canvas.clientWidth,
-      height: canvas.clientHeight,
-      layerIds: [LAYER_IDS.grids],
-    })
-    return new Set(picked.map((info) => (info.object as GridFeature).properties.id)).size
-  },
+  getRenderedGridCount: () => countRenderedGrids(sources.map, sources.overlay),
   getGridsInViewCount() {
     const { map } = sources
     if (!map) return 0

@@ -9,7 +9,7 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { WallKpis } from '../../../../core/api'
-import { LAYER_IDS } from '../../map/layers/layer-ids'
+import { countRenderedGrids } from '../../map/test-hooks'
 import type { WallData } from './use-wall-data'
 
 export interface WallTestHooks {
@@ -51,19 +51,7 @@ export function exposeWallHooks(): void {
         .filter((g) => g.properties.communityCode === code)
         .map((g) => ({ id: g.properties.id, households: g.properties.households }))
         .sort((a, b) => a.id - b.id),
-    getRenderedGridCount() {
-      const { map, overlay } = current
-      if (!map || !overlay) return 0
-      const canvas = map.getCanvas()
-      const picked = overlay.pickObjects({
-        x: 0,
-        y: 0,
-        width: canvas.clientWidth,
-        height: canvas.clientHeight,
-        layerIds: [LAYER_IDS.grids],
-      })
-      return new Set(picked.map((info) => (info.object as { properties: { id: number } }).properties.id)).size
-    },
+    getRenderedGridCount: () => countRenderedGrids(current.map, current.overlay),
   }
 }
 
