@@ -3,7 +3,7 @@ import { haversineDistanceMeters } from './distance'
 import { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02'
 
 describe('gcj02', () => {
-  it('matches the published test vector (STANDARDS.md)', () => {
+  it('matches the published test vector (docs/standards.md)', () => {
     const [lng, lat] = wgs84ToGcj02([116.404, 39.915])
     expect(lng).toBeCloseTo(116.41024449916938, 12)
     expect(lat).toBeCloseTo(39.91640428150164, 12)
