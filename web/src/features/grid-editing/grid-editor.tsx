@@ -6,8 +6,7 @@ import { GeoJsonLayer } from '@deck.gl/layers'
 import { MapboxOverlay } from '@deck.gl/mapbox'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { GridPage, Proposal, Revision } from '../../../../core/api'
-import { type PlanOp, resolveOp } from '../../../../core/domain/grid-editing/edit-plan'
-import { type GridDiff, householdBand, type LngLat } from '../../../../core/domain/grids'
+import { type EditOp, type GridDiff, householdBand, type LngLat } from '../../../../core/domain/grids'
 import type { ApiError } from '../../api/client'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
@@ -117,7 +116,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     setMessage({ tone: 'bad', text: (e as Error).message })
   }, [])
   const run = useCallback(
-    (op: PlanOp) => {
+    (op: EditOp) => {
       if (!log) return
       try {
         log.apply(op)
@@ -131,10 +130,10 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     [log, session.bump, showError],
   )
   const preview = useCallback(
-    (op: PlanOp | null) => {
+    (op: EditOp | null) => {
       if (!log || !op) return setPending(null)
       try {
-        const resolved = resolveOp(log.session, log.options.graph, op)
+        const resolved = log.resolve(op)
         const moved =
           resolved.kind === 'moveUnits' ? resolved.unitIds : resolved.kind === 'splitByAssignment' ? resolved.sideB : []
         const diff = log.preview(op)
@@ -199,7 +198,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
   // ── drawing: brush, lasso, split line ──
   const brushed = useRef(new Set<string>())
   const lastPixel = useRef<{ x: number; y: number } | null>(null)
-  const opFor = (points: LngLat[]): PlanOp | null => {
+  const opFor = (points: LngLat[]): EditOp | null => {
     if (!log || !handle) return null
     if (tool === 'line') {
       if (points.length < 2 || (points[0][0] === points[1][0] && points[0][1] === points[1][1])) return null
@@ -363,7 +362,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     refreshHistory()
     onSaved()
   }
-  const onConflictOrError = async (e: unknown, ops: PlanOp[] = []) => {
+  const onConflictOrError = async (e: unknown, ops: EditOp[] = []) => {
     const error = e as ApiError & { details?: { changes?: Revision[] } }
     if (error.status === 409 && error.details?.changes) {
       const changes = error.details.changes.map((c) => `${c.author}：${c.reason}`).join('；')
