@@ -1,6 +1,6 @@
 // Pure glue between the API's community units and core's edit session: the unit graph, the
 // starting edit, the rows of the live totals table, the integrity report and the save body.
-import type { Bbox, CommunityUnits, UnitAdjacency, EditOp as WireOp } from '../../../../core/api'
+import type { Bbox, CommunityUnits, Proposal, UnitAdjacency, EditOp as WireOp } from '../../../../core/api'
 import { EditLog } from '../../../../core/domain/grid-editing/edit-log'
 import {
   type EditOp,
@@ -171,4 +171,15 @@ export function gridColours(
     uses[best]++
   }
   return new Map(sorted.map((k) => [k, GRID_PALETTE[colourOf.get(k)!]]))
+}
+
+/** A proposal drawn instead of the edit: each unit's proposed grid key, coloured so touching grids differ. */
+export function proposalColouring(proposal: Proposal, data: CommunityUnits, graph: UnitGraph) {
+  const keyOf = new Map(proposal.proposedGrids.flatMap((g) => g.unitIds.map((u) => [u, g.key] as const)))
+  const assignment = data.units.features.map((f) => keyOf.get(f.id) ?? -1)
+  const colours = gridColours(
+    proposal.proposedGrids.map((g) => g.key),
+    gridNeighbours(graph, assignment),
+  )
+  return { assignment, colours }
 }
