@@ -26,17 +26,17 @@ export function CoveragePanel(props: CoveragePanelProps) {
   const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
   const typeName = (ft: FacilityType) => (language === 'zh' ? ft.nameZh : ft.nameEn)
   const type = facilityTypes.find((ft) => ft.code === state.typeCode)
-  const s = state.summary
-  const community = communityCode ? state.communityShares.get(communityCode) : undefined
+  const s = state.figures.summary
+  const community = communityCode ? state.figures.communityShares.get(communityCode) : undefined
   const communityName = communityCode ? (communities.get(communityCode)?.properties.name ?? communityCode) : ''
   // facilities of the type that fall short of a standard, by name
-  const problems = [...state.compliance.values()]
-    .filter((c) => !c.compliant && state.facilityById.has(c.id))
-    .map((c) => ({ feature: state.facilityById.get(c.id)!, problems: c.problems }))
+  const problems = [...state.figures.compliance.values()]
+    .filter((c) => !c.compliant && state.figures.facilityById.has(c.id))
+    .map((c) => ({ feature: state.figures.facilityById.get(c.id)!, problems: c.problems }))
   const rowName = (row: CoverageRow) => {
     const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
-    if (state.worstLevel === 'community') return row.name
-    return state.worstLevel === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
+    if (state.worstList.level === 'community') return row.name
+    return state.worstList.level === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
   }
   return (
     <section className="coverage-panel panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
@@ -101,19 +101,19 @@ export function CoveragePanel(props: CoveragePanelProps) {
       ) : (
         <p className="muted">{t('cov.loading')}</p>
       )}
-      {state.scenarioShares ? (
+      {state.figures.scenarioShares ? (
         <p className="cov-compare" data-testid="coverage-compare">
           {t('cov.compare', {
-            asIs: pct(state.scenarioShares['as-is']),
-            planned: pct(state.scenarioShares['with-planned']),
+            asIs: pct(state.figures.scenarioShares['as-is']),
+            planned: pct(state.figures.scenarioShares['with-planned']),
           })}
         </p>
       ) : null}
-      {state.tierShare ? (
+      {state.figures.tierShare ? (
         <p className="cov-compare" data-testid="coverage-tier-share">
           {t('cov.tierShare', {
-            tier: t(`cov.tier.${state.tierShare.tier}` as MessageKey),
-            share: pct(state.tierShare.share),
+            tier: t(`cov.tier.${state.figures.tierShare.tier}` as MessageKey),
+            share: pct(state.figures.tierShare.share),
           })}
         </p>
       ) : null}
@@ -139,8 +139,8 @@ export function CoveragePanel(props: CoveragePanelProps) {
       <h4>{t('cov.worstTitle')}</h4>
       <div className="cov-row">
         <select
-          value={state.worstLevel}
-          onChange={(e) => state.setWorstLevel(e.target.value as 'grid' | 'unit' | 'community')}
+          value={state.worstList.level}
+          onChange={(e) => state.worstList.setLevel(e.target.value as 'grid' | 'unit' | 'community')}
           aria-label={t('cov.worstLevel')}
         >
           <option value="grid">{t('cov.levelGrid')}</option>
@@ -148,8 +148,8 @@ export function CoveragePanel(props: CoveragePanelProps) {
           <option value="community">{t('panel.community')}</option>
         </select>
         <select
-          value={state.worstSort}
-          onChange={(e) => state.setWorstSort(e.target.value as 'unserved' | 'share')}
+          value={state.worstList.sort}
+          onChange={(e) => state.worstList.setSort(e.target.value as 'unserved' | 'share')}
           aria-label={t('cov.sortBy')}
         >
           <option value="unserved">{t('cov.sortUnserved')}</option>
@@ -157,7 +157,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
         </select>
       </div>
       <ol className="cov-worst" data-testid="worst-list">
-        {state.worst.map((row) => (
+        {state.figures.worst.map((row) => (
           <li key={row.key}>
             <button type="button" className="link-button" onClick={() => state.flyTo(row.bbox)} data-testid="worst-row">
               <span>{rowName(row)}</span>
@@ -196,8 +196,8 @@ export function CoveragePanel(props: CoveragePanelProps) {
       <label className="cov-field">
         <span>{t('cov.author')}</span>
         <input
-          value={state.author}
-          onChange={(e) => state.setAuthor(e.target.value)}
+          value={state.edits.author}
+          onChange={(e) => state.edits.setAuthor(e.target.value)}
           placeholder={t('cov.authorPlaceholder')}
           data-testid="editor-name"
         />
@@ -221,9 +221,9 @@ export function CoveragePanel(props: CoveragePanelProps) {
         </button>
       </div>
       {state.addStatus ? <p className="muted">{t('cov.addHint')}</p> : <p className="muted">{t('cov.dragHint')}</p>}
-      {state.message ? (
-        <p className={`tone-${state.message.tone} cov-message`} role="status" data-testid="coverage-message">
-          {state.message.text}
+      {state.feedback.message ? (
+        <p className={`tone-${state.feedback.message.tone} cov-message`} role="status" data-testid="coverage-message">
+          {state.feedback.message.text}
         </p>
       ) : null}
 

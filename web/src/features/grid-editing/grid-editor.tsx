@@ -13,7 +13,7 @@ import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import { MAP_THEMES, type ThemeName } from '../../map/map-theme'
 import type { MapHandle } from '../../map/map-view'
-import { updateTestHookSources } from '../../map/test-hooks'
+import { updateTestHookSources } from '../../testing/probe'
 import { createEditorLayers, type Draft, EDITOR_LAYER_IDS, type UnitFeature } from './editor-layers'
 import {
   editorIntegrity,
