@@ -1,4 +1,4 @@
-// What the grid editor exposes to browser tests on `window.__wangge.editor` (see map/test-hooks.ts).
+// What the grid editor exposes to browser tests on `window.__wangge.editor` (see testing/map-hooks.ts).
 import type { GridRow } from './editor-model'
 
 export interface EditorTestHooks {
