@@ -10,14 +10,12 @@ import { App } from './app'
 import { EquityPage } from './features/equity/equity-page'
 import { WallPage } from './features/wall/wall-page'
 import { I18nProvider } from './i18n/i18n-provider'
+import { installTestHooks } from './testing/install'
 
 setWorkerUrl(maplibreWorkerUrl)
-// `vite build --mode test-hooks` (the browser tests' build) only: a production build drops this
-// branch, so it ships no hooks at all
-if (import.meta.env.MODE === 'test-hooks') {
-  const { installTestHooks } = await import('./testing/install')
-  installTestHooks(window.location.pathname)
-}
+// `vite build --mode test-hooks` (the browser tests' build) only: Vite makes the condition a
+// constant, so a production build drops the call and, unused, testing/install.ts with it
+if (import.meta.env.MODE === 'test-hooks') installTestHooks(window.location.pathname)
 
 /** The page for the path: /wall (the command-centre wall), /equity (equalization), else the map. */
 function page() {
