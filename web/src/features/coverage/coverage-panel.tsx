@@ -1,11 +1,12 @@
 // The coverage mode's left panel: facility type (grouped by tier), scenario, district figures,
 // the selected community's share, the worst grids / compounds with fly-to, the editor's name and
 // "add a facility", and the "where to build" panel.
-import type { CommunityProps, CoverageRow, FacilityType, Feature, StreetProps } from '../../../../core/api'
+import type { CommunityProps, FacilityType, Feature, StreetProps } from '../../../../core/api'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import { SitingPanel } from './siting-panel'
 import type { CoverageModeState } from './use-coverage'
+import { WorstLists } from './worst-lists'
 import './coverage.css'
 
 const TIERS = ['5min', '10min', '15min', 'village'] as const
@@ -29,15 +30,6 @@ export function CoveragePanel(props: CoveragePanelProps) {
   const s = state.figures.summary
   const community = communityCode ? state.figures.communityShares.get(communityCode) : undefined
   const communityName = communityCode ? (communities.get(communityCode)?.properties.name ?? communityCode) : ''
-  // facilities of the type that fall short of a standard, by name
-  const problems = [...state.figures.compliance.values()]
-    .filter((c) => !c.compliant && state.figures.facilityById.has(c.id))
-    .map((c) => ({ feature: state.figures.facilityById.get(c.id)!, problems: c.problems }))
-  const rowName = (row: CoverageRow) => {
-    const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
-    if (state.worstList.level === 'community') return row.name
-    return state.worstList.level === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
-  }
   return (
     <section className="coverage-panel panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
       <h3 id="coverage-title">{t('cov.title')}</h3>
@@ -136,61 +128,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
         {t('cov.legendShare')}
       </div>
 
-      <h4>{t('cov.worstTitle')}</h4>
-      <div className="cov-row">
-        <select
-          value={state.worstList.level}
-          onChange={(e) => state.worstList.setLevel(e.target.value as 'grid' | 'unit' | 'community')}
-          aria-label={t('cov.worstLevel')}
-        >
-          <option value="grid">{t('cov.levelGrid')}</option>
-          <option value="unit">{t('cov.levelUnit')}</option>
-          <option value="community">{t('panel.community')}</option>
-        </select>
-        <select
-          value={state.worstList.sort}
-          onChange={(e) => state.worstList.setSort(e.target.value as 'unserved' | 'share')}
-          aria-label={t('cov.sortBy')}
-        >
-          <option value="unserved">{t('cov.sortUnserved')}</option>
-          <option value="share">{t('cov.sortShare')}</option>
-        </select>
-      </div>
-      <ol className="cov-worst" data-testid="worst-list">
-        {state.figures.worst.map((row) => (
-          <li key={row.key}>
-            <button type="button" className="link-button" onClick={() => state.flyTo(row.bbox)} data-testid="worst-row">
-              <span>{rowName(row)}</span>
-              <span className="tone-bad">{formatNumber(row.unserved)}</span>
-              <span className="muted">{pct(row.share)}</span>
-            </button>
-          </li>
-        ))}
-      </ol>
-
-      {problems.length > 0 ? (
-        <details className="cov-problems" data-testid="compliance-list">
-          <summary>{t('cov.problemsTitle', { n: problems.length })}</summary>
-          <ol>
-            {problems.slice(0, 50).map(({ feature, problems: list }) => (
-              <li key={feature.id}>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => {
-                    const [lng, lat] = feature.geometry.coordinates
-                    state.flyTo([lng - 0.006, lat - 0.005, lng + 0.006, lat + 0.005])
-                    onSelectFacility(feature.id as number)
-                  }}
-                >
-                  {feature.properties.name}
-                </button>{' '}
-                <span className="tone-bad">{list.map((p) => t(`cov.problem.${p}` as MessageKey)).join('、')}</span>
-              </li>
-            ))}
-          </ol>
-        </details>
-      ) : null}
+      <WorstLists state={state} communities={communities} onSelectFacility={onSelectFacility} />
 
       <h4>{t('cov.editTitle')}</h4>
       <label className="cov-field">
