@@ -3,9 +3,10 @@
 import type { Bbox, CoverageGaps, CoverageRow, CoverageSummary, CoverageTotals } from '../../../core/api'
 import { aggregateCoverage, type Scenario } from '../../../core/domain/coverage'
 import { hexBins, hexCorners } from '../../../core/domain/coverage/hex-bins'
+import type { Level, LevelKeys } from '../../../core/domain/coverage-store'
 import { toLngLat } from '../../../core/geo'
 import { AppError, badRequest } from '../../plugins/errors'
-import type { CoverageModel, Level, LevelKeys } from './coverage.service'
+import type { CoverageModel } from './coverage.service'
 
 export interface Subject {
   type?: string
@@ -25,7 +26,7 @@ export function coveredFlags(
   scenario: Scenario
 } {
   const scenario = subject.scenario ?? 'as-is'
-  const state = model.states[scenario]
+  const state = model.scenarios[scenario].coverage
   if (subject.type !== undefined) {
     const cov = state.byType.get(subject.type)
     if (!cov)
@@ -168,7 +169,7 @@ export interface GapOptions extends Subject {
 /** Unserved buildings in a bbox, as points (up to limit) or summed into hexagons. */
 export function coverageGaps(model: CoverageModel, options: GapOptions): CoverageGaps {
   const flags = coveredFlags(model, options)
-  const { lng, lat, id } = model.snapshot.buildings
+  const { lng, lat, id } = model.world.buildings
   const { households, xMeters, yMeters } = model.demand
   const bbox = options.bbox
   const selected = (i: number) =>
@@ -179,8 +180,10 @@ export function coverageGaps(model: CoverageModel, options: GapOptions): Coverag
   let unservedHouseholds = 0
   let unservedBuildings = 0
   let truncated = false
-  for (let i = 0; i < model.demand.count; i++) {
+  const picked: number[] = [] // in building-id order
+  for (const i of model.byId) {
     if (!selected(i)) continue
+    picked.push(i)
     unservedHouseholds += households[i]
     unservedBuildings++
     if (options.aggregate !== 'none') continue
@@ -197,7 +200,12 @@ export function coverageGaps(model: CoverageModel, options: GapOptions): Coverag
   }
   const hexagons: CoverageGaps['hexagons'] = []
   if (options.aggregate === 'hex') {
-    const bins = hexBins(xMeters, yMeters, households, options.cellMeters, selected)
+    const bins = hexBins(
+      Float64Array.from(picked, (i) => xMeters[i]),
+      Float64Array.from(picked, (i) => yMeters[i]),
+      Float64Array.from(picked, (i) => households[i]),
+      options.cellMeters,
+    )
     bins.sort((a, b) => b.weight - a.weight)
     if (bins.length > options.limit) truncated = true
     for (const bin of bins.slice(0, options.limit)) {

@@ -1,25 +1,36 @@
-// The equity model on a world small enough to check by hand (no database): two communities near
-// 117°E (the EPSG:4548 central meridian, where 0.001° of latitude ≈ 111 m), one service station,
-// one planned in the village.
+// The coverage store on a world small enough to check by hand: two communities near 117°E (the
+// EPSG:4548 central meridian, where 0.001° of latitude ≈ 111 m), one service station, one planned
+// in the village; then random facility edits applied incrementally against a full recompute.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_INDICATOR_SETTINGS } from '../../../core/domain/equity'
-import { type EquityFacility, EquityModel, type EquityWorld, indicatorSettingsFrom } from './equity-model'
-import { wallGaps, wallKpis } from './wall-kpis'
+import { DEFAULT_INDICATOR_SETTINGS, indicatorSettingsFrom } from '../equity'
+import {
+  applyFacilities,
+  type CoverageStore,
+  createCoverageStore,
+  SCENARIOS,
+  type StoreFacility,
+  type StoreWorld,
+  scenarioResult,
+  wallGaps,
+  wallKpis,
+} from '.'
 
-const station: EquityFacility = {
-  id: '1',
+const station: StoreFacility = {
+  id: 1,
   typeCode: 'community_service_station',
   status: 'existing',
   lng: 117.0,
   lat: 39.001,
   radiusM: null,
   floorAreaM2: 150,
+  activityAreaM2: 100,
   capacity: null,
   communityCode: '120116001001',
 }
-const planned: EquityFacility = {
+const planned: StoreFacility = {
   ...station,
-  id: '2',
+  id: 2,
   typeCode: 'village_service_station',
   status: 'planned',
   lng: 117.1,
@@ -28,8 +39,14 @@ const planned: EquityFacility = {
   communityCode: '120116001201',
 }
 
-function world(): EquityWorld {
+function world(): StoreWorld {
   return {
+    district: { code: '120116', name: '滨海新区' },
+    streets: [{ code: '120116001', name: '甲街道' }],
+    units: [
+      { id: 1, name: '甲小区', communityCode: '120116001001' },
+      { id: 2, name: '乙村一组', communityCode: '120116001201' },
+    ],
     communities: [
       {
         code: '120116001001',
@@ -56,6 +73,9 @@ function world(): EquityWorld {
     ],
     buildings: {
       // A0, A1 within ~111 m of the station; A2 ~1 km away; B0 at the planned station, B1 555 m from it
+      id: Int32Array.from([1, 2, 3, 4, 5]),
+      unitId: Int32Array.from([1, 1, 1, 2, 2]),
+      gridId: Int32Array.from([1, 1, 2, 3, 3]),
       lng: Float64Array.from([117.0, 117.0, 117.0, 117.1, 117.1]),
       lat: Float64Array.from([39.0, 39.002, 39.01, 39.0, 39.005]),
       households: Float64Array.from([100, 50, 50, 20, 10]),
@@ -71,6 +91,7 @@ function world(): EquityWorld {
         service: 'one_window',
         tier: '5min',
         defaultRadiusM: 300,
+        minActivityShare: 0.6,
         floorAreaM2Per100Households: 30,
       },
       {
@@ -80,6 +101,7 @@ function world(): EquityWorld {
         service: 'childcare',
         tier: '5min',
         defaultRadiusM: 300,
+        minActivityShare: null,
         floorAreaM2Per100Households: null,
       },
       {
@@ -89,6 +111,7 @@ function world(): EquityWorld {
         service: 'one_window',
         tier: 'village',
         defaultRadiusM: 300,
+        minActivityShare: 0.6,
         floorAreaM2Per100Households: 30,
       },
     ],
@@ -125,10 +148,10 @@ function world(): EquityWorld {
   }
 }
 
-describe('EquityModel', () => {
+describe('the coverage store', () => {
   it('computes the indicators of a small world by hand', () => {
-    const model = new EquityModel(world())
-    const { rows } = model.result('as-is')
+    const store = createCoverageStore(world())
+    const { rows } = scenarioResult(store, 'as-is')
     const a = rows[0].values
     const b = rows[1].values
     // coverage: A0 and A1 (150 of 200 households) are within 300 m of the station
@@ -155,29 +178,18 @@ describe('EquityModel', () => {
   })
 
   it('counts the planned station in the with-planned scenario only', () => {
-    const model = new EquityModel(world())
-    const asIs = model.result('as-is').rows[1].values
-    const plan = model.result('with-planned').rows[1].values
+    const store = createCoverageStore(world())
+    const asIs = scenarioResult(store, 'as-is').rows[1].values
+    const plan = scenarioResult(store, 'with-planned').rows[1].values
     expect(asIs['coverage_share:village_service_station']).toBe(0)
     expect(plan['coverage_share:village_service_station']).toBeCloseTo(20 / 30, 12)
     expect(plan.floor_area_m2_per_100_households).toBeCloseTo((100 / 30) * 100, 9)
   })
 
-  it('keeps coverage when only grids change, and recomputes it when facilities change', () => {
-    const model = new EquityModel(world())
-    const before = model.sums('as-is')
-    model.update({ grids: world().grids.map((g) => ({ ...g, households: 300 })) })
-    expect(model.sums('as-is')).toBe(before)
-    expect(model.result('as-is').rows[0].values.grids_in_band_share).toBe(1)
-    model.update({ facilities: [] })
-    expect(model.sums('as-is')).not.toBe(before)
-    expect(model.result('as-is').rows[0].values['coverage_share:community_service_station']).toBe(0)
-  })
-
   it('sums the wall KPIs and gaps from the same coverage', () => {
-    const model = new EquityModel(world())
-    const sums = model.sums('as-is')
-    const kpis = wallKpis(model, sums, null)
+    const store = createCoverageStore(world())
+    const sums = store.scenarios['as-is']
+    const kpis = wallKpis(store, sums, null)
     expect(kpis.households).toBe(230)
     expect(kpis.grids).toBe(3)
     expect(kpis.gridsInBand).toBe(1)
@@ -185,10 +197,26 @@ describe('EquityModel', () => {
     expect(stationTile).toMatchObject({ kind: 'urban', coveredHouseholds: 150, share: 0.75 })
     expect(kpis.communitiesBelowWorkerNorm).toBe(1) // the village has no workers
     expect(kpis.alarms.map((a) => a.kind)).toContain('grid_far_out_of_band') // 30 households: −90%
-    const gaps = wallGaps(model, sums, null)
+    const gaps = wallGaps(store, sums, null)
     // uncovered by any one-window station: A2 (50), B0 (20), B1 (10), biggest first
     expect(gaps.households).toEqual([50, 20, 10])
     expect(gaps.totalUncoveredHouseholds).toBe(80)
+  })
+
+  it("moves the station onto A2: its community's figures and the wall change in one update", () => {
+    const store = createCoverageStore(world())
+    scenarioResult(store, 'as-is')
+    const update = applyFacilities(store, [{ ...station, lat: 39.01 }])
+    // the village's buildings are nearer to the station's new place: their distances change too
+    expect(update.communities['as-is']).toEqual([0, 1])
+    const a = scenarioResult(store, 'as-is').rows[0].values
+    // now only A2 (50 of 200) is within 300 m
+    expect(a['coverage_share:community_service_station']).toBeCloseTo(0.25, 12)
+    const tile = wallKpis(store, store.scenarios['as-is'], null).coverage.find(
+      (c) => c.typeCode === 'community_service_station',
+    )!
+    expect(tile.coveredHouseholds).toBe(50)
+    expect(wallGaps(store, store.scenarios['as-is'], null).households).toEqual([100, 50, 20, 10])
   })
 
   it('reads the norms from the settings table, keeping defaults for what is missing', () => {
@@ -201,6 +229,79 @@ describe('EquityModel', () => {
   it('rejects buildings out of community order, naming the position', () => {
     const w = world()
     w.buildings.community = Int32Array.from([0, 1, 0, 1, 1])
-    expect(() => new EquityModel(w)).toThrow(/community order at 2/)
+    expect(() => createCoverageStore(w)).toThrow(/community order at 2/)
+  })
+})
+
+// --- incremental updates against a full recompute ------------------------------------------------
+
+/** Every figure the API serves from a store: per-community sums and indicator rows, both scenarios. */
+function figures(store: CoverageStore) {
+  return SCENARIOS.map((scenario) => {
+    const f = store.scenarios[scenario]
+    const result = scenarioResult(store, scenario)
+    return {
+      households: [...f.households],
+      covered: Object.fromEntries([...f.coveredHouseholds].map(([k, v]) => [k, [...v]])),
+      rows: result.rows.map((r) => ({ code: r.community.code, values: r.values, stars: r.rating.stars })),
+      wall: { ...wallKpis(store, f, null), computedAt: '' },
+    }
+  })
+}
+
+/** Values equal to 9 decimals (2SFCA sums may differ in the last bits when sites change order). */
+function expectClose(actual: unknown, expected: unknown, path = ''): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    if (Number.isNaN(expected)) expect(actual, path).toBeNaN()
+    else expect(actual, path).toBeCloseTo(expected, 9)
+  } else if (expected !== null && typeof expected === 'object') {
+    expect(Object.keys(actual as object), path).toEqual(Object.keys(expected))
+    for (const [k, v] of Object.entries(expected))
+      expectClose((actual as Record<string, unknown>)[k], v, `${path}.${k}`)
+  } else expect(actual, path).toEqual(expected)
+}
+
+const lngLat = fc.record({
+  lng: fc.double({ min: 116.995, max: 117.105, noNaN: true }),
+  lat: fc.double({ min: 38.995, max: 39.012, noNaN: true }),
+})
+const edit = fc.record({
+  id: fc.integer({ min: 1, max: 6 }), // 1, 2 exist; 3–6 are new
+  typeCode: fc.constantFrom('community_service_station', 'kindergarten', 'village_service_station'),
+  status: fc.constantFrom('existing' as const, 'planned' as const, 'retired' as const),
+  at: lngLat,
+  radiusM: fc.option(fc.integer({ min: 50, max: 1500 }), { nil: null }),
+  floorAreaM2: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
+  capacity: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+  communityCode: fc.constantFrom('120116001001', '120116001201', null),
+})
+
+describe('incremental updates', () => {
+  it('after any sequence of adds, moves, edits and retirements, every figure equals a full recompute', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        const store = createCoverageStore(world())
+        scenarioResult(store, 'as-is')
+        scenarioResult(store, 'with-planned')
+        for (const e of edits) {
+          const row: StoreFacility = {
+            id: e.id,
+            typeCode: e.typeCode,
+            status: e.status,
+            lng: e.at.lng,
+            lat: e.at.lat,
+            radiusM: e.radiusM,
+            floorAreaM2: e.floorAreaM2,
+            activityAreaM2: null,
+            capacity: e.capacity,
+            communityCode: e.communityCode,
+          }
+          applyFacilities(store, [row])
+        }
+        const full = createCoverageStore({ ...world(), facilities: [...store.facilities.values()] })
+        expectClose(figures(store), figures(full))
+      }),
+      { numRuns: 60 },
+    )
   })
 })
