@@ -123,8 +123,17 @@ export interface IndicatorInputs {
   floorArea: Float64Array
 }
 
-/** One community's indicators, star rating and one flat value per indicator code. */
-export function communityResult(store: CoverageStore, inputs: IndicatorInputs, c: number): CommunityResult {
+/**
+ * One community's indicators, star rating and one flat value per indicator code. Given its
+ * previous result, only the access subjects named in `subjects` (type codes, `tier:<tier>`) are
+ * summarized again; the others are taken from the previous result.
+ */
+export function communityResult(
+  store: CoverageStore,
+  inputs: IndicatorInputs,
+  c: number,
+  previous?: { result: CommunityResult; subjects: ReadonlySet<string> },
+): CommunityResult {
   const community = store.world.communities[c]
   const from = store.ranges[c]
   const to = store.ranges[c + 1]
@@ -134,6 +143,7 @@ export function communityResult(store: CoverageStore, inputs: IndicatorInputs, c
     { coveredHouseholds: number; nearestDistanceMeters: Float32Array; demandHouseholds: Float64Array }
   > = {}
   const add = (key: string, nearest: Float32Array) => {
+    if (previous && !previous.subjects.has(key)) return
     access[key] = {
       coveredHouseholds: inputs.coveredHouseholds.get(key)![c],
       nearestDistanceMeters: nearest.subarray(from, to),
@@ -155,6 +165,8 @@ export function communityResult(store: CoverageStore, inputs: IndicatorInputs, c
     },
     store.world.settings,
   )
+  // the subjects not summarized again keep their previous figures, in their places
+  if (previous) indicators.access = { ...previous.result.indicators.access, ...indicators.access }
   const values: Record<string, number | null> = {}
   for (const [key, a] of Object.entries(indicators.access)) {
     values[`coverage_share:${key}`] = a.coveredShare

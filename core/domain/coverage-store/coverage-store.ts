@@ -231,44 +231,72 @@ function applyToScenario(
     return { cov, covered: cov.covered.slice(), nearest: cov.nearestMeters.slice() }
   })
   upsertFacility(coverage, toCoreFacility(row))
-  // communities with a building whose flag or nearest distance changed
-  const dirty = new Uint8Array(store.world.communities.length)
-  for (const { cov, covered, nearest } of before) {
-    for (let b = 0; b < n; b++)
-      if (covered[b] !== cov.covered[b] || nearest[b] !== cov.nearestMeters[b]) dirty[community[b]] = 1
+  // per subject (type code, `tier:<tier>`): the communities whose coverage or distances it changed
+  const count = store.world.communities.length
+  const changedIn = new Map<string, Uint8Array>()
+  const marks = (subject: string) => {
+    const m = changedIn.get(subject) ?? new Uint8Array(count)
+    changedIn.set(subject, m)
+    return m
   }
-  const tiers = new Set(before.map(({ cov }) => cov.type.tier))
+  for (const { cov, covered, nearest } of before) {
+    const m = marks(cov.type.id)
+    for (let b = 0; b < n; b++)
+      if (covered[b] !== cov.covered[b] || nearest[b] !== cov.nearestMeters[b]) m[community[b]] = 1
+  }
+  const dirty = new Uint8Array(count)
+  for (const m of changedIn.values()) for (let c = 0; c < count; c++) dirty[c] |= m[c]
   const touched: number[] = []
-  for (let c = 0; c < dirty.length; c++) {
-    if (!dirty[c]) continue
-    touched.push(c)
+  for (let c = 0; c < count; c++) if (dirty[c]) touched.push(c)
+  // covered households of the types and their tiers in the touched communities
+  const tiers = [...new Set(before.map(({ cov }) => cov.type.tier))]
+  for (const c of touched) {
     for (const { cov } of before)
-      figures.coveredHouseholds.get(cov.type.id)![c] = sliceHouseholds(store, c, cov.covered)
-    for (const tier of tiers)
-      figures.coveredHouseholds.get(`tier:${tier}`)![c] = sliceHouseholds(store, c, coverage.byTier.get(tier)!.covered)
+      if (changedIn.get(cov.type.id)![c])
+        figures.coveredHouseholds.get(cov.type.id)![c] = sliceHouseholds(store, c, cov.covered)
+    for (const tier of tiers) {
+      const sums = figures.coveredHouseholds.get(`tier:${tier}`)!
+      const next = sliceHouseholds(store, c, coverage.byTier.get(tier)!.covered)
+      if (next !== sums[c]) marks(`tier:${tier}`)[c] = 1
+      sums[c] = next
+    }
   }
   figures.computedAt = new Date().toISOString()
   const ind = figures.indicators
   if (!ind) return touched
-  // tier distances over the touched slices; 2SFCA of the affected types; floor areas
-  for (const c of touched)
-    for (const tier of tiers)
-      tierNearestInto(coverage, tier, ind.tierNearest.get(tier)!, store.ranges[c], store.ranges[c + 1])
+  // tier distances over the touched slices
+  for (const c of touched) {
+    const from = store.ranges[c]
+    const to = store.ranges[c + 1]
+    for (const tier of tiers) {
+      const nearest = ind.tierNearest.get(tier)!
+      const old = nearest.slice(from, to)
+      tierNearestInto(coverage, tier, nearest, from, to)
+      for (let b = from; b < to; b++)
+        if (old[b - from] !== nearest[b]) {
+          marks(`tier:${tier}`)[c] = 1
+          break
+        }
+    }
+  }
+  // 2SFCA of the affected types, floor areas: communities whose value changed
   for (const { cov } of before) {
     const next = access2sfcaOf(store, coverage, cov)
     const prev = ind.access2sfca.get(cov.type.id)!
-    for (let c = 0; c < next.length; c++) if (!Object.is(next[c], prev[c])) dirty[c] = 1
+    for (let c = 0; c < count; c++) if (!Object.is(next[c], prev[c])) dirty[c] = 1
     ind.access2sfca.set(cov.type.id, next)
   }
   const floorArea = floorAreaPerCommunity(store, coverage)
-  for (let c = 0; c < floorArea.length; c++) if (floorArea[c] !== ind.floorArea[c]) dirty[c] = 1
+  for (let c = 0; c < count; c++) if (floorArea[c] !== ind.floorArea[c]) dirty[c] = 1
   ind.floorArea = floorArea
-  // the rows of every community whose inputs changed
+  // the rows of every community whose inputs changed; access summaries only for the subjects that did
   const changed: number[] = []
-  for (let c = 0; c < dirty.length; c++) {
+  for (let c = 0; c < count; c++) {
     if (!dirty[c]) continue
     changed.push(c)
-    const r = communityResult(store, ind, c)
+    const subjects = new Set<string>()
+    for (const [subject, m] of changedIn) if (m[c]) subjects.add(subject)
+    const r = communityResult(store, ind, c, { result: ind.rows[c], subjects })
     ind.rows[c] = r
     ind.byCode.set(r.community.code, r)
   }
