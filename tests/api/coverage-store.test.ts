@@ -1,10 +1,12 @@
 // Issue 8: one coverage store. After facility edits saved through the API (add, move, edit,
-// retire), the equity indicators of both scenarios and the wall's KPIs the server serves — kept
-// in step incrementally — equal a full recompute from what PostGIS then holds.
+// retire) and after a grid edit, the equity indicators of both scenarios, the wall's KPIs and the
+// grid coverage the server serves — kept in step incrementally — equal a full recompute from what
+// PostGIS then holds.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { IndicatorTable, WallKpis } from '../../core/api'
+import type { CoverageSummary, IndicatorTable, WallKpis } from '../../core/api'
 import { createCoverageStore, scenarioResult, wallKpis } from '../../core/domain/coverage-store'
+import { coverageSummary } from '../../server/modules/coverage/coverage.queries'
 import { readStoreWorld } from '../../server/modules/coverage/coverage.repository'
 import { indicatorTable } from '../../server/modules/equity/equity-views'
 import { startTestApp } from '../support/test-database'
@@ -103,5 +105,44 @@ describe('the coverage store after facility edits', () => {
     expectSameTable(served.asIs, full.asIs)
     expectSameTable(served.planned, full.planned)
     expect({ ...served.wall, computedAt: '' }).toEqual({ ...full.wall, computedAt: '' })
+  })
+})
+
+describe('the coverage store after a grid edit', () => {
+  it('serves the grid balance, wall KPIs and grid coverage a full recompute gives', async () => {
+    await get<IndicatorTable>('/api/equity/indicators')
+    // a community with two grids: move one unit of the first into the second
+    const grids = await get<{ features: { properties: { id: number; communityCode: string } }[] }>(
+      '/api/grids?limit=5000',
+    )
+    const counts = new Map<string, number>()
+    for (const g of grids.features)
+      counts.set(g.properties.communityCode, (counts.get(g.properties.communityCode) ?? 0) + 1)
+    const code = [...counts].find(([, n]) => n >= 2)![0]
+    const community = await get<{
+      community: { editVersion: number }
+      units: { features: { properties: { id: number; gridId: number | null; households: number } }[] }
+    }>(`/api/communities/${code}/units`)
+    const units = community.units.features.map((f) => f.properties).filter((u) => u.gridId !== null && u.households > 0)
+    const from = units[0]
+    const to = units.find((u) => u.gridId !== from.gridId)!.gridId!
+    const summary = `/api/coverage/summary?type=kindergarten&level=grid&community=${code}`
+    const before = await get<CoverageSummary>(summary)
+    await send('POST', `/api/communities/${code}/edits`, {
+      editVersion: community.community.editVersion,
+      author: 'store-test',
+      reason: 'issue 8 grid edit',
+      ops: [{ kind: 'moveUnits', unitIds: [from.id], toGrid: to }],
+    })
+    const { served, full } = await servedAndRecomputed()
+    expectSameTable(served.asIs, full.asIs)
+    expect({ ...served.wall, computedAt: '' }).toEqual({ ...full.wall, computedAt: '' })
+    const after = await get<CoverageSummary>(summary)
+    const store = createCoverageStore(await readStoreWorld(ctx.database.db))
+    const expected = coverageSummary(store, { type: 'kindergarten', level: 'grid', community: code, limit: 5000 })
+    expect({ ...after, computedAt: '' }).toEqual({ ...expected, computedAt: '' })
+    // the moved unit's households left one grid for the other
+    const households = (s: CoverageSummary) => s.rows.map((r) => r.households)
+    expect(households(after)).not.toEqual(households(before))
   })
 })

@@ -26,7 +26,7 @@ import {
   sliceHouseholds,
   tierNearestInto,
 } from './community-figures'
-import { type Level, type LevelKeys, levelKeysOf } from './level-keys'
+import { gridLevelKeys, type Level, type LevelKeys, levelKeysOf } from './level-keys'
 import {
   communityRanges,
   idOrder,
@@ -117,13 +117,7 @@ export function createCoverageStore(world: StoreWorld): CoverageStore {
       urbanRural: Int32Array.from(urban, (u) => (u ? 0 : 1)),
     },
   })
-  const gridsByCode = [...world.grids].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0))
-  const gridHouseholds = new Map<string, number[]>()
-  for (const g of gridsByCode) {
-    const list = gridHouseholds.get(g.communityCode)
-    if (list) list.push(g.households)
-    else gridHouseholds.set(g.communityCode, [g.households])
-  }
+  const { gridsByCode, gridHouseholds } = gridTables(world.grids)
   const store: CoverageStore = {
     world,
     demand,
@@ -142,6 +136,57 @@ export function createCoverageStore(world: StoreWorld): CoverageStore {
   if (n !== demand.count) throw new RangeError('demand count mismatch')
   for (const scenario of SCENARIOS) store.scenarios[scenario] = computeScenario(store, scenario)
   return store
+}
+
+/** Grids in code order (the wall's alarm order) and their households per community code. */
+function gridTables(grids: readonly StoreGrid[]) {
+  const gridsByCode = [...grids].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0))
+  const gridHouseholds = new Map<string, number[]>()
+  for (const g of gridsByCode) {
+    const list = gridHouseholds.get(g.communityCode)
+    if (list) list.push(g.households)
+    else gridHouseholds.set(g.communityCode, [g.households])
+  }
+  return { gridsByCode, gridHouseholds }
+}
+
+/**
+ * Applies a saved grid edit: the current grids, and the grid of each building of the edited
+ * communities (in building-id order, as their slice). Coverage does not change; the grid keys,
+ * the grid tables and the edited communities' indicator rows do.
+ */
+export function applyGrids(
+  store: CoverageStore,
+  grids: StoreGrid[],
+  edited: readonly { communityCode: string; gridIds: Int32Array }[],
+): number[] {
+  const index = new Map(store.world.communities.map((c, i) => [c.code, i]))
+  const communities: number[] = []
+  for (const { communityCode, gridIds } of edited) {
+    const c = index.get(communityCode)
+    if (c === undefined) throw new RangeError(`unknown community ${communityCode}`)
+    const from = store.ranges[c]
+    if (gridIds.length !== store.ranges[c + 1] - from)
+      throw new RangeError(
+        `community ${communityCode} has ${store.ranges[c + 1] - from} buildings, got ${gridIds.length}`,
+      )
+    store.world.buildings.gridId.set(gridIds, from)
+    communities.push(c)
+  }
+  store.world.grids = grids
+  store.levels.grid = gridLevelKeys(store.world, store.byId)
+  store.demand.keys.grid = store.levels.grid.of
+  Object.assign(store, gridTables(grids))
+  for (const scenario of SCENARIOS) {
+    const ind = store.scenarios[scenario].indicators
+    if (!ind) continue
+    for (const c of communities) {
+      const r = communityResult(store, ind, c, { result: ind.rows[c], subjects: new Set() })
+      ind.rows[c] = r
+      ind.byCode.set(r.community.code, r)
+    }
+  }
+  return communities
 }
 
 /** A scenario from scratch: coverage of every type (full recompute) and its per-community sums. */

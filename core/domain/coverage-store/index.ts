@@ -11,6 +11,7 @@ export {
 } from './community-figures'
 export {
   applyFacilities,
+  applyGrids,
   type CoverageStore,
   computeIndicators,
   computeScenario,
@@ -22,7 +23,7 @@ export {
   scenarioResult,
   toCoreFacility,
 } from './coverage-store'
-export { type Level, type LevelKeys, levelKeysOf } from './level-keys'
+export { gridLevelKeys, type Level, type LevelKeys, levelKeysOf } from './level-keys'
 export {
   COVERAGE_GAP_SHARE,
   FAR_OUT_OF_BAND_FACTOR,

@@ -48,15 +48,7 @@ export function levelKeysOf(world: StoreWorld, byId: Int32Array): Record<Level, 
         streetCode: c.streetCode,
       })),
     ),
-    grid: levelKeys(b, byId, (i) => String(b.gridId[i]), [
-      ...world.grids.map((g) => ({
-        code: String(g.id),
-        name: g.code,
-        communityCode: g.communityCode,
-        streetCode: communityByCode.get(g.communityCode)?.streetCode,
-      })),
-      { code: '0', name: 'unassigned' },
-    ]),
+    grid: gridLevelKeys(world, byId),
     unit: levelKeys(
       b,
       byId,
@@ -69,6 +61,21 @@ export function levelKeysOf(world: StoreWorld, byId: Int32Array): Record<Level, 
       })),
     ),
   }
+}
+
+/** The grid level alone (a grid edit changes only it): current grids, then 'unassigned'. */
+export function gridLevelKeys(world: StoreWorld, byId: Int32Array): LevelKeys {
+  const b = world.buildings
+  const communityByCode = new Map(world.communities.map((c) => [c.code, c]))
+  return levelKeys(b, byId, (i) => String(b.gridId[i]), [
+    ...world.grids.map((g) => ({
+      code: String(g.id),
+      name: g.code,
+      communityCode: g.communityCode,
+      streetCode: communityByCode.get(g.communityCode)?.streetCode,
+    })),
+    { code: '0', name: 'unassigned' },
+  ])
 }
 
 function levelKeys(b: StoreBuildings, byId: Int32Array, codeOf: (i: number) => string, infos: KeyInfo[]): LevelKeys {

@@ -3,10 +3,9 @@
 import type { Bbox, CoverageGaps, CoverageRow, CoverageSummary, CoverageTotals } from '../../../core/api'
 import { aggregateCoverage, type Scenario } from '../../../core/domain/coverage'
 import { hexBins, hexCorners } from '../../../core/domain/coverage/hex-bins'
-import type { Level, LevelKeys } from '../../../core/domain/coverage-store'
+import type { CoverageStore, Level, LevelKeys } from '../../../core/domain/coverage-store'
 import { toLngLat } from '../../../core/geo'
 import { AppError, badRequest } from '../../plugins/errors'
-import type { CoverageModel } from './coverage.service'
 
 export interface Subject {
   type?: string
@@ -16,7 +15,7 @@ export interface Subject {
 
 /** The covered flags for a type (or a whole tier) in a scenario; unknown names are a 400. */
 export function coveredFlags(
-  model: CoverageModel,
+  model: CoverageStore,
   subject: Subject,
 ): {
   covered: Uint8Array
@@ -89,7 +88,7 @@ export interface SummaryOptions extends Subject {
 }
 
 /** Covered / unserved / total households per key of a level, the district and its urban/rural split. */
-export function coverageSummary(model: CoverageModel, options: SummaryOptions): CoverageSummary {
+export function coverageSummary(model: CoverageStore, options: SummaryOptions): CoverageSummary {
   const flags = coveredFlags(model, options)
   const { households } = model.demand
   const all = aggregateCoverage(households, flags.covered)
@@ -132,7 +131,7 @@ export interface WorstOptions extends Subject {
 
 /** The keys with the most unserved households (or the lowest share), worst first. */
 export function worstKeys(
-  model: CoverageModel,
+  model: CoverageStore,
   options: WorstOptions,
 ): { scenario: Scenario; level: string; rows: CoverageRow[] } {
   const flags = coveredFlags(model, options)
@@ -167,7 +166,7 @@ export interface GapOptions extends Subject {
 }
 
 /** Unserved buildings in a bbox, as points (up to limit) or summed into hexagons. */
-export function coverageGaps(model: CoverageModel, options: GapOptions): CoverageGaps {
+export function coverageGaps(model: CoverageStore, options: GapOptions): CoverageGaps {
   const flags = coveredFlags(model, options)
   const { lng, lat, id } = model.world.buildings
   const { households, xMeters, yMeters } = model.demand

@@ -111,7 +111,7 @@ async function readCommunities(db: Kysely<Database>): Promise<StoreCommunity[]> 
 }
 
 /** Current grids in id order with their household totals and a label point. */
-async function readGrids(db: Kysely<Database>): Promise<StoreGrid[]> {
+export async function readGrids(db: Kysely<Database>): Promise<StoreGrid[]> {
   const { rows } = await sql<{
     id: number
     code: string
@@ -133,6 +133,14 @@ async function readGrids(db: Kysely<Database>): Promise<StoreGrid[]> {
     households: Number(r.households),
     labelPoint: pointOf(r.lng, r.lat),
   }))
+}
+
+/** The grid of each building of one community (0 when its unit has none), in building-id order. */
+export async function readBuildingGridIds(db: Kysely<Database>, communityCode: string): Promise<Int32Array> {
+  const { rows } = await sql<{ grid: number }>`SELECT coalesce(u.grid_id, 0) AS grid
+    FROM buildings b JOIN units u ON u.id = b.unit_id
+    WHERE b.community_code = ${communityCode} ORDER BY b.id`.execute(db)
+  return Int32Array.from(rows, (r) => Number(r.grid))
 }
 
 export async function readFacilityTypes(db: Kysely<Database>): Promise<FacilityTypeRow[]> {

@@ -6,10 +6,15 @@
 import type { Kysely } from 'kysely'
 import { type Scenario, servedHouseholds } from '../../../core/domain/coverage'
 import { type ComplianceResult, checkCompliance } from '../../../core/domain/coverage/compliance'
-import { applyFacilities, type CoverageStore, createCoverageStore } from '../../../core/domain/coverage-store'
+import {
+  applyFacilities,
+  applyGrids,
+  type CoverageStore,
+  createCoverageStore,
+} from '../../../core/domain/coverage-store'
 import type { Database } from '../../db/schema'
 import type { EventBus } from '../../plugins/events'
-import { type FacilityRow, readFacilities, readStoreWorld } from './coverage.repository'
+import { type FacilityRow, readBuildingGridIds, readFacilities, readGrids, readStoreWorld } from './coverage.repository'
 
 /** The store as the service holds it: with the times of its read and its build. */
 export type CoverageModel = CoverageStore & { loadMillis: number; computeMillis: number }
@@ -31,11 +36,13 @@ export class CoverageService {
   private lastUpdateMillis: number | null = null
   private updates = 0
   private loaded: CoverageModel | null = null
+  private refreshing: Promise<void> | null = null
 
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** The model, loading it once (concurrent callers share the load). */
+  /** The model, loading it once (concurrent callers share the load), after any grid refresh in flight. */
   ensure(): Promise<CoverageModel> {
+    if (this.refreshing) return this.refreshing.then(() => this.ensure())
     if (!this.model) {
       this.loading = true
       const started = performance.now()
@@ -73,6 +80,33 @@ export class CoverageService {
     }
     this.model = null
     this.loaded = null
+  }
+
+  /**
+   * A grid edit saved in one community: re-reads the current grids and that community's building
+   * grids and applies them (coverage is unchanged). Requests wait for it; refreshes run in order.
+   */
+  refreshGrids(communityCode: string): void {
+    if (!this.model || this.loading) {
+      this.invalidate() // not built, or being read: the (next) load reads the committed grids
+      return
+    }
+    const model = this.model
+    const refresh = async () => {
+      const [m, grids, gridIds] = await Promise.all([
+        model,
+        readGrids(this.db),
+        readBuildingGridIds(this.db, communityCode),
+      ])
+      if (this.model === model) applyGrids(m, grids, [{ communityCode, gridIds }])
+    }
+    const run: Promise<void> = (this.refreshing ?? Promise.resolve())
+      .then(refresh)
+      .catch(() => this.invalidate()) // whatever failed, the next request rebuilds
+      .finally(() => {
+        if (this.refreshing === run) this.refreshing = null
+      })
+    this.refreshing = run
   }
 
   /** Re-reads the given facilities and updates both scenarios incrementally. Call after commit. */
@@ -154,9 +188,13 @@ export function complianceOf(
   }
 }
 
-/** Subscribes the service to change events: grid membership changes rebuild the model lazily. */
+/**
+ * Subscribes the service to change events: a grid edit in a community refreshes the grid figures;
+ * other grid membership changes rebuild the model lazily. Facility edits are applied by their routes.
+ */
 export function followChanges(service: CoverageService, events: EventBus): () => void {
   return events.subscribe((event) => {
-    if (event.kind === 'grids' || event.kind === 'units' || event.kind === 'world') service.invalidate()
+    if (event.kind === 'grids' && event.communityCode) service.refreshGrids(event.communityCode)
+    else if (event.kind === 'grids' || event.kind === 'units' || event.kind === 'world') service.invalidate()
   })
 }
