@@ -2,7 +2,7 @@
 // PostGIS on first use (or right after the server starts listening) and kept in step on every
 // facility change — the facility routes call `applyRows(rows)` after their transaction commits,
 // which updates coverage, the per-community sums and the indicator rows in one pass. Coverage,
-// equity, siting and the wall all read this store; a grid edit drops it for a lazy rebuild.
+// equity, siting and the wall all read this store; a grid edit refreshes its grid figures.
 import type { Kysely } from 'kysely'
 import { type Scenario, servedHouseholds } from '../../../core/domain/coverage'
 import { type ComplianceResult, checkCompliance } from '../../../core/domain/coverage/compliance'
