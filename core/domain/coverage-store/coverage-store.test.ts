@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_INDICATOR_SETTINGS, indicatorSettingsFrom } from '../equity'
 import {
   applyFacilities,
+  CoverageQueryError,
   type CoverageStore,
+  complianceOf,
+  coverageGaps,
+  coverageSummary,
   createCoverageStore,
   SCENARIOS,
   type StoreFacility,
@@ -217,6 +221,31 @@ describe('the coverage store', () => {
     )!
     expect(tile.coveredHouseholds).toBe(50)
     expect(wallGaps(store, store.scenarios['as-is'], null).households).toEqual([100, 50, 20, 10])
+  })
+
+  it('answers the coverage questions from the same state: summaries, gaps in building-id order, compliance', () => {
+    const store = createCoverageStore(world())
+    const summary = coverageSummary(store, { type: 'community_service_station', level: 'community', limit: 10 })
+    expect(summary.rows.map((r) => [r.key, r.households, r.covered])).toEqual([
+      ['120116001001', 200, 150],
+      ['120116001201', 30, 0],
+    ])
+    expect(summary.urban).toMatchObject({ households: 200, covered: 150 })
+    const gaps = coverageGaps(store, {
+      type: 'community_service_station',
+      aggregate: 'none',
+      cellMeters: 1000,
+      limit: 10,
+    })
+    expect(gaps.points.buildingId).toEqual([3, 4, 5])
+    expect(gaps.unservedHouseholds).toBe(80)
+    // 150 m² for the 150 households served: 30 per 100 is the norm; 100 of 150 m² active
+    const c = complianceOf(store, station)
+    expect(c).toMatchObject({ servedHouseholds: 150, floorAreaOk: true, radiusM: 300 })
+    expect(() => coverageSummary(store, { type: 'school', level: 'district', limit: 1 })).toThrow(CoverageQueryError)
+    expect(() =>
+      coverageSummary(store, { type: 'kindergarten', tier: 'village', level: 'district', limit: 1 }),
+    ).toThrow(/tier 5min, not "village"/)
   })
 
   it('reads the norms from the settings table, keeping defaults for what is missing', () => {

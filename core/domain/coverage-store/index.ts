@@ -1,4 +1,5 @@
 // One store of coverage state: coverage, equity indicators, siting demand and the wall read it.
+
 export {
   access2sfcaOf,
   type CommunityResult,
@@ -9,6 +10,19 @@ export {
   sliceHouseholds,
   tierNearestInto,
 } from './community-figures'
+export { complianceOf, scenarioOf } from './compliance-of'
+export {
+  CoverageQueryError,
+  type CoverageQueryErrorCode,
+  coverageGaps,
+  coverageSummary,
+  coveredFlags,
+  type GapOptions,
+  type Subject,
+  type SummaryOptions,
+  type WorstOptions,
+  worstKeys,
+} from './coverage-queries'
 export {
   applyFacilities,
   applyGrids,

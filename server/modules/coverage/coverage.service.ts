@@ -4,8 +4,6 @@
 // which updates coverage, the per-community sums and the indicator rows in one pass. Coverage,
 // equity, siting and the wall all read this store; a grid edit refreshes its grid figures.
 import type { Kysely } from 'kysely'
-import { type Scenario, servedHouseholds } from '../../../core/domain/coverage'
-import { type ComplianceResult, checkCompliance } from '../../../core/domain/coverage/compliance'
 import {
   applyFacilities,
   applyGrids,
@@ -154,37 +152,6 @@ export class CoverageService {
     const t = performance.now()
     const store = createCoverageStore(world)
     return Object.assign(store, { loadMillis, computeMillis: performance.now() - t })
-  }
-}
-
-/** The scenario a facility counts in: planned ones only with planned facilities. */
-export function scenarioOf(status: FacilityRow['status']): Scenario {
-  return status === 'planned' ? 'with-planned' : 'as-is'
-}
-
-/** Compliance of one facility, with the households its radius reaches in its own scenario. */
-export function complianceOf(
-  model: CoverageModel,
-  row: FacilityRow,
-  tierRadiusRange = model.world.tierRadiusRange,
-): ComplianceResult & { servedHouseholds: number; radiusM: number } {
-  const type = model.types.get(row.typeCode)
-  if (!type) throw new Error(`facility ${row.id} has unknown type ${row.typeCode}`)
-  const served = Math.round(servedHouseholds(model.scenarios[scenarioOf(row.status)].coverage, String(row.id)))
-  const radiusM = row.radiusM ?? type.defaultRadiusM
-  return {
-    ...checkCompliance({
-      tier: type.tier,
-      radiusMeters: radiusM,
-      floorAreaM2: row.floorAreaM2,
-      activityAreaM2: row.activityAreaM2,
-      minActivityShare: type.minActivityShare,
-      floorAreaM2Per100Households: type.floorAreaM2Per100Households,
-      servedHouseholds: served,
-      tierRadiusRange,
-    }),
-    servedHouseholds: served,
-    radiusM,
   }
 }
 

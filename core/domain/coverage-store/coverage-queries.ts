@@ -1,11 +1,25 @@
-// Answers to the coverage questions, read from the in-memory model: totals per level, the
-// unserved buildings (points or hexagons), the worst grids / units, facility compliance.
-import type { Bbox, CoverageGaps, CoverageRow, CoverageSummary, CoverageTotals } from '../../../core/api'
-import { aggregateCoverage, type Scenario } from '../../../core/domain/coverage'
-import { hexBins, hexCorners } from '../../../core/domain/coverage/hex-bins'
-import type { CoverageStore, Level, LevelKeys } from '../../../core/domain/coverage-store'
-import { toLngLat } from '../../../core/geo'
-import { AppError, badRequest } from '../../plugins/errors'
+// Answers to the coverage questions, read from the coverage store (pure): totals per level, the
+// unserved buildings (points or hexagons), the worst grids / units / communities. Bad subjects
+// throw a CoverageQueryError with a named code (the server answers 400).
+import type { Bbox, CoverageGaps, CoverageRow, CoverageSummary, CoverageTotals } from '../../api'
+import { toLngLat } from '../../geo'
+import { aggregateCoverage, type Scenario } from '../coverage'
+import { hexBins, hexCorners } from '../coverage/hex-bins'
+import type { CoverageStore } from './coverage-store'
+import type { Level, LevelKeys } from './level-keys'
+
+export type CoverageQueryErrorCode = 'UNKNOWN_FACILITY_TYPE' | 'TIER_MISMATCH' | 'UNKNOWN_TIER' | 'MISSING_SUBJECT'
+
+/** A question coverage cannot answer as asked; the message names the bad value. */
+export class CoverageQueryError extends Error {
+  constructor(
+    readonly code: CoverageQueryErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'CoverageQueryError'
+  }
+}
 
 export interface Subject {
   type?: string
@@ -29,9 +43,12 @@ export function coveredFlags(
   if (subject.type !== undefined) {
     const cov = state.byType.get(subject.type)
     if (!cov)
-      throw badRequest('UNKNOWN_FACILITY_TYPE', `unknown facility type "${subject.type}" (see /api/facility-types)`)
+      throw new CoverageQueryError(
+        'UNKNOWN_FACILITY_TYPE',
+        `unknown facility type "${subject.type}" (see /api/facility-types)`,
+      )
     if (subject.tier !== undefined && subject.tier !== cov.type.tier)
-      throw badRequest(
+      throw new CoverageQueryError(
         'TIER_MISMATCH',
         `facility type "${subject.type}" is of tier ${cov.type.tier}, not "${subject.tier}": tiers never substitute`,
       )
@@ -39,10 +56,13 @@ export function coveredFlags(
   }
   if (subject.tier !== undefined) {
     const tier = state.byTier.get(subject.tier)
-    if (!tier) throw badRequest('UNKNOWN_TIER', `no facility type has tier "${subject.tier}"`)
+    if (!tier) throw new CoverageQueryError('UNKNOWN_TIER', `no facility type has tier "${subject.tier}"`)
     return { covered: tier.covered, nearestMeters: null, type: null, tier: subject.tier, scenario }
   }
-  throw badRequest('MISSING_SUBJECT', 'give a facility "type" or a life-circle "tier" (5min, 10min, 15min, village)')
+  throw new CoverageQueryError(
+    'MISSING_SUBJECT',
+    'give a facility "type" or a life-circle "tier" (5min, 10min, 15min, village)',
+  )
 }
 
 const totalsOf = (
@@ -232,6 +252,3 @@ export function coverageGaps(model: CoverageStore, options: GapOptions): Coverag
     truncated,
   }
 }
-
-/** 503 while the model cannot be built (the database is unreachable). */
-export const notReady = (message: string) => new AppError(503, 'COVERAGE_UNAVAILABLE', message)
