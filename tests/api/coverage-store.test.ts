@@ -145,3 +145,18 @@ describe('the coverage store after a grid edit', () => {
     expect(households(after)).not.toEqual(households(before))
   })
 })
+
+describe('the coverage store after a settings change', () => {
+  it('applies the changed norms announced by a settings change event, as a full recompute does', async () => {
+    await get<WallKpis>('/api/wall/kpis')
+    await sql`UPDATE settings SET value = '20'::jsonb WHERE key = 'staffing.workers_per_10k_urban'`.execute(
+      ctx.database.db,
+    )
+    ctx.app.events.publish({ kind: 'settings' })
+    const { served, full } = await servedAndRecomputed()
+    expect(served.wall.workerNormPer10k).toBe(20)
+    expect(served.asIs.indicators.find((i) => i.code === 'workers_per_10k_residents')!.norm).toBe(20)
+    expect({ ...served.wall, computedAt: '' }).toEqual({ ...full.wall, computedAt: '' })
+    expectSameTable(served.asIs, full.asIs)
+  })
+})

@@ -15,7 +15,12 @@ import {
   type Scenario,
   upsertFacility,
 } from '../coverage'
-import { defaultStarRatingSettings, indicatorCatalogue, type StarRatingSettings } from '../equity'
+import {
+  defaultStarRatingSettings,
+  type IndicatorSettings,
+  indicatorCatalogue,
+  type StarRatingSettings,
+} from '../equity'
 import {
   access2sfcaOf,
   type CommunityResult,
@@ -187,6 +192,23 @@ export function applyGrids(
     }
   }
   return communities
+}
+
+/**
+ * Applies changed norms (settings table): coverage does not change; the catalogue, the star
+ * rating criteria and the compliance ranges follow, and the indicator rows are computed again on
+ * their next use.
+ */
+export function applySettings(
+  store: CoverageStore,
+  settings: IndicatorSettings,
+  tierRadiusRange: Record<string, [number, number]> | undefined,
+): void {
+  store.world.settings = settings
+  store.world.tierRadiusRange = tierRadiusRange
+  store.starSettings = defaultStarRatingSettings(settings)
+  store.catalogue = indicatorCatalogue(store.world.types, settings)
+  for (const scenario of SCENARIOS) store.scenarios[scenario].indicators = null
 }
 
 /** A scenario from scratch: coverage of every type (full recompute) and its per-community sums. */

@@ -26,6 +26,7 @@ export {
 export {
   applyFacilities,
   applyGrids,
+  applySettings,
   type CoverageStore,
   computeIndicators,
   computeScenario,

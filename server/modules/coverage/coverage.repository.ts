@@ -41,7 +41,7 @@ export async function readStoreWorld(db: Kysely<Database>): Promise<StoreWorld> 
       array_agg(coalesce(u.grid_id, 0) ORDER BY b.community_code, b.id) AS grid,
       array_agg(b.community_code::text ORDER BY b.community_code, b.id) AS community
     FROM buildings b JOIN units u ON u.id = b.unit_id`.execute(db)
-  const [communities, grids, units, streets, district, types, facilities, settings] = await Promise.all([
+  const [communities, grids, units, streets, district, types, facilities, norms] = await Promise.all([
     readCommunities(db),
     readGrids(db),
     db.selectFrom('units').select(['id', 'name', 'community_code']).orderBy('id').execute(),
@@ -49,7 +49,7 @@ export async function readStoreWorld(db: Kysely<Database>): Promise<StoreWorld> 
     db.selectFrom('districts').select(['code', 'name']).executeTakeFirst(),
     readFacilityTypes(db),
     readFacilities(db),
-    readSettings(db),
+    readNorms(db),
   ])
   const r = rows[0]
   const index = new Map(communities.map((c, i) => [c.code, i]))
@@ -76,6 +76,14 @@ export async function readStoreWorld(db: Kysely<Database>): Promise<StoreWorld> 
     },
     types,
     facilities,
+    ...norms,
+  }
+}
+
+/** The norms the store holds: the indicator settings and the tier radius ranges when set. */
+export async function readNorms(db: Kysely<Database>): Promise<Pick<StoreWorld, 'settings' | 'tierRadiusRange'>> {
+  const settings = await readSettings(db)
+  return {
     settings: indicatorSettingsFrom(settings),
     tierRadiusRange: (settings['facility.tier_radius_m'] as Record<string, [number, number]> | undefined) ?? undefined,
   }

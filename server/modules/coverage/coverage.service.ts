@@ -7,12 +7,20 @@ import type { Kysely } from 'kysely'
 import {
   applyFacilities,
   applyGrids,
+  applySettings,
   type CoverageStore,
   createCoverageStore,
 } from '../../../core/domain/coverage-store'
 import type { Database } from '../../db/schema'
 import type { EventBus } from '../../plugins/events'
-import { type FacilityRow, readBuildingGridIds, readFacilities, readGrids, readStoreWorld } from './coverage.repository'
+import {
+  type FacilityRow,
+  readBuildingGridIds,
+  readFacilities,
+  readGrids,
+  readNorms,
+  readStoreWorld,
+} from './coverage.repository'
 
 /** The store as the service holds it: with the times of its read and its build. */
 export type CoverageModel = CoverageStore & { loadMillis: number; computeMillis: number }
@@ -80,26 +88,37 @@ export class CoverageService {
     this.loaded = null
   }
 
+  /** Changed norms (settings): re-reads them and applies them; requests wait for it. */
+  refreshSettings(): void {
+    this.refresh(async (m) => {
+      const norms = await readNorms(this.db)
+      applySettings(m, norms.settings, norms.tierRadiusRange)
+    })
+  }
+
   /**
    * A grid edit saved in one community: re-reads the current grids and that community's building
    * grids and applies them (coverage is unchanged). Requests wait for it; refreshes run in order.
    */
   refreshGrids(communityCode: string): void {
+    this.refresh(async (m) => {
+      const [grids, gridIds] = await Promise.all([readGrids(this.db), readBuildingGridIds(this.db, communityCode)])
+      applyGrids(m, grids, [{ communityCode, gridIds }])
+    })
+  }
+
+  /** Runs one update of the loaded model after those before it; on failure the model is dropped. */
+  private refresh(update: (model: CoverageModel) => Promise<void>): void {
     if (!this.model || this.loading) {
-      this.invalidate() // not built, or being read: the (next) load reads the committed grids
+      this.invalidate() // not built, or being read: the (next) load reads the committed rows
       return
     }
     const model = this.model
-    const refresh = async () => {
-      const [m, grids, gridIds] = await Promise.all([
-        model,
-        readGrids(this.db),
-        readBuildingGridIds(this.db, communityCode),
-      ])
-      if (this.model === model) applyGrids(m, grids, [{ communityCode, gridIds }])
-    }
     const run: Promise<void> = (this.refreshing ?? Promise.resolve())
-      .then(refresh)
+      .then(async () => {
+        const m = await model
+        if (this.model === model) await update(m)
+      })
       .catch(() => this.invalidate()) // whatever failed, the next request rebuilds
       .finally(() => {
         if (this.refreshing === run) this.refreshing = null
@@ -156,12 +175,15 @@ export class CoverageService {
 }
 
 /**
- * Subscribes the service to change events: a grid edit in a community refreshes the grid figures;
- * other grid membership changes rebuild the model lazily. Facility edits are applied by their routes.
+ * Subscribes the service to change events: facility edits are applied by their routes; a grid
+ * edit in a community refreshes the grid figures, a settings change the norms; any other change
+ * (units, the world, a kind it does not know) drops the model for a rebuild on next use.
  */
 export function followChanges(service: CoverageService, events: EventBus): () => void {
   return events.subscribe((event) => {
+    if (event.kind === 'facilities') return
     if (event.kind === 'grids' && event.communityCode) service.refreshGrids(event.communityCode)
-    else if (event.kind === 'grids' || event.kind === 'units' || event.kind === 'world') service.invalidate()
+    else if (event.kind === 'settings') service.refreshSettings()
+    else service.invalidate()
   })
 }
