@@ -1,4 +1,4 @@
-// The one coverage store (core/domain/coverage-store, ADR 10) held by the server: read from
+// The one coverage store (core/domain/coverage-store, ADR 11) held by the server: read from
 // PostGIS on first use (or right after the server starts listening) and kept in step on every
 // facility change — the facility routes call `applyRows(rows)` after their transaction commits,
 // which updates coverage, the per-community sums and the indicator rows in one pass. Coverage,

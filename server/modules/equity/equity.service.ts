@@ -1,4 +1,4 @@
-// The equalization figures and the wall read the one coverage store (app.coverage, ADR 10): no
+// The equalization figures and the wall read the one coverage store (app.coverage, ADR 11): no
 // model of their own. The store keeps its indicator rows in step with every facility edit and is
 // rebuilt after a grid edit; this service only hands them out, with the street names it checks
 // query parameters against.

@@ -2,7 +2,6 @@
 // of the type fixed. Candidates are grid or unit centroids (household-weighted mean of their
 // buildings, EPSG:4548) or points the official drew. HiGHS is loaded once per process.
 import type { SitingResponse, SitingSite } from '../../../core/api'
-import type { CoverageStore } from '../../../core/domain/coverage-store'
 import {
   type CoverageSitingResult,
   coverageWithinRadius,
@@ -14,6 +13,7 @@ import {
 } from '../../../core/domain/siting'
 import { toLngLat, toMetricBatch } from '../../../core/geo'
 import { badRequest } from '../../plugins/errors'
+import type { CoverageModel } from '../coverage/coverage.service'
 
 let solver: Promise<LinearSolver> | null = null
 /** HiGHS, loaded on first use and shared by every request. */
@@ -50,7 +50,7 @@ interface Demand {
 }
 
 /** The type, radius and scenario of a request; unknown types and bad radii are a 400. */
-function subjectOf(model: CoverageStore, input: SitingInput) {
+function subjectOf(model: CoverageModel, input: SitingInput) {
   const type = model.types.get(input.type)
   if (!type)
     throw badRequest('UNKNOWN_FACILITY_TYPE', `unknown facility type "${input.type}" (see /api/facility-types)`)
@@ -62,7 +62,7 @@ function subjectOf(model: CoverageStore, input: SitingInput) {
   return { type, radiusM, scenario, cov: model.scenarios[scenario].coverage.byType.get(type.code)! }
 }
 
-function demandOf(model: CoverageStore, covered: Uint8Array, street?: string): Demand {
+function demandOf(model: CoverageModel, covered: Uint8Array, street?: string): Demand {
   const streetKeys = model.levels.street
   const picked: number[] = []
   for (const i of model.byId) {
@@ -80,7 +80,7 @@ function demandOf(model: CoverageStore, covered: Uint8Array, street?: string): D
 }
 
 /** Household-weighted centroids of the grid or unit keys that have buildings in scope. */
-function centroids(model: CoverageStore, level: 'grid' | 'unit', demand: Demand): Candidates {
+function centroids(model: CoverageModel, level: 'grid' | 'unit', demand: Demand): Candidates {
   const keys = model.levels[level]
   const k = keys.codes.length
   const sx = new Float64Array(k)
@@ -109,7 +109,7 @@ function centroids(model: CoverageStore, level: 'grid' | 'unit', demand: Demand)
 }
 
 /** Candidate sites; drawn points are checked against the district by the caller (PostGIS). */
-function candidatesOf(model: CoverageStore, spec: CandidateSpec, demand: Demand): Candidates {
+function candidatesOf(model: CoverageModel, spec: CandidateSpec, demand: Demand): Candidates {
   if (spec === 'grid-centroids') return centroids(model, 'grid', demand)
   if (spec === 'unit-centroids') return centroids(model, 'unit', demand)
   const lng = Float64Array.from(spec.points, (p) => p[0])
@@ -180,7 +180,7 @@ function asBadRequest<T>(code: string, run: () => T): T {
   }
 }
 
-export async function runMclp(model: CoverageStore, input: SitingInput & { k: number }): Promise<SitingResponse> {
+export async function runMclp(model: CoverageModel, input: SitingInput & { k: number }): Promise<SitingResponse> {
   const s = subjectOf(model, input)
   const demand = demandOf(model, s.cov.covered, input.street)
   const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', demand)
@@ -198,7 +198,7 @@ export async function runMclp(model: CoverageStore, input: SitingInput & { k: nu
 }
 
 export async function runLscp(
-  model: CoverageStore,
+  model: CoverageModel,
   input: SitingInput & { targetShare: number },
 ): Promise<SitingResponse> {
   const s = subjectOf(model, input)
@@ -219,7 +219,7 @@ export async function runLscp(
 /** Largest demand areas × candidates a p-median request may have (the distance matrix is dense). */
 export const P_MEDIAN_MAX_PAIRS = 2_000_000
 
-export async function runPMedian(model: CoverageStore, input: SitingInput & { k: number }): Promise<SitingResponse> {
+export async function runPMedian(model: CoverageModel, input: SitingInput & { k: number }): Promise<SitingResponse> {
   const s = subjectOf(model, input)
   const buildings = demandOf(model, s.cov.covered, input.street)
   // demand areas: the grids in scope, at their household-weighted centroids
@@ -311,7 +311,7 @@ function thin(c: Candidates, max: number): Candidates {
 }
 
 // households per demand area (grid), in the order of `areas`
-function gridWeights(model: CoverageStore, demand: Demand, areas: Candidates): Float64Array {
+function gridWeights(model: CoverageModel, demand: Demand, areas: Candidates): Float64Array {
   const keys = model.levels.grid
   const byCode = new Map<string, number>()
   areas.labels.forEach((label, i) => {
