@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_INDICATOR_SETTINGS, indicatorSettingsFrom } from '../equity'
 import {
   applyFacilities,
+  applyGrids,
+  applySettings,
   CoverageQueryError,
   type CoverageStore,
   complianceOf,
@@ -246,6 +248,28 @@ describe('the coverage store', () => {
     expect(() =>
       coverageSummary(store, { type: 'kindergarten', tier: 'village', level: 'district', limit: 1 }),
     ).toThrow(/tier 5min, not "village"/)
+  })
+
+  it('applies a grid edit and changed norms as a full recompute of the edited world does', () => {
+    const store = createCoverageStore(world())
+    scenarioResult(store, 'as-is')
+    // A2 (50 households) moves from grid 2 to grid 1: 350 and 50 households, both out of a ±10% band
+    const grids = world().grids.map((g) =>
+      g.id === 1 ? { ...g, households: 350 } : g.id === 2 ? { ...g, households: 50 } : g,
+    )
+    applyGrids(store, grids, [{ communityCode: '120116001001', gridIds: Int32Array.from([1, 1, 1]) }])
+    const settings = { ...DEFAULT_INDICATOR_SETTINGS, gridHouseholdTolerance: 0.1, minWorkersPer10kResidents: 50 }
+    applySettings(store, settings, undefined)
+    const edited = world()
+    edited.grids = grids
+    edited.buildings.gridId = Int32Array.from([1, 1, 1, 3, 3])
+    const full = createCoverageStore({ ...edited, settings })
+    expect(scenarioResult(store, 'as-is').rows[0].values.grids_in_band_share).toBe(0)
+    expect(figures(store)).toEqual(figures(full))
+    expect(coverageSummary(store, { type: 'kindergarten', level: 'grid', limit: 10 })).toEqual({
+      ...coverageSummary(full, { type: 'kindergarten', level: 'grid', limit: 10 }),
+      computedAt: expect.any(String),
+    })
   })
 
   it('reads the norms from the settings table, keeping defaults for what is missing', () => {

@@ -104,7 +104,6 @@ export function toCoreFacility(row: StoreFacility): Facility {
 /** Builds the store from the world's rows: demand index, level keys, both scenarios' coverage and sums. */
 export function createCoverageStore(world: StoreWorld): CoverageStore {
   const b = world.buildings
-  const n = b.id.length
   const ranges = communityRanges(b.community, world.communities.length)
   const byId = idOrder(b.id)
   const { xMeters, yMeters } = toMetricBatch(b.lng, b.lat)
@@ -138,7 +137,6 @@ export function createCoverageStore(world: StoreWorld): CoverageStore {
     catalogue: indicatorCatalogue(world.types, world.settings),
     scenarios: {} as Record<Scenario, ScenarioFigures>,
   }
-  if (n !== demand.count) throw new RangeError('demand count mismatch')
   for (const scenario of SCENARIOS) store.scenarios[scenario] = computeScenario(store, scenario)
   return store
 }
