@@ -137,7 +137,7 @@ export const FacilityListQuery = Type.Object(
 )
 export type FacilityListQuery = Static<typeof FacilityListQuery>
 
-// ── health and settings ───────────────────────────────────────────────
+// ── health ───────────────────────────────────────────────
 export const Health = Type.Object({
   status: Type.Literal('ok'),
   engine: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
@@ -154,6 +154,3 @@ export const Health = Type.Object({
   }),
 })
 export type Health = Static<typeof Health>
-
-export const Settings = Type.Record(Type.String(), Type.Unknown())
-export type Settings = Record<string, unknown>
