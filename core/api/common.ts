@@ -1,5 +1,6 @@
 // Shared pieces of the HTTP contract: paging, bbox, GeoJSON envelopes, errors.
 import { type Static, Type } from 'typebox'
+import { errorCodeList } from './errors'
 
 export const MAX_LIMIT = 5000
 export const DEFAULT_LIMIT = 1000
@@ -22,7 +23,7 @@ export const IntId = Type.Integer({ minimum: 1, maximum: 2147483647 })
 
 export const ErrorBody = Type.Object({
   statusCode: Type.Integer(),
-  code: Type.String({ description: 'named error code, e.g. BAD_BBOX, NOT_FOUND' }),
+  code: Type.String({ description: `named error code (core/api/errors.ts): ${errorCodeList()}` }),
   error: Type.String(),
   message: Type.String(),
 })

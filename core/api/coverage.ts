@@ -20,12 +20,12 @@ export const CoverageLevel = Type.Union([
   Type.Literal('unit'),
 ])
 export type CoverageLevel = Static<typeof CoverageLevel>
-const TierParam = Type.Union([
-  Type.Literal('5min'),
-  Type.Literal('10min'),
-  Type.Literal('15min'),
-  Type.Literal('village'),
-])
+/** Tiers are data (facility_types.tier): an unknown one is refused by the server with UNKNOWN_TIER. */
+const TierParam = Type.String({
+  pattern: '^[a-z0-9_]+$',
+  maxLength: 40,
+  description: 'a life-circle tier of the facility types, e.g. 5min, 10min, 15min, village (see /api/facility-types)',
+})
 
 /** What is covered: one facility type, or a whole life-circle tier (any type of that tier). */
 const Subject = {

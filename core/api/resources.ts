@@ -6,12 +6,8 @@ import { AsOfParam } from './grid-editing'
 export const StreetKind = Type.Union([Type.Literal('subdistrict'), Type.Literal('town'), Type.Literal('zone')])
 export const CommunityKind = Type.Union([Type.Literal('urban'), Type.Literal('rural')])
 export const FacilityStatus = Type.Union([Type.Literal('existing'), Type.Literal('planned'), Type.Literal('retired')])
-export const Tier = Type.Union([
-  Type.Literal('5min'),
-  Type.Literal('10min'),
-  Type.Literal('15min'),
-  Type.Literal('village'),
-])
+/** A life-circle tier: data (facility_types.tier), e.g. 5min, 10min, 15min, village. */
+export const Tier = Type.String({ description: 'life-circle tier, e.g. 5min, 10min, 15min, village' })
 
 // ── streets 街道/镇/功能区 ─────────────────────────────────────────────
 export const StreetProps = Type.Object({

@@ -1,1 +1,9 @@
-export { bandInHouseholds, DEFAULT_NORMS, NORM_KEYS, type Norms, normsFromSettings, tolerancePercent } from './norms'
+export {
+  bandInHouseholds,
+  bandNorms,
+  DEFAULT_NORMS,
+  NORM_KEYS,
+  type Norms,
+  normsFromSettings,
+  tolerancePercent,
+} from './norms'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bandInHouseholds, DEFAULT_NORMS, normsFromSettings } from './norms'
+import { bandInHouseholds, bandNorms, DEFAULT_NORMS, normsFromSettings } from './norms'
 
 describe('normsFromSettings', () => {
   it('reads every norm from the settings record', () => {
@@ -37,5 +37,15 @@ describe('bandInHouseholds', () => {
     expect(bandInHouseholds({ targetHouseholds: 300, tolerance: 0.2 })).toEqual([240, 360])
     expect(bandInHouseholds({ targetHouseholds: 250, tolerance: 0.15 })).toEqual([213, 287])
     expect(bandInHouseholds({ targetHouseholds: 250, tolerance: 0.1 })).toEqual([225, 275])
+  })
+})
+
+describe('bandNorms', () => {
+  it('recovers target and tolerance from the band limits', () => {
+    const n = bandNorms([212.5, 287.5])
+    expect(n.targetHouseholds).toBe(250)
+    expect(n.tolerance).toBeCloseTo(0.15, 12)
+    expect(bandInHouseholds(n)).toEqual([213, 287])
+    expect(bandInHouseholds(bandNorms([240, 360]))).toEqual([240, 360])
   })
 })

@@ -55,5 +55,10 @@ export function bandInHouseholds(norms: Pick<Norms, 'targetHouseholds' | 'tolera
   return [Math.ceil(norms.targetHouseholds - slack - 1e-9), Math.floor(norms.targetHouseholds + slack + 1e-9)]
 }
 
+/** Target and tolerance back from a band given as its limits, e.g. [212.5, 287.5] → 250 ± 15%. */
+export function bandNorms([min, max]: readonly [number, number]): Pick<Norms, 'targetHouseholds' | 'tolerance'> {
+  return { targetHouseholds: (min + max) / 2, tolerance: (max - min) / (max + min) }
+}
+
 /** The tolerance as a whole percent, e.g. 0.15 → 15. */
 export const tolerancePercent = (tolerance: number) => Math.round(tolerance * 100)

@@ -39,10 +39,14 @@ export function coveredFlags(
   }
   if (subject.tier !== undefined) {
     const tier = state.byTier.get(subject.tier)
-    if (!tier) throw badRequest('UNKNOWN_TIER', `no facility type has tier "${subject.tier}"`)
+    if (!tier)
+      throw badRequest(
+        'UNKNOWN_TIER',
+        `no facility type has tier "${subject.tier}"; the tiers are ${[...state.byTier.keys()].join(', ')} (see /api/facility-types)`,
+      )
     return { covered: tier.covered, nearestMeters: null, type: null, tier: subject.tier, scenario }
   }
-  throw badRequest('MISSING_SUBJECT', 'give a facility "type" or a life-circle "tier" (5min, 10min, 15min, village)')
+  throw badRequest('MISSING_SUBJECT', `give a facility "type" or a life-circle "tier" (${[...state.byTier.keys()].join(', ')})`)
 }
 
 const totalsOf = (
@@ -227,4 +231,4 @@ export function coverageGaps(model: CoverageModel, options: GapOptions): Coverag
 }
 
 /** 503 while the model cannot be built (the database is unreachable). */
-export const notReady = (message: string) => new AppError(503, 'COVERAGE_UNAVAILABLE', message)
+export const notReady = (message: string) => new AppError('COVERAGE_UNAVAILABLE', message)

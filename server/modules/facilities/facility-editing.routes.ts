@@ -135,13 +135,12 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const before = current.feature
         if (current.version !== version)
           throw new AppError(
-            409,
             'STALE_VERSION',
             `facility ${id} is at version ${current.version}, not ${version}: someone changed it; reload and retry`,
             { current: before },
           )
         if (current.values.status === 'retired')
-          throw new AppError(409, 'RETIRED', `facility ${id} is retired and cannot be edited`, { current: before })
+          throw new AppError('RETIRED', `facility ${id} is retired and cannot be edited`, { current: before })
         const values: FacilityValues = { ...current.values }
         for (const [key, value] of Object.entries(changes)) {
           if (value !== undefined) (values as unknown as Record<string, unknown>)[key] = value
@@ -176,13 +175,12 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const before = current.feature
       if (current.version !== body.version)
         throw new AppError(
-          409,
           'STALE_VERSION',
           `facility ${id} is at version ${current.version}, not ${body.version}: someone changed it; reload and retry`,
           { current: before },
         )
       if (current.values.status === 'retired')
-        throw new AppError(409, 'RETIRED', `facility ${id} is already retired`, { current: before })
+        throw new AppError('RETIRED', `facility ${id} is already retired`, { current: before })
       const where = { streetCode: current.streetCode, communityCode: current.communityCode }
       const values: FacilityValues = { ...current.values, status: 'retired' }
       await updateFacilityRow(trx, id, values, where)

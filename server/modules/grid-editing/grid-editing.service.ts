@@ -117,7 +117,6 @@ const describeBand = (s: GridSettings) =>
 async function conflict(db: Db, code: string, yours: number, current: number): Promise<AppError> {
   const changes = (await repo.communityRevisions(db, code, yours)).map(toRevision)
   return new AppError(
-    409,
     'EDIT_CONFLICT',
     `community ${code} is at edit version ${current}, not ${yours}: ${changes.length} change(s) were saved since; reload and redo the edit`,
     { currentEditVersion: current, yourEditVersion: yours, changes },
@@ -173,7 +172,7 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
     const order = numberGrids(plan.created.map((g) => centroidOf(g.unitIds)))
     const maxSeq = plan.created.length > 0 ? await repo.maxGridSequence(trx, code) : 0
     if (maxSeq + plan.created.length > 999)
-      throw new AppError(422, 'GRID_CODES_EXHAUSTED', `community ${code} has no grid sequence numbers left`)
+      throw new AppError('GRID_CODES_EXHAUSTED', `community ${code} has no grid sequence numbers left`)
     const communityName = community.name
     const idOfKey = new Map<number, number>(plan.kept.map((g) => [g.key, g.key]))
     const created: { id: number; parentIds: number[] }[] = []
@@ -430,7 +429,6 @@ export async function revertRevision(
       const drifted = moves.filter((m) => gridOf.get(m.unitId) !== m.to).map((m) => m.unitId)
       if (drifted.length > 0)
         throw new AppError(
-          409,
           'REVERT_CONFLICT',
           `unit(s) ${drifted.slice(0, 10).join(', ')} were moved again after revision ${revisionId}; revert the later changes first`,
         )

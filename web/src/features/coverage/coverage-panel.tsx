@@ -1,7 +1,14 @@
 // The coverage mode's left panel: facility type (grouped by tier), scenario, district figures,
 // the selected community's share, the worst grids / compounds with fly-to, the editor's name and
 // "add a facility", and the "where to build" panel.
-import type { CommunityProps, CoverageRow, FacilityType, Feature, StreetProps } from '../../../../core/api'
+import {
+  type CommunityProps,
+  type CoverageRow,
+  type FacilityType,
+  type Feature,
+  type StreetProps,
+  tierLabel,
+} from '../../../../core/api'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import { SitingPanel } from './siting-panel'
@@ -32,7 +39,11 @@ export function CoveragePanel(props: CoveragePanelProps) {
   // facilities of the type that fall short of a standard, by name
   const problems = [...state.compliance.values()]
     .filter((c) => !c.compliant && state.facilityById.has(c.id))
-    .map((c) => ({ feature: state.facilityById.get(c.id)!, problems: c.problems }))
+    .map((c) => ({
+      feature: state.facilityById.get(c.id)!,
+      problems: c.problems,
+      activityRequired: c.activityRequired,
+    }))
   const rowName = (row: CoverageRow) => {
     const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
     if (state.worstLevel === 'community') return row.name
@@ -45,7 +56,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
         <span>{t('cov.type')}</span>
         <select value={state.typeCode} onChange={(e) => state.chooseType(e.target.value)} data-testid="coverage-type">
           {TIERS.map((tier) => (
-            <optgroup key={tier} label={t(`cov.tier.${tier}` as MessageKey)}>
+            <optgroup key={tier} label={tierLabel(tier, t)}>
               {facilityTypes
                 .filter((ft) => ft.tier === tier)
                 .map((ft) => (
@@ -72,7 +83,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
       </fieldset>
       {type ? (
         <p className="muted cov-note">
-          {t('cov.radiusNote', { tier: t(`cov.tier.${type.tier}` as MessageKey), radius: type.defaultRadiusM })}
+          {t('cov.radiusNote', { tier: tierLabel(type.tier, t), radius: type.defaultRadiusM })}
         </p>
       ) : null}
       {s ? (
@@ -112,7 +123,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
       {state.tierShare ? (
         <p className="cov-compare" data-testid="coverage-tier-share">
           {t('cov.tierShare', {
-            tier: t(`cov.tier.${state.tierShare.tier}` as MessageKey),
+            tier: tierLabel(state.tierShare.tier, t),
             share: pct(state.tierShare.share),
           })}
         </p>
@@ -172,7 +183,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
         <details className="cov-problems" data-testid="compliance-list">
           <summary>{t('cov.problemsTitle', { n: problems.length })}</summary>
           <ol>
-            {problems.slice(0, 50).map(({ feature, problems: list }) => (
+            {problems.slice(0, 50).map(({ feature, problems: list, activityRequired }) => (
               <li key={feature.id}>
                 <button
                   type="button"
@@ -185,7 +196,13 @@ export function CoveragePanel(props: CoveragePanelProps) {
                 >
                   {feature.properties.name}
                 </button>{' '}
-                <span className="tone-bad">{list.map((p) => t(`cov.problem.${p}` as MessageKey)).join('、')}</span>
+                <span className="tone-bad">
+                  {list
+                    .map((p) =>
+                      t(`cov.problem.${p}` as MessageKey, { min: formatNumber((activityRequired ?? 0) * 100, 0) }),
+                    )
+                    .join('、')}
+                </span>
               </li>
             ))}
           </ol>

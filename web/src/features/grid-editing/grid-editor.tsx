@@ -7,13 +7,15 @@ import { MapboxOverlay } from '@deck.gl/mapbox'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { GridPage, Proposal, Revision } from '../../../../core/api'
 import { type PlanOp, resolveOp } from '../../../../core/domain/grid-editing/edit-plan'
-import { type GridDiff, householdBand, type LngLat } from '../../../../core/domain/grids'
+import type { GridDiff, LngLat } from '../../../../core/domain/grids'
+import { DEFAULT_NORMS } from '../../../../core/domain/settings'
 import type { ApiError } from '../../api/client'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import { MAP_THEMES, type ThemeName } from '../../map/map-theme'
 import type { MapHandle } from '../../map/map-view'
 import { updateTestHookSources } from '../../map/test-hooks'
+import { gridBandFromNorms } from '../settings/grid-band'
 import { createEditorLayers, type Draft, EDITOR_LAYER_IDS, type UnitFeature } from './editor-layers'
 import {
   editorIntegrity,
@@ -109,8 +111,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
       ),
     [data, newKey0, t],
   )
-  const hb = data ? householdBand(data.settings) : null
-  const band = { low: Math.ceil(hb?.minHouseholds ?? 0), high: Math.floor(hb?.maxHouseholds ?? 0) }
+  const band = gridBandFromNorms(data?.settings ?? DEFAULT_NORMS)
 
   // ── operations ──
   const showError = useCallback((e: unknown) => {
