@@ -46,7 +46,10 @@ export function coveredFlags(
       )
     return { covered: tier.covered, nearestMeters: null, type: null, tier: subject.tier, scenario }
   }
-  throw badRequest('MISSING_SUBJECT', `give a facility "type" or a life-circle "tier" (${[...state.byTier.keys()].join(', ')})`)
+  throw badRequest(
+    'MISSING_SUBJECT',
+    `give a facility "type" or a life-circle "tier" (${[...state.byTier.keys()].join(', ')})`,
+  )
 }
 
 const totalsOf = (
