@@ -2,6 +2,7 @@
 // server (validation, OpenAPI) and the web client (types).
 import { type Static, Type } from 'typebox'
 import { BboxParam, CommunityCode, IntId, MAX_LIMIT, StreetCode } from './common'
+import { FacilityFeature } from './resources'
 
 const TypeCode = Type.String({ pattern: '^[a-z_]+$', description: 'facility type code, see /api/facility-types' })
 const LngLat = Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })], {
@@ -249,8 +250,8 @@ export const FacilityRevision = Type.Object({
   author: Type.String(),
   reason: Type.String(),
   createdAt: Type.String(),
-  before: Type.Any(),
-  after: Type.Any(),
+  before: Type.Union([FacilityFeature, Type.Null()], { description: 'the facility before the edit (null: created)' }),
+  after: FacilityFeature,
 })
 export type FacilityRevision = Static<typeof FacilityRevision>
 

@@ -3,6 +3,7 @@
 // and proposals. Shared by the server (validation, OpenAPI) and the web client (types).
 import { type Static, Type } from 'typebox'
 import { IntId } from './common'
+import { FeatureCollectionSchema, FeatureSchema, MultiPolygonGeometry } from './geojson'
 
 const LngLat = Type.Tuple([Type.Number(), Type.Number()], { description: '[lng, lat] in EPSG:4326 degrees' })
 const GridRef = Type.Integer({
@@ -25,6 +26,8 @@ export const UnitProps = Type.Object({
   gridId: Type.Union([Type.Integer(), Type.Null()]),
 })
 export type UnitProps = Static<typeof UnitProps>
+export const UnitFeature = FeatureSchema(MultiPolygonGeometry, UnitProps, Type.Integer())
+export type UnitFeature = Static<typeof UnitFeature>
 
 export const EditableGrid = Type.Object({
   id: Type.Integer(),
@@ -54,17 +57,9 @@ export const CommunityUnits = Type.Object({
   }),
   settings: GridBand,
   grids: Type.Array(EditableGrid, { description: 'current grids, including empty ones' }),
-  units: Type.Object({
-    type: Type.Literal('FeatureCollection'),
-    features: Type.Array(Type.Any(), { description: 'Feature<MultiPolygon, UnitProps>' }),
-  }),
+  units: FeatureCollectionSchema(UnitFeature),
 })
-export interface CommunityUnits extends Omit<Static<typeof CommunityUnits>, 'units'> {
-  units: {
-    type: 'FeatureCollection'
-    features: { type: 'Feature'; id: number; geometry: GeoJSON.MultiPolygon; properties: UnitProps }[]
-  }
-}
+export type CommunityUnits = Static<typeof CommunityUnits>
 
 export const UnitAdjacency = Type.Object({
   communityCode: Type.String(),

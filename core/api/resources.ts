@@ -1,6 +1,7 @@
 // The resource schemas: one per resource, shared by server (validation, OpenAPI) and web (types).
 import { type Static, Type } from 'typebox'
-import { BboxParam, CommunityCode, type FeaturePage, Paging, StreetCode } from './common'
+import { BboxParam, CommunityCode, Paging, StreetCode } from './common'
+import { FeaturePageSchema, FeatureSchema, MultiPolygonGeometry, PointGeometry } from './geojson'
 import { AsOfParam } from './grid-editing'
 
 export const StreetKind = Type.Union([Type.Literal('subdistrict'), Type.Literal('town'), Type.Literal('zone')])
@@ -21,7 +22,10 @@ export const StreetProps = Type.Object({
   labelPoint: Type.Tuple([Type.Number(), Type.Number()]),
 })
 export type StreetProps = Static<typeof StreetProps>
-export type StreetPage = FeaturePage<StreetProps, GeoJSON.MultiPolygon>
+export const StreetFeature = FeatureSchema(MultiPolygonGeometry, StreetProps, Type.String())
+export type StreetFeature = Static<typeof StreetFeature>
+export const StreetPage = FeaturePageSchema(StreetFeature)
+export type StreetPage = Static<typeof StreetPage>
 
 export const StreetListQuery = Type.Object(
   { bbox: Type.Optional(BboxParam), ...Paging },
@@ -46,7 +50,10 @@ export const CommunityProps = Type.Object({
   labelPoint: Type.Tuple([Type.Number(), Type.Number()]),
 })
 export type CommunityProps = Static<typeof CommunityProps>
-export type CommunityPage = FeaturePage<CommunityProps, GeoJSON.MultiPolygon>
+export const CommunityFeature = FeatureSchema(MultiPolygonGeometry, CommunityProps, Type.String())
+export type CommunityFeature = Static<typeof CommunityFeature>
+export const CommunityPage = FeaturePageSchema(CommunityFeature)
+export type CommunityPage = Static<typeof CommunityPage>
 
 export const CommunityListQuery = Type.Object(
   { bbox: Type.Optional(BboxParam), street: Type.Optional(StreetCode), kind: Type.Optional(CommunityKind), ...Paging },
@@ -75,7 +82,10 @@ export const GridProps = Type.Object({
   ),
 })
 export type GridProps = Static<typeof GridProps>
-export type GridPage = FeaturePage<GridProps, GeoJSON.MultiPolygon>
+export const GridFeature = FeatureSchema(MultiPolygonGeometry, GridProps, Type.Integer())
+export type GridFeature = Static<typeof GridFeature>
+export const GridPage = FeaturePageSchema(GridFeature)
+export type GridPage = Static<typeof GridPage>
 
 export const GridListQuery = Type.Object(
   {
@@ -119,7 +129,10 @@ export const FacilityProps = Type.Object({
   version: Type.Integer(),
 })
 export type FacilityProps = Static<typeof FacilityProps>
-export type FacilityPage = FeaturePage<FacilityProps, GeoJSON.Point>
+export const FacilityFeature = FeatureSchema(PointGeometry, FacilityProps, Type.Integer())
+export type FacilityFeature = Static<typeof FacilityFeature>
+export const FacilityPage = FeaturePageSchema(FacilityFeature)
+export type FacilityPage = Static<typeof FacilityPage>
 
 export const FacilityListQuery = Type.Object(
   {

@@ -1,7 +1,7 @@
 // deck.gl layers of the edit mode, from plain data (pure): units filled by the colour of their
 // grid, the units a pending operation touches outlined, household labels, the shape being drawn.
 import { GeoJsonLayer, PathLayer } from '@deck.gl/layers'
-import type { UnitProps } from '../../../../core/api'
+import type { UnitFeature, UnitProps } from '../../../../core/api'
 import type { LngLat } from '../../../../core/domain/grids'
 import { createLabelLayer, type LabelDatum } from '../../map/layers/label-layer'
 import type { MapTheme } from '../../map/map-theme'
@@ -12,7 +12,7 @@ export const EDITOR_LAYER_IDS = {
   draft: 'edit-draft',
 } as const
 
-export type UnitFeature = { type: 'Feature'; id: number; geometry: GeoJSON.MultiPolygon; properties: UnitProps }
+export type { UnitFeature }
 
 export interface Draft {
   kind: 'line' | 'lasso' | 'brush'
@@ -37,8 +37,8 @@ const UNASSIGNED_FILL: [number, number, number, number] = [200, 200, 200, 160]
 export function createEditorLayers(input: EditorLayerInput) {
   const { units, assignment, colours, touched } = input
   const index = new Map(units.map((u, i) => [u.id, i]))
-  const fill = (f: UnitFeature): [number, number, number, number] => {
-    const i = index.get(f.id)!
+  const fill = (unitId: number): [number, number, number, number] => {
+    const i = index.get(unitId)!
     const c = colours.get(assignment[i])
     if (!c) return UNASSIGNED_FILL
     return [c[0], c[1], c[2], touched.has(i) ? 255 : 240]
@@ -51,13 +51,12 @@ export function createEditorLayers(input: EditorLayerInput) {
   const layers = [
     new GeoJsonLayer<UnitProps>({
       id: EDITOR_LAYER_IDS.units,
-      data: units as unknown as GeoJSON.Feature<GeoJSON.MultiPolygon, UnitProps>[],
+      data: units,
       filled: true,
       stroked: true,
-      getFillColor: (f) => fill(f as unknown as UnitFeature),
-      getLineColor: (f) =>
-        touched.has(index.get((f as unknown as UnitFeature).id)!) ? [20, 20, 20, 255] : [255, 255, 255, 230],
-      getLineWidth: (f) => (touched.has(index.get((f as unknown as UnitFeature).id)!) ? 3 : 1),
+      getFillColor: (f) => fill(f.properties.id),
+      getLineColor: (f) => (touched.has(index.get(f.properties.id)!) ? [20, 20, 20, 255] : [255, 255, 255, 230]),
+      getLineWidth: (f) => (touched.has(index.get(f.properties.id)!) ? 3 : 1),
       lineWidthUnits: 'pixels',
       pickable: true,
       autoHighlight: true,

@@ -288,7 +288,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
       ? [
           new GeoJsonLayer({
             id: 'edit-as-of',
-            data: asOfPage.features as unknown as GeoJSON.Feature[],
+            data: asOfPage.features,
             filled: false,
             stroked: true,
             getLineColor: [17, 17, 17, 255],
