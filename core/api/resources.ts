@@ -43,7 +43,9 @@ export const CommunityProps = Type.Object({
   households: Type.Integer(),
   residents: Type.Integer(),
   workers: Type.Integer(),
-  workersPer10k: Type.Number({ description: 'community workers per 10,000 residents (norm ≥ 18)' }),
+  workersPer10k: Type.Number({
+    description: 'community workers per 10,000 residents (norm: setting staffing.workers_per_10k_urban, 18)',
+  }),
   unitCount: Type.Integer(),
   gridCount: Type.Integer(),
   editVersion: Type.Integer(),

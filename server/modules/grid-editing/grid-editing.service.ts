@@ -30,6 +30,7 @@ import {
   rebalance,
   type UnitGraph,
 } from '../../../core/domain/grids'
+import { bandInHouseholds } from '../../../core/domain/settings'
 import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
 import { rebuildGridCaches } from '../grids/grids.repository'
@@ -111,8 +112,7 @@ export interface SaveOptions {
   ops: EditOperation[] | ((state: EditState) => { ops: EditOperation[]; parentHints?: Map<number, number[]> })
 }
 
-const describeBand = (s: GridSettings) =>
-  `${Math.ceil(s.targetHouseholds * (1 - s.tolerance))}–${Math.floor(s.targetHouseholds * (1 + s.tolerance))}`
+const describeBand = (s: GridSettings) => bandInHouseholds(s).join('–')
 
 async function conflict(db: Db, code: string, yours: number, current: number): Promise<AppError> {
   const changes = (await repo.communityRevisions(db, code, yours)).map(toRevision)
