@@ -66,6 +66,23 @@ describe('a changed household target and tolerance', () => {
     expect(text).not.toContain('240–360')
   })
 
+  it('judge the community panel against the staffing norm in force (20 per 10,000, not 18)', async () => {
+    await page.waitForFunction(() => window.__wangge !== undefined)
+    await page.evaluate(() => window.__wangge!.ready)
+    const communities = (await api<CommunityPage>('/api/communities?limit=5000')).features.map((f) => f.properties)
+    const between = communities.find((c) => c.workersPer10k >= 18.5 && c.workersPer10k < 19.5)!
+    const above = communities.find((c) => c.workersPer10k >= 21)!
+    for (const [community, tone] of [
+      [between, 'tone-bad'],
+      [above, 'tone-good'],
+    ] as const) {
+      await page.evaluate((code) => window.__wangge!.select({ kind: 'community', code }), community.code)
+      const figure = page.getByTestId('panel-workers-per-10k')
+      await expect.poll(() => page.getByTestId('panel-title').textContent()).toBe(community.name)
+      expect(await figure.getAttribute('class'), `${community.name}: ${community.workersPer10k}`).toBe(tone)
+    }
+  })
+
   it('show in the grid editor, which judges every grid against them', { timeout: 180_000 }, async () => {
     const communities = (await api<CommunityPage>('/api/communities?limit=5000')).features.map((f) => f.properties)
     const community = communities.filter((c) => c.gridCount >= 3).sort((a, b) => b.gridCount - a.gridCount)[0]
