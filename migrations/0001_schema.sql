@@ -1,10 +1,10 @@
--- 0001: the whole data model (DESIGN.md §3). Frozen: change the schema in a new migration.
+-- 0001: the whole data model (ARCHITECTURE.md). Frozen: change the schema in a new migration.
 -- Every geometry is EPSG:4326, typed, GiST-indexed and checked valid. Big tables carry the
--- street code as their distribution key (Citus scale-out path, DESIGN.md §4).
+-- street code as their distribution key (a Citus scale-out path).
 
 CREATE EXTENSION IF NOT EXISTS postgis;
 
--- Standards and tunables (STANDARDS.md): data, not literals in code.
+-- Standards and tunables (docs/standards.md): data, not literals in code.
 CREATE TABLE settings (
   key         text PRIMARY KEY,
   value       jsonb NOT NULL,
@@ -99,7 +99,7 @@ CREATE INDEX buildings_unit_idx ON buildings (unit_id);
 CREATE INDEX buildings_community_idx ON buildings (community_code);
 CREATE INDEX buildings_geom_gix ON buildings USING gist (geom);
 
--- The standards table (STANDARDS.md life-circle tiers). Tiers are not interchangeable.
+-- The standards table (docs/standards.md, life-circle tiers). Tiers are not interchangeable.
 CREATE TABLE facility_types (
   code                          text PRIMARY KEY CHECK (code ~ '^[a-z_]+$'),
   name_zh                       text NOT NULL,

@@ -1,4 +1,4 @@
--- 0002: the standards of STANDARDS.md as data. A deployment changes these rows, not code.
+-- 0002: the standards of docs/standards.md as data. A deployment changes these rows, not code.
 
 INSERT INTO settings (key, value, description) VALUES
   ('grid.household_target',       '300',  '每个网格原则上覆盖300户左右 — households per grid'),

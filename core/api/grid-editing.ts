@@ -2,6 +2,7 @@
 // is built from), saving an edit (operations + editVersion, optimistic locking), history, revert,
 // and proposals. Shared by the server (validation, OpenAPI) and the web client (types).
 import { type Static, Type } from 'typebox'
+import type { EditOp as DomainEditOp } from '../domain/grids/edit-op'
 import { IntId } from './common'
 import { FeatureCollectionSchema, FeatureSchema, MultiPolygonGeometry } from './geojson'
 
@@ -70,7 +71,8 @@ export const UnitAdjacency = Type.Object({
 export type UnitAdjacency = Static<typeof UnitAdjacency>
 
 // ── saving an edit ────────────────────────────────────────────────────
-export const EditOperation = Type.Union([
+/** One grid edit operation on the wire: core's `EditOp` with integer unit ids (checked below). */
+export const EditOp = Type.Union([
   Type.Object(
     { kind: Type.Literal('moveUnits'), unitIds: UnitIds, toGrid: GridRef },
     { additionalProperties: false, description: 'move whole units to a grid' },
@@ -104,7 +106,11 @@ export const EditOperation = Type.Union([
     },
   ),
 ])
-export type EditOperation = Static<typeof EditOperation>
+export type EditOp = DomainEditOp<number>
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+/** The schema and core's operation type are one vocabulary: this fails to compile when they drift. */
+const schemaIsTheEditOp: Same<Static<typeof EditOp>, EditOp> = true
+void schemaIsTheEditOp
 
 export const EditRequest = Type.Object(
   {
@@ -116,7 +122,7 @@ export const EditRequest = Type.Object(
       description: "the editor's name (a setting until accounts exist)",
     }),
     reason: Type.String({ maxLength: 500 }),
-    ops: Type.Array(EditOperation, { minItems: 1, maxItems: 2000 }),
+    ops: Type.Array(EditOp, { minItems: 1, maxItems: 2000 }),
   },
   { additionalProperties: false },
 )
@@ -253,7 +259,7 @@ export const Proposal = Type.Object({
   proposedGrids: Type.Array(ProposedGrid),
   /** to accept: POST each to /api/communities/:code/edits with an author and a reason */
   edits: Type.Array(
-    Type.Object({ communityCode: Type.String(), editVersion: Type.Integer(), ops: Type.Array(Type.Any()) }),
+    Type.Object({ communityCode: Type.String(), editVersion: Type.Integer(), ops: Type.Array(EditOp) }),
   ),
 })
 export type Proposal = Static<typeof Proposal>

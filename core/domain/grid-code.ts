@@ -1,4 +1,4 @@
-// Grid codes (STANDARDS.md): 12-digit community code + 3-digit sequence, numbered in reading
+// Grid codes (docs/standards.md): 12-digit community code + 3-digit sequence, numbered in reading
 // order within the community: rows north→south, west→east within a row.
 
 // Reading-order numbers (1-based) for grid centroids [lng, lat], returned in input order.

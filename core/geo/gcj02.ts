@@ -4,9 +4,6 @@
 const KRASOVSKY_A = 6378245.0 // semi-major axis of the Krasovsky 1940 ellipsoid used by GCJ-02
 const KRASOVSKY_EE = 0.006693421622965943 // its first eccentricity squared
 
-/** CRSs an import may declare; CGCS2000 (EPSG:4490) is treated as WGS84 (cm-level agreement). */
-export type SourceCrs = 'EPSG:4326' | 'EPSG:4490' | 'GCJ-02'
-
 /** True outside the rectangle where GCJ-02 applies an offset (it leaves those points as is). */
 export function outOfChina(lng: number, lat: number): boolean {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271
@@ -28,7 +25,7 @@ function transformLng(x: number, y: number): number {
   return r
 }
 
-function assertLngLat(p: readonly [number, number]): void {
+export function assertLngLat(p: readonly [number, number]): void {
   if (!Number.isFinite(p[0]) || p[0] < -180 || p[0] > 180) throw new Error(`invalid longitude: ${p[0]}`)
   if (!Number.isFinite(p[1]) || p[1] < -90 || p[1] > 90) throw new Error(`invalid latitude: ${p[1]}`)
 }
@@ -67,18 +64,4 @@ export function gcj02ToWgs84(p: readonly [number, number]): [number, number] {
     if (Math.abs(eLng) < 1e-12 && Math.abs(eLat) < 1e-12) break
   }
   return [lng, lat]
-}
-
-/** Brings an imported [lng, lat] in its declared CRS to the stored WGS84. */
-export function toWgs84(p: readonly [number, number], sourceCrs: SourceCrs): [number, number] {
-  switch (sourceCrs) {
-    case 'EPSG:4326':
-    case 'EPSG:4490':
-      assertLngLat(p)
-      return [p[0], p[1]]
-    case 'GCJ-02':
-      return gcj02ToWgs84(p)
-    default:
-      throw new Error(`unsupported or undeclared source CRS: ${String(sourceCrs)}`)
-  }
 }

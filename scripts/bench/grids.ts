@@ -1,13 +1,13 @@
 // Issue 3 benchmark: grid editing and grid proposal on synthetic unit graphs (seeded).
-//   1. live move diff: a 5,000-household community (~60 units); p50/p95 of EditSession.preview
-//      and of apply + undo over 1,000 random boundary moves, against a full re-sum (gridTotals)
-//      of the same assignment as the in-run baseline;
+//   1. live move diff: a 5,000-household community (~60 units); p50/p95 of the edit's preview
+//      and of apply + undo (EditLog: undo rebuilds the session and replays) over 1,000 random
+//      boundary moves, against a full re-sum (gridTotals) of the same assignment as the in-run baseline;
 //   2. proposal: a 10,000-household street (~150 units, 4 communities, irregular Voronoi lattice);
 //      proposeGrids vs greedySweep: share in band, mean |dev|, mean Polsby–Popper, time;
 //   3. rebalance after a ±10% random household change per unit: units moved, share in band.
 //   npx tsx scripts/bench/grids.ts [--seed 42]
+import { EditLog } from '../../core/domain/grid-editing/edit-log'
 import { gridTotals } from '../../core/domain/grids/balance'
-import { EditSession } from '../../core/domain/grids/edit-session'
 import { irregularGraph } from '../../core/domain/grids/fixtures'
 import { greedySweep } from '../../core/domain/grids/greedy-sweep'
 import { matchedUnitsMoved, type PlanReport, planReport } from '../../core/domain/grids/plan-report'
@@ -30,7 +30,7 @@ const fmt = (r: PlanReport) =>
 // ── 1. live move diff ─────────────────────────────────────────────────────
 function liveMoves(label: string, community: UnitGraph) {
   const plan = proposeGrids(community, settings)
-  const session = new EditSession(community, plan, { settings })
+  const log = new EditLog({ graph: community, assignment: plan, settings })
   const random = seededRandom(seed + 1)
   // 1,000 random boundary moves: a unit to the grid of one of its neighbours
   const moves: { unitIds: string[]; toGrid: number }[] = []
@@ -50,18 +50,18 @@ function liveMoves(label: string, community: UnitGraph) {
     }
     return t.sort((a, b) => a - b)
   }
-  const preview = time((m) => session.preview({ kind: 'moveUnits', ...m }))
+  const preview = time((m) => log.preview({ kind: 'moveUnits', ...m }))
   const applyUndo = time((m) => {
-    session.moveUnits(m.unitIds, m.toGrid)
-    session.undo()
+    log.apply({ kind: 'moveUnits', ...m })
+    log.undo()
   })
-  const a = session.assignment()
+  const a = log.session.assignment()
   const resum = time(() => gridTotals(community, a, settings))
   console.log(
     `live move diff — ${label}: ${sum(community.households)} households, ${community.ids.length} units, ${new Set(plan).size} grids, 1,000 moves`,
   )
   console.log(`  preview (diff, no state change)  p50 ${ms(pct(preview, 50))}  p95 ${ms(pct(preview, 95))}`)
-  console.log(`  apply + undo                     p50 ${ms(pct(applyUndo, 50))}  p95 ${ms(pct(applyUndo, 95))}`)
+  console.log(`  apply + undo (rebuild + replay)  p50 ${ms(pct(applyUndo, 50))}  p95 ${ms(pct(applyUndo, 95))}`)
   console.log(
     `  baseline: full re-sum of totals  p50 ${ms(pct(resum, 50))}  p95 ${ms(pct(resum, 95))}  (re-sum / preview at p50: ${(pct(resum, 50) / pct(preview, 50)).toFixed(1)}×; the preview also walks connectivity)`,
   )

@@ -3,7 +3,9 @@
 // substitution with restarts), the optimum, the gap, the solver's own Lagrangian lower bound
 // with the gap it proves (no optimum needed), and the times; for instances up to
 // --exact-max nodes also the exact HiGHS MILP (time, status). Median time of --reps runs.
-//   npx tsx scripts/bench/siting-orlib.ts [--from 1] [--to 10] [--reps 3] [--exact-max 100]
+//   npx tsx scripts/bench/siting-orlib.ts [--from 1] [--to 10] [--reps 3] [--exact-max 100] [--folder DIR]
+// pmed1–pmed10 are kept in core/domain/siting/fixtures/orlib; for pmed11–pmed40 name a folder that
+// holds all forty OR-Library files with --folder.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,11 +21,15 @@ const to = arg('--to', 10)
 const reps = arg('--reps', 3)
 const exactMax = arg('--exact-max', 100)
 
-// ../shared/benchmarks/orlib_pmed beside the repository root, read in place
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const folder = resolve(repoRoot, '../shared/benchmarks/orlib_pmed')
-if (!existsSync(resolve(folder, 'pmedopt.txt'))) {
-  console.error(`OR-Library files not found in ${folder}`)
+const folderArg = process.argv.indexOf('--folder')
+const folder =
+  folderArg >= 0 ? resolve(process.argv[folderArg + 1]) : resolve(repoRoot, 'core/domain/siting/fixtures/orlib')
+const missing = Array.from({ length: to - from + 1 }, (_, i) => `pmed${from + i}.txt`)
+  .concat('pmedopt.txt')
+  .filter((file) => !existsSync(resolve(folder, file)))
+if (missing.length) {
+  console.error(`OR-Library files not found in ${folder}: ${missing.join(', ')} (pmed11–40: --folder DIR)`)
   process.exit(1)
 }
 const optima = new Map<string, number>()

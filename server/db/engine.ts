@@ -1,6 +1,6 @@
 // The database engine: embedded PGlite + PostGIS (default, data in ./data) or a real
 // PostgreSQL + PostGIS server (DATABASE_URL). Both are reached through one pg Pool, so every
-// query in the project runs on the same path (DESIGN.md §4).
+// query in the project runs on the same path (ADR 2).
 import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { PGlite } from '@electric-sql/pglite'

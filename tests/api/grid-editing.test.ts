@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   CommunityPage,
   CommunityUnits,
-  EditOperation,
+  EditOp,
   EditResult,
   GridPage,
   Proposal,
@@ -42,7 +42,7 @@ const unitsOf = (s: Loaded, gridId: number) => s.units.features.filter((f) => f.
 const gridOf = (s: Loaded, unitId: number) => s.units.features.find((f) => f.id === unitId)!.properties.gridId!
 
 /** Saves an edit and checks the invariant every save must keep: households conserved, no unit lost. */
-async function save(code: string, ops: EditOperation[], reason = 'test edit') {
+async function save(code: string, ops: EditOp[], reason = 'test edit') {
   const before = await load(code)
   const res = await post(`/api/communities/${code}/edits`, {
     editVersion: before.community.editVersion,
@@ -200,7 +200,7 @@ describe('POST /api/communities/:code/edits', () => {
       const [a, b] = boundary[Math.floor(random() * boundary.length)]
       const big = s.current.filter((g) => g.unitCount >= 2)
       const kind = i % 3
-      let ops: EditOperation[]
+      let ops: EditOp[]
       if (kind === 0 || big.length === 0) ops = [{ kind: 'moveUnits', unitIds: [a], toGrid: gridOf(s, b) }]
       else if (kind === 1) {
         const g = big[Math.floor(random() * big.length)]
@@ -225,7 +225,7 @@ describe('POST /api/communities/:code/edits', () => {
     const lngs = members.map((u) => u.properties.centroid[0]).sort((a, b) => a - b)
     const cut = (lngs[(lngs.length >> 1) - 1] + lngs[lngs.length >> 1]) / 2
     // drawn south → north: the west side is on the left
-    const line = [
+    const line: [number, number][] = [
       [cut, 38],
       [cut, 40],
     ]
@@ -273,7 +273,7 @@ describe('POST /api/communities/:code/edits', () => {
     const pair = boundaryPair(s1)
     const [x, y] = s1.units.features.find((f) => f.id === pair.unit)!.properties.centroid
     const d = 1e-5
-    const ring = [
+    const ring: [number, number][] = [
       [x - d, y - d],
       [x + d, y - d],
       [x + d, y + d],
@@ -417,7 +417,7 @@ describe('proposals', () => {
     expect(p.proposedGrids.reduce((t, g) => t + g.households, 0)).toBe(s0.community.households)
     expect(p.current.grids).toBe(s0.current.length)
     expect(p.edits).toHaveLength(1)
-    const accepted = await save(code, p.edits[0].ops as EditOperation[], '采纳方案')
+    const accepted = await save(code, p.edits[0].ops as EditOp[], '采纳方案')
     const households = (gs: { households: number }[]) => gs.map((g) => g.households).sort((a, b) => a - b)
     expect(households(accepted.after.current)).toEqual(households(p.proposedGrids))
     expect(accepted.result.retired.map((g) => g.id).sort()).toEqual(s0.current.map((g) => g.id).sort())
@@ -446,7 +446,7 @@ describe('proposals', () => {
     if (p.edits.length === 0) return expect(p.proposed.unitsMoved).toBe(0)
     const moved = p.edits[0].ops.flatMap((o) => (o as { unitIds: number[] }).unitIds)
     expect(moved).toHaveLength(p.proposed.unitsMoved!)
-    const accepted = await save(code, p.edits[0].ops as EditOperation[], '微调')
+    const accepted = await save(code, p.edits[0].ops as EditOp[], '微调')
     expect(accepted.after.current.map((g) => g.code)).toEqual(s0.current.map((g) => g.code))
   })
 

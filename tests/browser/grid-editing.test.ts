@@ -124,4 +124,48 @@ describe('grid editing in the browser', () => {
     expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(0)
     expect(s.errors).toEqual([])
   })
+  it('brushes a unit into the active grid and rings one with the lasso, each undone with Ctrl+Z', async () => {
+    const { page } = s
+    const code = await page.evaluate(() => window.__wangge!.editor!.communityCode)
+    const units = await api<CommunityUnits>(`/api/communities/${code}/units`)
+    const adjacency = await api<{ pairs: [number, number, number][] }>(`/api/communities/${code}/adjacency`)
+    const gridOf = new Map(units.units.features.map((f) => [f.id, f.properties.gridId!]))
+    const [unit, neighbour] = adjacency.pairs.find(([a, b]) => gridOf.get(a) !== gridOf.get(b))!
+    const target = gridOf.get(neighbour)!
+    const inEdit = () => page.evaluate((id) => window.__wangge!.editor!.gridOfUnit(id), unit)
+    const at = units.units.features.find((f) => f.id === unit)!.properties.centroid
+    const point = (await page.evaluate(([x, y]) => window.__wangge!.projectLngLat(x, y), at))!
+    await page.click(`[data-testid=edit-grid-${target}]`)
+
+    // the brush: a short stroke over the unit
+    await page.click('[data-testid=edit-tool-brush]')
+    await page.mouse.move(point.x - 2, point.y)
+    await page.mouse.down()
+    await page.mouse.move(point.x + 2, point.y, { steps: 4 })
+    await page.mouse.up()
+    await expect.poll(inEdit).toBe(target)
+    expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(1)
+    await page.keyboard.press('Control+z')
+    await expect.poll(inEdit).toBe(gridOf.get(unit))
+
+    // the lasso: a small ring around the unit's centroid
+    await page.click('[data-testid=edit-tool-lasso]')
+    const d = 3
+    await page.mouse.move(point.x - d, point.y - d)
+    await page.mouse.down()
+    for (const [dx, dy] of [
+      [d, -d],
+      [d, d],
+      [-d, d],
+      [-d, -d + 1],
+    ])
+      await page.mouse.move(point.x + dx, point.y + dy, { steps: 2 })
+    await page.mouse.up()
+    await expect.poll(inEdit).toBe(target)
+    expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(1)
+    await page.keyboard.press('Control+z')
+    await expect.poll(inEdit).toBe(gridOf.get(unit))
+    expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(0)
+    expect(s.errors).toEqual([])
+  })
 })

@@ -1,10 +1,11 @@
-// The browser's edit: an EditSession that only ever moves forward, plus the list of operations.
-// Undo rebuilds the session from the starting plan and replays all but the last operation, so the
-// keys of created grids are always the ones a replay on the server gives (planEdit): what the
-// planner previews is what is saved.
-import { EditSession, type GridDiff, type GridState } from '../grids/edit-session'
+// The planner's edit, and the one undo/redo there is: an EditSession that only ever moves
+// forward, plus the list of operations. Undo rebuilds the session from the starting plan and
+// replays all but the last operation, so the keys of created grids are always the ones a replay on
+// the server gives (planEdit): what the planner previews is what is saved.
+import type { EditOp, UnitOp } from '../grids/edit-op'
+import { type AppliedOp, EditSession, type GridDiff, type GridState } from '../grids/edit-session'
 import type { Assignment, GridSettings, UnitGraph } from '../grids/types'
-import { type PlanOp, resolveOp } from './edit-plan'
+import { resolveOp } from './edit-plan'
 
 export interface EditLogOptions {
   graph: UnitGraph
@@ -15,8 +16,8 @@ export interface EditLogOptions {
 
 export class EditLog {
   private sessionValue: EditSession
-  private readonly done: PlanOp[] = []
-  private undone: PlanOp[] = []
+  private readonly done: EditOp[] = []
+  private undone: EditOp[] = []
 
   constructor(readonly options: EditLogOptions) {
     this.sessionValue = this.fresh()
@@ -27,7 +28,7 @@ export class EditLog {
   }
 
   /** Operations applied so far, in order: the body of the save request. */
-  get ops(): PlanOp[] {
+  get ops(): EditOp[] {
     return [...this.done]
   }
 
@@ -40,16 +41,21 @@ export class EditLog {
   }
 
   /** Applies an operation (throws GridError / PlanError and changes nothing when it is invalid). */
-  apply(op: PlanOp): { diff: GridDiff[]; createdGrid?: number } {
-    const result = this.sessionValue.apply(resolveOp(this.sessionValue, this.options.graph, op))
+  apply(op: EditOp): AppliedOp {
+    const result = this.sessionValue.apply(this.resolve(op))
     this.done.push(op)
     this.undone = []
-    return { diff: result.diff, createdGrid: result.createdGrid }
+    return result
+  }
+
+  /** The units an operation means now (a drawn shape resolved by centroid); throws when it is invalid. */
+  resolve(op: EditOp): UnitOp {
+    return resolveOp(this.sessionValue, this.options.graph, op)
   }
 
   /** The diff an operation would make, without making it (for the live preview). */
-  preview(op: PlanOp): GridDiff[] {
-    return this.sessionValue.preview(resolveOp(this.sessionValue, this.options.graph, op))
+  preview(op: EditOp): GridDiff[] {
+    return this.sessionValue.preview(this.resolve(op))
   }
 
   undo(): void {
@@ -57,13 +63,13 @@ export class EditLog {
     if (!op) return
     this.undone.push(op)
     this.sessionValue = this.fresh()
-    for (const o of this.done) this.sessionValue.apply(resolveOp(this.sessionValue, this.options.graph, o))
+    for (const o of this.done) this.sessionValue.apply(this.resolve(o))
   }
 
   redo(): void {
     const op = this.undone.pop()
     if (!op) return
-    this.sessionValue.apply(resolveOp(this.sessionValue, this.options.graph, op))
+    this.sessionValue.apply(this.resolve(op))
     this.done.push(op)
   }
 

@@ -3,23 +3,11 @@
 // and which are retired. A split or merge retires the grids it touches and creates new ones whose
 // `parentIds` name them; plain unit moves keep the grids (and their codes). Pure: used by the
 // server before it writes, and by the browser to build the request.
+import type { EditOp, UnitOp } from '../grids/edit-op'
 import { EditSession } from '../grids/edit-session'
 import { GridError } from '../grids/errors'
 import { sideOfLine, unitsInPolygon } from '../grids/selection'
 import { type Assignment, type GridSettings, type LngLat, UNASSIGNED, type UnitGraph } from '../grids/types'
-
-/**
- * One operation as sent over the wire. Grid keys are the ids of existing grids, or the keys a
- * replay gives created grids (max existing id + 1, + 2, … in order of creation).
- */
-export type PlanOp =
-  | { kind: 'moveUnits'; unitIds: string[]; toGrid: number }
-  | { kind: 'moveUnitsInPolygon'; ring: LngLat[]; toGrid: number }
-  | { kind: 'createGrid' }
-  | { kind: 'mergeGrids'; into: number; from: number }
-  | { kind: 'deleteGrid'; grid: number }
-  | { kind: 'splitByAssignment'; grid: number; sideA: string[]; sideB: string[] }
-  | { kind: 'splitByLine'; grid: number; line: LngLat[] }
 
 export interface PlanInput {
   graph: UnitGraph
@@ -28,7 +16,7 @@ export interface PlanInput {
   settings: GridSettings
   /** existing grids with no units */
   emptyGrids?: number[]
-  ops: PlanOp[]
+  ops: EditOp[]
 }
 
 export interface PlannedGrid {
@@ -76,8 +64,8 @@ function checkLngLat(points: unknown, what: string, min: number, degrees: boolea
   })
 }
 
-/** The session operation a wire operation means (geometry resolved to whole units by centroid). */
-export function resolveOp(session: EditSession, graph: UnitGraph, op: PlanOp) {
+/** The units an operation means (a drawn shape resolved to whole units by centroid). */
+export function resolveOp(session: EditSession, graph: UnitGraph, op: EditOp): UnitOp {
   const degrees = graph.centroidCrs !== 'metric'
   switch (op.kind) {
     case 'moveUnitsInPolygon': {

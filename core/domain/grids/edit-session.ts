@@ -1,9 +1,11 @@
-// A grid edit as a deterministic state machine: operations on a unit → grid assignment with
-// undo/redo, a before → after diff of the affected grids computed incrementally (unit counts are
+// A grid edit as a deterministic state machine: operations (edit-op.ts) on a unit → grid
+// assignment, a before → after diff of the affected grids computed incrementally (unit counts are
 // added and subtracted, only the touched grids are re-walked for connectivity), and the net list
-// of changes to save. No I/O; the state lives in this object only.
+// of changes to save. It only moves forward: undo is the edit log's (core/domain/grid-editing),
+// which replays. No I/O; the state lives in this object only.
 import { isInBand, deviation as toDeviation, validateSettings } from './balance'
 import { piecesOfUnits } from './connectivity'
+import type { UnitOp } from './edit-op'
 import { fail } from './errors'
 import { type GraphIndex, indexGraph, validateAssignment } from './graph-index'
 import { type Assignment, type GridSettings, UNASSIGNED, type UnitGraph } from './types'
@@ -35,15 +37,9 @@ export interface GridDiff {
   after: GridState | null
 }
 
-export type EditOp =
-  | { kind: 'moveUnits'; unitIds: string[]; toGrid: number }
-  | { kind: 'createGrid'; communityId?: string }
-  | { kind: 'mergeGrids'; into: number; from: number }
-  | { kind: 'deleteGrid'; grid: number }
-  | { kind: 'splitByAssignment'; grid: number; sideA: string[]; sideB: string[] }
-
-export interface EditResult {
-  op: EditOp
+/** What applying one operation did. */
+export interface AppliedOp {
+  op: UnitOp
   diff: GridDiff[]
   /** The grid created by createGrid or splitByAssignment (side B). */
   createdGrid?: number
@@ -70,9 +66,9 @@ interface GridRec {
   pieces: number // -1 = must be re-walked
 }
 
-/** The primitive steps an operation is made of; undone in reverse. */
+/** The primitive steps an operation is made of; a preview runs them back in reverse. */
 interface Step {
-  op: EditOp
+  op: UnitOp
   created: { grid: number; community: number }[]
   moves: [unit: number, from: number, to: number][]
   deleted: { grid: number; community: number }[]
@@ -88,8 +84,7 @@ export class EditSession {
   private readonly initialGrids: Set<number>
   private readonly assign: Int32Array
   private readonly grids = new Map<number, GridRec>()
-  private readonly undoStack: Step[] = []
-  private redoStack: Step[] = []
+  private readonly applied: UnitOp[] = []
   private nextKey = 0
 
   constructor(graph: UnitGraph, assignment: Assignment, options: EditSessionOptions) {
@@ -126,41 +121,40 @@ export class EditSession {
   // ── operations ────────────────────────────────────────────────────────────
 
   /** Move whole units to a grid (or to -1 = unassigned). */
-  moveUnits(unitIds: string[], toGrid: number): EditResult {
+  moveUnits(unitIds: string[], toGrid: number): AppliedOp {
     return this.apply({ kind: 'moveUnits', unitIds, toGrid })
   }
 
   /** A new empty grid, keyed max(existing) + 1. */
-  createGrid(communityId?: string): EditResult {
+  createGrid(communityId?: string): AppliedOp {
     return this.apply({ kind: 'createGrid', communityId })
   }
 
   /** All units of `from` join `into`; `from` is deleted. Only adjacent grids of one community. */
-  mergeGrids(into: number, from: number): EditResult {
+  mergeGrids(into: number, from: number): AppliedOp {
     return this.apply({ kind: 'mergeGrids', into, from })
   }
 
   /** Delete an empty grid. */
-  deleteGrid(grid: number): EditResult {
+  deleteGrid(grid: number): AppliedOp {
     return this.apply({ kind: 'deleteGrid', grid })
   }
 
   /** Side A stays in `grid`, side B becomes a new grid; A ∪ B must be exactly the grid's units. */
-  splitByAssignment(grid: number, sideA: string[], sideB: string[]): EditResult {
+  splitByAssignment(grid: number, sideA: string[], sideB: string[]): AppliedOp {
     return this.apply({ kind: 'splitByAssignment', grid, sideA, sideB })
   }
 
-  /** Validate and perform an operation; clears redo. */
-  apply(op: EditOp): EditResult {
+  /** Validate and perform an operation (an invalid one throws GridError and changes nothing). */
+  apply(op: UnitOp): AppliedOp {
     const step = this.plan(op)
     const diff = this.run(step, false)
-    this.undoStack.push(step)
-    this.redoStack = []
+    this.applied.push(op)
     return { op, diff, createdGrid: step.createdGrid }
   }
 
   /** The diff an operation would make, leaving the session unchanged (for live preview). */
-  preview(op: EditOp): GridDiff[] {
+  preview(op: UnitOp): GridDiff[] {
     const step = this.plan(op)
     const saved = this.savePieces(step)
     const diff = this.run(step, false)
@@ -168,28 +162,6 @@ export class EditSession {
     this.restorePieces(saved)
     this.nextKey = Math.min(this.nextKey, step.createdGrid ?? this.nextKey)
     return diff
-  }
-
-  undo(): EditResult {
-    const step = this.undoStack.pop()
-    if (!step) fail('NOTHING_TO_UNDO', 'nothing to undo')
-    this.redoStack.push(step)
-    return { op: step.op, diff: this.run(step, true), createdGrid: step.createdGrid }
-  }
-
-  redo(): EditResult {
-    const step = this.redoStack.pop()
-    if (!step) fail('NOTHING_TO_REDO', 'nothing to redo')
-    this.undoStack.push(step)
-    return { op: step.op, diff: this.run(step, false), createdGrid: step.createdGrid }
-  }
-
-  get canUndo(): boolean {
-    return this.undoStack.length > 0
-  }
-
-  get canRedo(): boolean {
-    return this.redoStack.length > 0
   }
 
   // ── reading ───────────────────────────────────────────────────────────────
@@ -217,9 +189,9 @@ export class EditSession {
     return this.snapshot(grid, this.gridRec(grid))
   }
 
-  /** The operations applied so far (undone ones excluded). */
-  history(): EditOp[] {
-    return this.undoStack.map((s) => s.op)
+  /** The operations applied so far, in order. */
+  history(): UnitOp[] {
+    return [...this.applied]
   }
 
   /** Net unit moves and grid creations/deletions against the starting assignment. */
@@ -238,7 +210,7 @@ export class EditSession {
 
   // ── planning: validate an operation and turn it into steps ────────────────
 
-  private plan(op: EditOp): Step {
+  private plan(op: UnitOp): Step {
     const step: Step = { op, created: [], moves: [], deleted: [] }
     switch (op.kind) {
       case 'moveUnits': {

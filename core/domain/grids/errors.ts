@@ -13,8 +13,6 @@ export type GridErrorCode =
   | 'GRIDS_NOT_ADJACENT'
   | 'GRID_NOT_EMPTY'
   | 'INVALID_SPLIT'
-  | 'NOTHING_TO_UNDO'
-  | 'NOTHING_TO_REDO'
 
 export class GridError extends Error {
   readonly code: GridErrorCode

@@ -13,8 +13,17 @@ export {
 export { gridPolsbyPopper, meanPolsbyPopper, polsbyPopper } from './compactness'
 export { allGridPieces, gridPieces, isGridConnected } from './connectivity'
 export {
+  createsGrid,
+  type DrawnOpKind,
   type EditOp,
-  type EditResult,
+  gridRefsOf,
+  type UnitOp,
+  unitIdsOf,
+  withGridRefs,
+  withUnitIds,
+} from './edit-op'
+export {
+  type AppliedOp,
   EditSession,
   type EditSessionOptions,
   type GridDiff,

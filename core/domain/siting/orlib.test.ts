@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LinearSolver } from './linear-model'
@@ -6,9 +6,8 @@ import { floydWarshall, parseOrlibPmed } from './orlib'
 import { solvePMedian } from './p-median'
 import { loadSolver } from './solver'
 
-// the shared benchmark folder sits beside the repository root; it is read, never copied
-const folder = fileURLToPath(new URL('../../../../shared/benchmarks/orlib_pmed/', import.meta.url))
-const present = existsSync(`${folder}pmed1.txt`)
+// Beasley's instances, kept beside this file with their source (fixtures/orlib/README.md)
+const folder = fileURLToPath(new URL('./fixtures/orlib/', import.meta.url))
 // Beasley's published optima (pmedopt.txt)
 const OPTIMA: Record<string, number> = { pmed1: 5819, pmed2: 4093, pmed3: 4250, pmed4: 3034, pmed5: 1355 }
 
@@ -31,7 +30,7 @@ describe('parseOrlibPmed and floydWarshall', () => {
   })
 })
 
-describe.skipIf(!present)('OR-Library pmed1–pmed5 (Beasley 1985)', () => {
+describe('OR-Library pmed1–pmed5 (Beasley 1985)', () => {
   let solver: LinearSolver
   beforeAll(async () => {
     solver = await loadSolver()

@@ -4,7 +4,7 @@
 // one revision and the community's edit version. SQL lives in the repository.
 import type { Kysely } from 'kysely'
 import type {
-  EditOperation,
+  EditOp,
   EditResult,
   EditWarning,
   GridVersionSummary,
@@ -15,13 +15,17 @@ import type {
   RevisionGridChange,
 } from '../../../core/api'
 import { gridCode, numberGrids } from '../../../core/domain/grid-code'
-import { type EditPlan, PlanError, type PlanOp, planEdit } from '../../../core/domain/grid-editing/edit-plan'
+import { acceptProposalOps } from '../../../core/domain/grid-editing/accept-proposal'
+import { type EditPlan, PlanError, planEdit } from '../../../core/domain/grid-editing/edit-plan'
+import { revertOps } from '../../../core/domain/grid-editing/revert'
 import {
+  createsGrid,
   deviation,
   GridError,
   type GridSettings,
   greedySweep,
   gridPolsbyPopper,
+  gridRefsOf,
   integrityReport,
   isInBand,
   matchedUnitsMoved,
@@ -29,6 +33,8 @@ import {
   proposeGrids,
   rebalance,
   type UnitGraph,
+  unitIdsOf,
+  withUnitIds,
 } from '../../../core/domain/grids'
 import { bandInHouseholds } from '../../../core/domain/settings'
 import type { Database } from '../../db/schema'
@@ -61,40 +67,6 @@ export function buildGraph(units: repo.UnitRow[], pairs: [number, number, number
   }
 }
 
-const toPlanOp = (op: EditOperation): PlanOp => {
-  switch (op.kind) {
-    case 'moveUnits':
-      return { ...op, unitIds: op.unitIds.map(String) }
-    case 'splitByAssignment':
-      return { ...op, sideA: op.sideA.map(String), sideB: op.sideB.map(String) }
-    case 'moveUnitsInPolygon':
-      return { ...op, ring: op.ring as [number, number][] }
-    case 'splitByLine':
-      return { ...op, line: op.line as [number, number][] }
-    default:
-      return op
-  }
-}
-
-const unitIdsOf = (op: EditOperation): number[] =>
-  op.kind === 'moveUnits' ? op.unitIds : op.kind === 'splitByAssignment' ? [...op.sideA, ...op.sideB] : []
-
-const gridRefsOf = (op: EditOperation): number[] => {
-  switch (op.kind) {
-    case 'moveUnits':
-    case 'moveUnitsInPolygon':
-      return [op.toGrid]
-    case 'mergeGrids':
-      return [op.into, op.from]
-    case 'deleteGrid':
-    case 'splitByAssignment':
-    case 'splitByLine':
-      return [op.grid]
-    default:
-      return []
-  }
-}
-
 /** The state an edit starts from, loaded inside its transaction. */
 export interface EditState {
   community: repo.CommunityRow
@@ -109,7 +81,7 @@ export interface SaveOptions {
   action?: 'edit' | 'revert' | 'proposal'
   revertOf?: number
   /** the operations, or a function building them from the state (revert) */
-  ops: EditOperation[] | ((state: EditState) => { ops: EditOperation[]; parentHints?: Map<number, number[]> })
+  ops: EditOp[] | ((state: EditState) => { ops: EditOp[]; parentHints?: Map<number, number[]> })
 }
 
 const describeBand = (s: GridSettings) => bandInHouseholds(s).join('–')
@@ -146,7 +118,7 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
     const emptyGrids = grids.filter((g) => !units.some((u) => u.gridId === g.id)).map((g) => g.id)
     let plan: EditPlan
     try {
-      plan = planEdit({ graph, assignment, settings, emptyGrids, ops: built.ops.map(toPlanOp) })
+      plan = planEdit({ graph, assignment, settings, emptyGrids, ops: built.ops.map((op) => withUnitIds(op, String)) })
     } catch (error) {
       if (error instanceof GridError || error instanceof PlanError) throw badRequest(error.code, error.message)
       throw error
@@ -290,7 +262,7 @@ async function checkScope(
   code: string,
   units: repo.UnitRow[],
   grids: repo.GridRow[],
-  ops: EditOperation[],
+  ops: EditOp[],
 ): Promise<void> {
   const own = new Set(units.map((u) => u.id))
   const foreign = [...new Set(ops.flatMap(unitIdsOf))].filter((id) => !own.has(id))
@@ -304,7 +276,7 @@ async function checkScope(
   const ownGrids = new Set(grids.map((g) => g.id))
   // keys above the community's highest grid id name grids the edit creates (replay keys)
   const maxOwn = Math.max(0, ...ownGrids)
-  const creates = ops.filter((o) => ['createGrid', 'splitByAssignment', 'splitByLine'].includes(o.kind)).length
+  const creates = ops.filter(createsGrid).length
   const isCreatedKey = (id: number) => id > maxOwn && id <= maxOwn + creates
   const refs = [...new Set(ops.flatMap(gridRefsOf))].filter((id) => id > 0 && !ownGrids.has(id) && !isCreatedKey(id))
   if (refs.length > 0) {
@@ -422,42 +394,17 @@ export async function revertRevision(
     action: 'revert',
     revertOf: revisionId,
     ops: ({ grids, units }) => {
-      const current = new Set(grids.map((g) => g.id))
-      const gridOf = new Map(units.map((u) => [u.id, u.gridId]))
-      const moves = after.moves ?? []
-      // 1. every unit must still be where the revision put it
-      const drifted = moves.filter((m) => gridOf.get(m.unitId) !== m.to).map((m) => m.unitId)
-      if (drifted.length > 0)
+      const built = revertOps(
+        { moves: after.moves ?? [], created: after.created ?? [], retired: after.retired ?? [] },
+        { gridIds: grids.map((g) => g.id), units },
+      )
+      if (built.kind === 'drifted')
         throw new AppError(
           'REVERT_CONFLICT',
-          `unit(s) ${drifted.slice(0, 10).join(', ')} were moved again after revision ${revisionId}; revert the later changes first`,
+          `unit(s) ${built.unitIds.slice(0, 10).join(', ')} were moved again after revision ${revisionId}; revert the later changes first`,
         )
-      // 2. grids the units left: current ones take them back, retired ones are recreated (lineage: the old id)
-      let nextKey = Math.max(0, ...current) + 1
-      const ops: EditOperation[] = []
-      const parentHints = new Map<number, number[]>()
-      const target = new Map<number, number>()
-      const retiredWithoutUnits = (after.retired ?? []).filter((id) => !moves.some((m) => m.from === id))
-      for (const old of [...new Set(moves.map((m) => m.from)), ...retiredWithoutUnits]) {
-        if (old === null) continue
-        if (current.has(old)) target.set(old, old)
-        else {
-          ops.push({ kind: 'createGrid' })
-          parentHints.set(nextKey, [old])
-          target.set(old, nextKey++)
-        }
-      }
-      for (const [old, key] of target) {
-        const unitIds = moves.filter((m) => m.from === old).map((m) => m.unitId)
-        if (unitIds.length > 0) ops.push({ kind: 'moveUnits', unitIds, toGrid: key })
-      }
-      // 3. grids the revision created that are now empty are deleted
-      for (const id of after.created ?? []) {
-        const stillHasUnits = units.some((u) => u.gridId === id && !moves.some((m) => m.unitId === u.id))
-        if (current.has(id) && !stillHasUnits) ops.push({ kind: 'deleteGrid', grid: id })
-      }
-      if (ops.length === 0) throw badRequest('EMPTY_EDIT', `revision ${revisionId} moved no units`)
-      return { ops, parentHints }
+      if (built.kind === 'empty') throw badRequest('EMPTY_EDIT', `revision ${revisionId} moved no units`)
+      return { ops: built.ops, parentHints: built.parentHints }
     },
   })
 }
@@ -512,26 +459,14 @@ export async function proposal(
   for (const c of communities) {
     const at = units.map((u, i) => (u.communityCode === c.code ? i : -1)).filter((i) => i >= 0)
     if (at.every((i) => proposed[i] === current[i])) continue
-    const ops: EditOperation[] = []
-    if (mode === 'rebalance') {
-      const byTarget = new Map<number, number[]>()
-      for (const i of at)
-        if (proposed[i] !== current[i]) byTarget.set(proposed[i], [...(byTarget.get(proposed[i]) ?? []), units[i].id])
-      for (const [toGrid, unitIds] of byTarget) ops.push({ kind: 'moveUnits', unitIds, toGrid })
-    } else {
-      const existing = await repo.currentGrids(db, c.code)
-      let nextKey = Math.max(0, ...existing.map((g) => g.id)) + 1
-      const keys = [...new Set(at.map((i) => proposed[i]))].sort((x, y) => x - y)
-      for (const key of keys) {
-        ops.push({ kind: 'createGrid' })
-        ops.push({
-          kind: 'moveUnits',
-          unitIds: at.filter((i) => proposed[i] === key).map((i) => units[i].id),
-          toGrid: nextKey++,
-        })
-      }
-      for (const g of existing) ops.push({ kind: 'deleteGrid', grid: g.id })
-    }
+    const gridIds = mode === 'propose' ? (await repo.currentGrids(db, c.code)).map((g) => g.id) : []
+    const ops = acceptProposalOps({
+      mode,
+      unitIds: at.map((i) => units[i].id),
+      current: at.map((i) => current[i]),
+      proposed: at.map((i) => proposed[i]),
+      gridIds,
+    })
     edits.push({ communityCode: c.code, editVersion: c.editVersion, ops })
   }
   return {

@@ -1,7 +1,8 @@
 // deck.gl layers of the edit mode, from plain data (pure): units filled by the colour of their
-// grid, the units a pending operation touches outlined, household labels, the shape being drawn.
+// grid, the units a pending operation touches outlined, household labels, the shape being drawn,
+// and the outlines of the grids as of a past date.
 import { GeoJsonLayer, PathLayer } from '@deck.gl/layers'
-import type { UnitFeature, UnitProps } from '../../../../core/api'
+import type { GridPage, UnitFeature, UnitProps } from '../../../../core/api'
 import type { LngLat } from '../../../../core/domain/grids'
 import { createLabelLayer, type LabelDatum } from '../../map/layers/label-layer'
 import type { MapTheme } from '../../map/map-theme'
@@ -10,6 +11,7 @@ export const EDITOR_LAYER_IDS = {
   units: 'edit-units',
   labels: 'edit-unit-labels',
   draft: 'edit-draft',
+  asOf: 'edit-as-of',
 } as const
 
 export type { UnitFeature }
@@ -92,4 +94,17 @@ export function createEditorLayers(input: EditorLayerInput) {
     )
   }
   return layers
+}
+
+/** The grids as they were on a past date, outlined over the edit. */
+export function createAsOfLayer(page: GridPage) {
+  return new GeoJsonLayer({
+    id: EDITOR_LAYER_IDS.asOf,
+    data: page.features,
+    filled: false,
+    stroked: true,
+    getLineColor: [17, 17, 17, 255],
+    getLineWidth: 3,
+    lineWidthUnits: 'pixels',
+  })
 }

@@ -7,6 +7,7 @@ import {
   gridLabel,
   gridNeighbours,
   gridRows,
+  proposalColouring,
   startEdit,
   unitsBbox,
   wireOps,
@@ -121,5 +122,42 @@ describe('editor model', () => {
     const many = gridColours(ring, around)
     for (const k of ring) expect(many.get(k)).not.toEqual(many.get((k + 1) % 30))
     expect(gridColours([7, 9, 11], new Map(), colours).get(9)).toEqual(colours.get(9))
+  })
+
+  it('draws a proposal instead of the edit: each unit in its proposed grid, touching grids in different colours', () => {
+    const log = startEdit(data, adjacency)
+    const grid = (key: number, unitIds: number[]) => ({
+      key,
+      communityCode: '120116001001',
+      households: 150 * unitIds.length,
+      residents: 400 * unitIds.length,
+      deviation: 0,
+      inBand: true,
+      polsbyPopper: 1,
+      unitIds,
+    })
+    const figures = {
+      grids: 2,
+      shareInBand: 1,
+      meanAbsDeviation: 0,
+      meanPolsbyPopper: 1,
+      disconnectedGrids: 0,
+      unassignedUnits: 0,
+      unitsMoved: null,
+    }
+    const proposal = {
+      mode: 'propose',
+      scope: { kind: 'community', code: '120116001001' },
+      elapsedMs: 1,
+      current: figures,
+      proposed: figures,
+      baseline: figures,
+      currentGrids: [],
+      proposedGrids: [grid(0, [1]), grid(1, [2, 3])],
+      edits: [],
+    }
+    const { assignment, colours } = proposalColouring(proposal, data, log.options.graph)
+    expect(assignment).toEqual([0, 1, 1])
+    expect(colours.get(0)).not.toEqual(colours.get(1))
   })
 })

@@ -1,9 +1,14 @@
 // Pure glue between the API's community units and core's edit session: the unit graph, the
 // starting edit, the rows of the live totals table, the integrity report and the save body.
-import type { Bbox, CommunityUnits, EditOperation, UnitAdjacency } from '../../../../core/api'
+import type { Bbox, CommunityUnits, Proposal, UnitAdjacency, EditOp as WireOp } from '../../../../core/api'
 import { EditLog } from '../../../../core/domain/grid-editing/edit-log'
-import type { PlanOp } from '../../../../core/domain/grid-editing/edit-plan'
-import { type IntegrityReport, integrityReport, type UnitGraph } from '../../../../core/domain/grids'
+import {
+  type EditOp,
+  type IntegrityReport,
+  integrityReport,
+  type UnitGraph,
+  withUnitIds,
+} from '../../../../core/domain/grids'
 import { geometryBbox } from '../../map/geometry/bbox'
 
 export function unitGraphOf(data: CommunityUnits, adjacency: UnitAdjacency): UnitGraph {
@@ -104,17 +109,8 @@ export function unitsBbox(data: CommunityUnits, unitIds: string[]): Bbox | null 
 }
 
 /** The save body's operations: unit ids as numbers, geometry as drawn. */
-export function wireOps(ops: PlanOp[]): EditOperation[] {
-  return ops.map((op) => {
-    switch (op.kind) {
-      case 'moveUnits':
-        return { ...op, unitIds: op.unitIds.map(Number) }
-      case 'splitByAssignment':
-        return { ...op, sideA: op.sideA.map(Number), sideB: op.sideB.map(Number) }
-      default:
-        return op
-    }
-  })
+export function wireOps(ops: EditOp[]): WireOp[] {
+  return ops.map((op) => withUnitIds(op, Number))
 }
 
 /** Twelve distinguishable fills (Tableau 10 + 2), one per grid in key order. */
@@ -175,4 +171,15 @@ export function gridColours(
     uses[best]++
   }
   return new Map(sorted.map((k) => [k, GRID_PALETTE[colourOf.get(k)!]]))
+}
+
+/** A proposal drawn instead of the edit: each unit's proposed grid key, coloured so touching grids differ. */
+export function proposalColouring(proposal: Proposal, data: CommunityUnits, graph: UnitGraph) {
+  const keyOf = new Map(proposal.proposedGrids.flatMap((g) => g.unitIds.map((u) => [u, g.key] as const)))
+  const assignment = data.units.features.map((f) => keyOf.get(f.id) ?? -1)
+  const colours = gridColours(
+    proposal.proposedGrids.map((g) => g.key),
+    gridNeighbours(graph, assignment),
+  )
+  return { assignment, colours }
 }

@@ -18,3 +18,12 @@ export function saveEditorName(storage: Store | undefined, name: string): void {
     // storage denied: the name lives for this page only
   }
 }
+
+/** The browser's localStorage, or undefined where it is denied. */
+export function browserStorage(): Store | undefined {
+  try {
+    return globalThis.localStorage
+  } catch {
+    return undefined
+  }
+}

@@ -1,4 +1,8 @@
-// What the grid editor exposes to browser tests on `window.__wangge.editor` (see map/test-hooks.ts).
+// What the grid editor exposes to browser tests on `window.__wangge.editor` (see testing/map-hooks.ts),
+// and the one place the editor installs it.
+import { useEffect } from 'react'
+import type { EditLog } from '../../../../core/domain/grid-editing/edit-log'
+import { updateTestHookSources } from '../../testing/probe'
 import type { GridRow } from './editor-model'
 
 export interface EditorTestHooks {
@@ -11,4 +15,19 @@ export interface EditorTestHooks {
   gridOfUnit: (unitId: number) => number
   /** operations applied and not yet saved */
   pendingSteps: () => number
+}
+
+export function useEditorTestHooks(code: string, loaded: boolean, log: EditLog | null, rows: GridRow[]) {
+  useEffect(() => {
+    updateTestHookSources({
+      editor: {
+        communityCode: code,
+        loaded: loaded && Boolean(log),
+        rows: () => rows,
+        gridOfUnit: (id) => log?.session.gridOf(String(id)) ?? -1,
+        pendingSteps: () => log?.ops.length ?? 0,
+      },
+    })
+  }, [code, loaded, log, rows])
+  useEffect(() => () => updateTestHookSources({ editor: null }), [])
 }

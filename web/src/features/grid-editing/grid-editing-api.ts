@@ -2,7 +2,7 @@
 // client; POSTs use the same error shape (ApiError with status and code).
 import type {
   CommunityUnits,
-  EditOperation,
+  EditOp,
   EditResult,
   GridPage,
   Proposal,
@@ -44,7 +44,7 @@ export const gridEditingApi = {
   units: (code: string, signal?: AbortSignal) => api.getJson<CommunityUnits>(`${community(code)}/units`, {}, signal),
   adjacency: (code: string, signal?: AbortSignal) =>
     api.getJson<UnitAdjacency>(`${community(code)}/adjacency`, {}, signal),
-  save: (code: string, body: { editVersion: number; author: string; reason: string; ops: EditOperation[] }) =>
+  save: (code: string, body: { editVersion: number; author: string; reason: string; ops: EditOp[] }) =>
     postJson<EditResult>(`${community(code)}/edits`, body),
   history: (code: string, signal?: AbortSignal) => api.getJson<Revision[]>(`${community(code)}/history`, {}, signal),
   revert: (revisionId: number, author: string, reason: string) =>

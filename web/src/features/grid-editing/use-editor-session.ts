@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { CommunityUnits, UnitAdjacency } from '../../../../core/api'
 import type { EditLog } from '../../../../core/domain/grid-editing/edit-log'
-import type { PlanOp } from '../../../../core/domain/grid-editing/edit-plan'
 import { type RebaseResult, rebaseOps } from '../../../../core/domain/grid-editing/rebase'
+import type { EditOp } from '../../../../core/domain/grids'
 import { startEdit } from './editor-model'
 import { gridEditingApi } from './grid-editing-api'
 
@@ -22,7 +22,7 @@ export interface EditorSession {
   /** fetch the community again (after a save) */
   reload: () => void
   /** after a conflict: fetch the latest version and redo these operations on it */
-  rebase: (ops: PlanOp[]) => Promise<RebaseResult>
+  rebase: (ops: EditOp[]) => Promise<RebaseResult>
 }
 
 export function useEditorSession(code: string): EditorSession {
@@ -58,7 +58,7 @@ export function useEditorSession(code: string): EditorSession {
   }, [])
   const reload = useCallback(() => setAttempt((a) => a + 1), [])
   const rebase = useCallback(
-    async (ops: PlanOp[]) => {
+    async (ops: EditOp[]) => {
       if (!loaded) throw new Error('nothing loaded to rebase')
       const data = await gridEditingApi.units(code)
       const fresh = startEdit(data, loaded.adjacency)

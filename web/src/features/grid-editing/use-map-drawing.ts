@@ -4,8 +4,7 @@
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl'
 import { useEffect, useRef } from 'react'
 import type { LngLat } from '../../../../core/domain/grids'
-
-export type DrawTool = 'line' | 'lasso' | 'brush'
+import type { DrawTool } from './drawn-op'
 
 export interface DrawingCallbacks {
   onMove: (points: LngLat[], pixel: { x: number; y: number }) => void

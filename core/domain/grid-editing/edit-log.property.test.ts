@@ -2,10 +2,11 @@
 // the incremental totals equal a full re-sum, and undoing everything restores the start.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { gridTotals } from './balance'
-import { type EditOp, EditSession } from './edit-session'
-import { GridError } from './errors'
-import { latticeGraph } from './fixtures'
+import { gridTotals } from '../grids/balance'
+import type { EditOp } from '../grids/edit-op'
+import { GridError } from '../grids/errors'
+import { latticeGraph } from '../grids/fixtures'
+import { EditLog } from './edit-log'
 
 const settings = { targetHouseholds: 300, tolerance: 0.2 }
 
@@ -26,7 +27,7 @@ const opArb = (n: number) =>
     fc.record({ kind: fc.constant('splitHalf' as const), grid: fc.integer({ min: 0, max: 6 }) }),
   )
 
-describe('edit session properties', () => {
+describe('edit properties', () => {
   it('conserves households, keeps each unit in one grid, matches a full re-sum, undoes to the start', () => {
     fc.assert(
       fc.property(
@@ -39,8 +40,9 @@ describe('edit session properties', () => {
             o.kind === 'moveUnits' ? { kind: o.kind, toGrid: o.toGrid, unitIds: o.units.map((u) => graph.ids[u]) } : o,
           )
           const total = hh.reduce((a, b) => a + b, 0)
-          const s = new EditSession(graph, start, { settings })
+          const log = new EditLog({ graph, assignment: start, settings })
           for (const raw of ops) {
+            const s = log.session
             // split-by-half: first half of the grid's units stay, the rest go to a new grid
             let op: EditOp = raw as EditOp
             if (raw.kind === 'splitHalf') {
@@ -50,7 +52,7 @@ describe('edit session properties', () => {
               op = { kind: 'splitByAssignment', grid: raw.grid, sideA: units.slice(0, half), sideB: units.slice(half) }
             }
             try {
-              s.apply(op)
+              log.apply(op)
             } catch (e) {
               if (!(e instanceof GridError)) throw e
             }
@@ -73,8 +75,8 @@ describe('edit session properties', () => {
             // incremental totals = full re-sum
             for (const t of gridTotals(graph, a, settings)) expect(s.state(t.grid).households).toBe(t.households)
           }
-          while (s.canUndo) s.undo()
-          expect([...s.assignment()]).toEqual(start)
+          while (log.canUndo) log.undo()
+          expect([...log.session.assignment()]).toEqual(start)
         },
       ),
       { numRuns: 200, seed: 42 },
