@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunityPage, CommunityUnits, GridPage, Settings, WallKpis } from '../../core/api'
+import { webBuildDir } from '../../scripts/ensure-web-build'
 import { launchBrowser } from '../support/browser'
 import { startTestApp } from '../support/test-database'
 
@@ -20,7 +21,8 @@ const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ listen: true })
+  // the browser tests' build of the client, with its hooks on window (as openApp serves it)
+  app = await startTestApp({ listen: true, webRoot: webBuildDir({ testHooks: true }) })
   await api<Settings>('/api/settings', {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
