@@ -24,6 +24,7 @@ import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
+import { registerHttpCache } from './plugins/http-cache'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
   registerEvents(app)
+  registerHttpCache(app)
   registerCoverage(app)
   registerEquityService(app)
 
