@@ -24,7 +24,7 @@ import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
-import { registerHttpCache } from './plugins/http-cache'
+import { registerCors, registerHttpCache } from './plugins/http-cache'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +38,8 @@ export interface AppOptions {
   logLevel?: string
   /** folder of the built web client; served at / when it exists */
   webRoot?: string
+  /** origins allowed to read the API cross-origin (WANGGE_CORS_ORIGINS); none by default */
+  corsOrigins?: string[]
 }
 
 export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
@@ -53,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app)
   registerEvents(app)
   registerHttpCache(app)
+  registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
   registerEquityService(app)
 

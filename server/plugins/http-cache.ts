@@ -1,7 +1,7 @@
 // Conditional GETs for API reads: every 200 answer to a GET under /api or /ogc carries a weak
 // ETag (a hash of the body) and `Cache-Control: no-cache` (a client keeps the copy and asks again
 // each time), and a request whose If-None-Match names the current ETag gets 304 with no body.
-// An edit changes the body, hence the ETag: no stale copy survives it.
+// An edit changes the body, hence the ETag: no stale copy survives it. And CORS, off by default.
 import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 
@@ -21,5 +21,27 @@ export function registerHttpCache(app: FastifyInstance) {
       return ''
     }
     return payload
+  })
+}
+
+/**
+ * CORS by configured origin (off by default): a request from a listed origin gets
+ * Access-Control-Allow-Origin for it (and ETag exposed); a preflight OPTIONS is answered 204.
+ */
+export function registerCors(app: FastifyInstance, origins: readonly string[]) {
+  if (origins.length === 0) return
+  const allowed = new Set(origins)
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin
+    reply.header('vary', 'Origin')
+    if (!origin || !(allowed.has(origin) || allowed.has('*'))) return
+    reply.header('access-control-allow-origin', origin)
+    reply.header('access-control-expose-headers', 'ETag, Content-Crs, Link')
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      reply.header('access-control-allow-methods', 'GET, HEAD, POST, PUT, PATCH, DELETE')
+      reply.header('access-control-allow-headers', request.headers['access-control-request-headers'] ?? '')
+      reply.header('access-control-max-age', '600')
+      return reply.code(204).send()
+    }
   })
 }

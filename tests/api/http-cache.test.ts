@@ -1,6 +1,7 @@
 // Conditional GETs: API reads carry an ETag and Cache-Control, and answer 304 to a client that
 // already holds the current body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../server/app'
 import { startTestApp } from '../support/test-database'
 
 let ctx: Awaited<ReturnType<typeof startTestApp>>
@@ -33,5 +34,31 @@ describe('ETag, Cache-Control and 304 on API reads', () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/ogc/collections/nope' })
     expect(res.statusCode).toBe(404)
     expect(res.headers.etag).toBeUndefined()
+  })
+})
+
+describe('CORS by configured origin', () => {
+  it('is off by default: no Access-Control-Allow-Origin for any origin', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/ogc', headers: { origin: 'https://qgis.example' } })
+    expect(res.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  it('allows exactly the configured origins, and answers their preflight', async () => {
+    const app = await buildApp({ database: ctx.database, logLevel: 'silent', corsOrigins: ['https://map.example'] })
+    try {
+      const ok = await app.inject({ method: 'GET', url: '/ogc', headers: { origin: 'https://map.example' } })
+      expect(ok.headers['access-control-allow-origin']).toBe('https://map.example')
+      const other = await app.inject({ method: 'GET', url: '/ogc', headers: { origin: 'https://evil.example' } })
+      expect(other.headers['access-control-allow-origin']).toBeUndefined()
+      const preflight = await app.inject({
+        method: 'OPTIONS',
+        url: '/api/facilities',
+        headers: { origin: 'https://map.example', 'access-control-request-method': 'POST' },
+      })
+      expect(preflight.statusCode).toBe(204)
+      expect(preflight.headers['access-control-allow-methods']).toContain('POST')
+    } finally {
+      await app.close()
+    }
   })
 })
