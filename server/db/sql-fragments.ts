@@ -32,7 +32,10 @@ export const SERVED_GRID_DEGREES = CORE_SERVED_GRID
  * holes clockwise (RFC 7946). `gridSize` is in the geometry's units (degrees by default).
  */
 export const cleanGeometry = (geom: RawBuilder<unknown>, gridSize = SERVED_GRID_DEGREES) =>
-  sql`ST_ForcePolygonCCW(ST_ReducePrecision(${geom}, ${gridSize}::float8))`
+  // GEOS returns a one-part multi-geometry as a single part: the served type stays the stored one
+  sql`ST_ForcePolygonCCW(CASE WHEN ST_GeometryType(${geom}) LIKE 'ST_Multi%'
+    THEN ST_Multi(ST_ReducePrecision(${geom}, ${gridSize}::float8))
+    ELSE ST_ReducePrecision(${geom}, ${gridSize}::float8) END)`
 
 /** A column's clean geometry as GeoJSON at the served precision. */
 export const servedGeoJson = (column: string) =>
