@@ -3,7 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import './ui/app.css'
 import { setWorkerUrl } from 'maplibre-gl'
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import { StrictMode } from 'react'
+import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
 import { EquityPage } from './features/equity/equity-page'
@@ -11,14 +11,23 @@ import { WallPage } from './features/wall/wall-page'
 import { I18nProvider } from './i18n/i18n-provider'
 import { exposeTestHooks } from './map/test-hooks'
 
+// the import wizard (and the CRS library it lists from) loads only on /import
+const ImportPage = lazy(() => import('./features/import/import-page').then((m) => ({ default: m.ImportPage })))
+
 setWorkerUrl(maplibreWorkerUrl)
 exposeTestHooks()
 
-/** The page for the path: /wall (the command-centre wall), /equity (equalization), else the map. */
+/** The page for the path: /wall (the command-centre wall), /equity (equalization), /import, else the map. */
 function page() {
   const path = window.location.pathname
   if (path.startsWith('/wall')) return <WallPage />
   if (path.startsWith('/equity')) return <EquityPage />
+  if (path.startsWith('/import'))
+    return (
+      <Suspense fallback={null}>
+        <ImportPage />
+      </Suspense>
+    )
   return <App />
 }
 

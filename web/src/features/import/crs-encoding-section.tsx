@@ -1,7 +1,8 @@
 // Step 4: the coordinate system and the text encoding, each with the server's guess and why, the
 // tolerances of the checks, and the decoded names with the garbled ones flagged.
-import { supportedCrs } from '../../../../core/geo/crs'
+
 import type { SourceLayer } from '../../../../core/api'
+import { supportedCrs } from '../../../../core/geo/crs'
 import { useI18n } from '../../i18n/i18n-provider'
 import type { NameSample, TextEncoding, WizardChoices } from './wizard-state'
 
@@ -43,7 +44,11 @@ export function CrsEncodingSection({ layer, choices, onChange, names, stale }: C
       <h3>{t('import.step.crs')}</h3>
       <label className="import-field">
         <span>{t('import.crs')}</span>
-        <select data-testid="import-crs" value={choices.crs} onChange={(e) => onChange({ ...choices, crs: e.target.value })}>
+        <select
+          data-testid="import-crs"
+          value={choices.crs}
+          onChange={(e) => onChange({ ...choices, crs: e.target.value })}
+        >
           <option value="">{t('import.crsChoose')}</option>
           {CRS_LIST.map((c) => (
             <option key={c.code} value={c.code}>

@@ -39,7 +39,9 @@ export function HistorySection({ history, author, onRollback }: HistorySectionPr
               <td>{r.target ?? ''}</td>
               <td>{t(`import.state.${r.status}`)}</td>
               <td className="num">
-                {r.counts ? `+${formatNumber(r.counts.added)} ~${formatNumber(r.counts.changed)} −${formatNumber(r.counts.removed)}` : ''}
+                {r.counts
+                  ? `+${formatNumber(r.counts.added)} ~${formatNumber(r.counts.changed)} −${formatNumber(r.counts.removed)}`
+                  : ''}
               </td>
               <td>
                 {r.status === 'committed' ? (

@@ -5,7 +5,6 @@ import type {
   CommunityUnits,
   DryRunRequest,
   DryRunResult,
-  ImportList,
   ImportPreviewProperties,
   ImportSummary,
   ImportUploadResult,
@@ -80,13 +79,14 @@ export const importApi = {
   upload: uploadFile,
   dryRun: (id: number, body: DryRunRequest) => sendJson<DryRunResult>(`${one(id)}/dry-run`, body),
   summary: (id: number, signal?: AbortSignal) => api.getJson<ImportSummary>(one(id), undefined, signal),
-  preview: (id: number, signal?: AbortSignal) => api.getJson<PreviewCollection>(`${one(id)}/preview`, undefined, signal),
+  preview: (id: number, signal?: AbortSignal) =>
+    api.getJson<PreviewCollection>(`${one(id)}/preview`, undefined, signal),
   problemsCsvUrl: (id: number) => `${one(id)}/problems.csv`,
   commit: (id: number, author: string, reason: string) =>
     sendJson<CommitResult>(`${one(id)}/commit`, { author, reason }),
   rollback: (id: number, author: string, reason: string) =>
     sendJson<CommitResult>(`${one(id)}/rollback`, { author, reason }),
-  history: (signal?: AbortSignal) => api.getJson<ImportList>('/api/imports', undefined, signal),
+  history: (signal?: AbortSignal) => api.getJson<ImportSummary[]>('/api/imports', undefined, signal),
 }
 
 /** What is already stored around a preview's bbox: the units of the communities it meets (up to `max`), or facilities. */

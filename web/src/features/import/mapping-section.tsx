@@ -19,10 +19,21 @@ export interface MappingSectionProps {
   onTarget: (target: ImportLayerId) => void
 }
 
-function HeaderSelect(props: { testId: string; value: string | null; headers: string[]; onChange: (h: string | null) => void }) {
+function HeaderSelect(props: {
+  label?: string
+  testId: string
+  value: string | null
+  headers: string[]
+  onChange: (h: string | null) => void
+}) {
   const { t } = useI18n()
   return (
-    <select data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || null)}>
+    <select
+      aria-label={props.label}
+      data-testid={props.testId}
+      value={props.value ?? ''}
+      onChange={(e) => props.onChange(e.target.value || null)}
+    >
       <option value="">{t('import.notMapped')}</option>
       {props.headers.map((h) => (
         <option key={h} value={h}>
@@ -41,33 +52,36 @@ function CoordinateColumns({ layer, choices, onChange }: Omit<MappingSectionProp
   return (
     <div className="import-coordinates" data-testid="import-coordinates">
       <div>{t('import.coordinates')}</div>
-      <label className="import-field">
+      <div className="import-field">
         <span>{t('import.coordX')}</span>
         <HeaderSelect
+          label={t('import.coordX')}
           testId="import-coord-x"
           value={x}
           headers={layer.headers}
           onChange={(h) => set(h ? { kind: 'lnglat', x: h, y: y ?? '' } : null)}
         />
-      </label>
-      <label className="import-field">
+      </div>
+      <div className="import-field">
         <span>{t('import.coordY')}</span>
         <HeaderSelect
+          label={t('import.coordY')}
           testId="import-coord-y"
           value={y}
           headers={layer.headers}
           onChange={(h) => set(h ? { kind: 'lnglat', x: x ?? '', y: h } : null)}
         />
-      </label>
-      <label className="import-field">
+      </div>
+      <div className="import-field">
         <span>{t('import.coordWkt')}</span>
         <HeaderSelect
+          label={t('import.coordWkt')}
           testId="import-coord-wkt"
           value={c?.kind === 'wkt' ? c.column : null}
           headers={layer.headers}
           onChange={(h) => set(h ? { kind: 'wkt', column: h } : null)}
         />
-      </label>
+      </div>
     </div>
   )
 }
@@ -82,7 +96,11 @@ export function MappingSection({ layer, choices, onChange, onTarget }: MappingSe
       <h3>{t('import.step.mapping')}</h3>
       <label className="import-field">
         <span>{t('import.target')}</span>
-        <select data-testid="import-target" value={choices.target} onChange={(e) => onTarget(e.target.value as ImportLayerId)}>
+        <select
+          data-testid="import-target"
+          value={choices.target}
+          onChange={(e) => onTarget(e.target.value as ImportLayerId)}
+        >
           {TARGETS.map((id) => (
             <option key={id} value={id}>
               {name(importLayer(id))}

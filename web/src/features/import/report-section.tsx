@@ -51,8 +51,11 @@ function Problems({ result }: { result: DryRunResult }) {
             </tr>
           </thead>
           <tbody>
-            {result.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-              <tr key={`${p.row}-${p.code}-${i}`} className={p.severity === 'error' ? 'tone-bad' : undefined}>
+            {result.problems.slice(0, SHOWN_PROBLEMS).map((p) => (
+              <tr
+                key={`${p.row}|${p.code}|${p.key}|${p.message}`}
+                className={p.severity === 'error' ? 'tone-bad' : undefined}
+              >
                 <td>{p.row || '—'}</td>
                 <td>{p.key ?? ''}</td>
                 <td title={p.code}>{p.message}</td>

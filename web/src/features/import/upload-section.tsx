@@ -14,7 +14,11 @@ export interface UploadSectionProps {
   onSourceLayer: (name: string) => void
 }
 
-function FoundLayers({ result, sourceLayer, onSourceLayer }: { result: ImportUploadResult } & Omit<UploadSectionProps, 'state' | 'onFile'>) {
+function FoundLayers({
+  result,
+  sourceLayer,
+  onSourceLayer,
+}: { result: ImportUploadResult } & Omit<UploadSectionProps, 'state' | 'onFile'>) {
   const { t, formatNumber } = useI18n()
   return (
     <div data-testid="import-found">

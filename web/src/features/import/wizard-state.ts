@@ -77,7 +77,8 @@ export function missingChoices(choices: WizardChoices, layer: SourceLayer): Miss
   const missing: Missing[] = importLayer(choices.target)
     .fields.filter((f) => f.required && !choices.mapping.fields[f.id])
     .map((f) => ({ kind: 'field', field: f.id }))
-  if (needsCoordinateColumns(layer, choices.target) && !choices.mapping.coordinates) missing.push({ kind: 'coordinates' })
+  if (needsCoordinateColumns(layer, choices.target) && !choices.mapping.coordinates)
+    missing.push({ kind: 'coordinates' })
   if (importLayer(choices.target).geometry !== 'none' && !choices.crs) missing.push({ kind: 'crs' })
   return missing
 }
