@@ -7,7 +7,7 @@ import { type Static, Type } from 'typebox'
 /** Largest file an upload accepts (bytes); a larger body is answered 413 before it is read. */
 export const IMPORT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 /** Largest total a zip may unpack to (bytes); more is refused as a zip bomb. */
-export const IMPORT_MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024
+export const IMPORT_MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 /** Sample rows answered per source layer, for the preview of names and the mapping. */
 export const IMPORT_SAMPLE_ROWS = 20
 
