@@ -42,7 +42,8 @@ export function writeGeoJson(features: LayerFeature[]): Buffer {
 
 function signedArea(ring: number[][]): number {
   let s = 0
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1])
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1])
   return s / 2 // > 0: clockwise
 }
 
