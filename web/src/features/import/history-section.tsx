@@ -1,6 +1,7 @@
 // The import history, newest first: what each import did, and a rollback for a committed one.
 import { useState } from 'react'
 import type { ImportSummary } from '../../../../core/api'
+import { importLayer } from '../../../../core/import/layers'
 import { describeApiError } from '../../api/describe-api-error'
 import type { ApiResource } from '../../api/use-api-resource'
 import { useI18n } from '../../i18n/i18n-provider'
@@ -12,7 +13,8 @@ export interface HistorySectionProps {
 }
 
 export function HistorySection({ history, author, onRollback }: HistorySectionProps) {
-  const { t, formatNumber } = useI18n()
+  const { t, formatNumber, language } = useI18n()
+  const layerName = (id: string) => (language === 'zh' ? importLayer(id).nameZh : importLayer(id).nameEn)
   const [busy, setBusy] = useState<number | null>(null)
   const [error, setError] = useState<Error | null>(null)
   const rollback = (id: number) => {
@@ -36,7 +38,7 @@ export function HistorySection({ history, author, onRollback }: HistorySectionPr
           {rows.map((r) => (
             <tr key={r.id} data-testid={`import-history-${r.id}`} data-status={r.status}>
               <td>{r.filename}</td>
-              <td>{r.target ?? ''}</td>
+              <td>{r.target ? layerName(r.target) : ''}</td>
               <td>{t(`import.state.${r.status}`)}</td>
               <td className="num">
                 {r.counts
