@@ -17,7 +17,7 @@ import {
 } from '../../map/layers/import-preview-layers'
 import { MAP_THEMES } from '../../map/map-theme'
 import { type MapHandle, MapView } from '../../map/map-view'
-import { updateTestHookSources } from '../../map/test-hooks'
+import { updateTestHookSources } from '../../testing/probe'
 import { LanguageSwitch } from '../../ui/language-switch'
 import { CommitSection } from './commit-section'
 import { CrsEncodingSection } from './crs-encoding-section'
