@@ -5,12 +5,14 @@
 // GCJ-02 it lands on them. Committed, the new households show on the map and in the grid editor.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CommunityPage, CommunityUnits, GridPage } from '../../core/api'
+import type { CommunityPage, CommunityUnits, GridPage, ImportSummary } from '../../core/api'
 import { wgs84ToGcj02 } from '../../core/geo/gcj02'
 import { type BrowserSession, openApp } from '../support/browser'
 import { type LayerFeature, transformFeatures, writeShapefileZip } from '../support/world-files'
 
 let s: BrowserSession
+/** the community the first test imports into, and its grids' households before */
+let imported: { code: string; grids: Map<number, number> } | null = null
 beforeAll(async () => {
   s = await openApp('/import')
 })
@@ -109,6 +111,7 @@ describe('the import wizard', () => {
 
     // on the map: each grid of the community holds ADDED more households per unit
     const grids = before.grids
+    imported = { code: community.code, grids: new Map(grids.map((g) => [g.id, g.households])) }
     const expected = new Map(
       grids.map((g) => [g.id, g.households + ADDED * units.filter((u) => u.properties.gridId === g.id).length]),
     )
@@ -140,5 +143,19 @@ describe('the import wizard', () => {
 
     expect(s.errors).toEqual([])
     expect(s.foreignRequests).toEqual([])
+  })
+
+  it('rolls the import back from the history: the households are as before', { timeout: 120_000 }, async () => {
+    expect(imported).not.toBeNull()
+    const { page } = s
+    const [last] = await api<ImportSummary[]>('/api/imports')
+    expect(last.status).toBe('committed')
+    await page.goto(`${s.app.url}/import`)
+    // the name given at the commit is remembered
+    await page.click(`[data-testid=import-rollback-${last.id}]`)
+    await page.waitForSelector(`[data-testid=import-history-${last.id}][data-status=rolled_back]`, { timeout: 60_000 })
+    const after = await api<GridPage>(`/api/grids?community=${imported!.code}`)
+    expect(new Map(after.features.map((f) => [f.properties.id, f.properties.households]))).toEqual(imported!.grids)
+    expect(s.errors).toEqual([])
   })
 })
