@@ -33,6 +33,12 @@ function previewAt(lngLat: [number, number]) {
   }, lngLat)
 }
 
+/** Waits for the dry run's report (failing with the wizard's message if the dry run failed). */
+async function dryRunReport() {
+  await s.page.waitForSelector('[data-testid=import-report], [data-testid=import-dry-run-error]', { timeout: 120_000 })
+  expect(await s.page.locator('[data-testid=import-dry-run-error]').allTextContents()).toEqual([])
+}
+
 describe('the import wizard', () => {
   it('imports a GBK shapefile in GCJ-02: fixes a mapping, previews in the right place, commits, shows the new households', {
     timeout: 300_000,
@@ -68,7 +74,8 @@ describe('the import wizard', () => {
       mimeType: 'application/zip',
       buffer: zip,
     })
-    await page.waitForSelector('[data-testid=import-found]', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid=import-found], [data-testid=import-upload-error]', { timeout: 60_000 })
+    expect(await page.locator('[data-testid=import-upload-error]').allTextContents()).toEqual([])
 
     // GBK detected without a .cpg: the names decode, none flagged
     expect(await page.inputValue('[data-testid=import-encoding]')).toBe('gb18030')
@@ -85,7 +92,7 @@ describe('the import wizard', () => {
     // as the .prj says (WGS84): the preview sits off the units it updates
     expect(await page.inputValue('[data-testid=import-crs]')).toBe('EPSG:4326')
     await page.click('[data-testid=import-dry-run]')
-    await page.waitForSelector('[data-testid=import-report]', { timeout: 120_000 })
+    await dryRunReport()
     await page.waitForTimeout(500) // the map fits the preview
     const misplaced = await Promise.all(units.map((u) => previewAt(u.properties.centroid)))
     expect(misplaced.filter((p, i) => p?.code === units[i].properties.code).length).toBeLessThan(units.length / 3)
@@ -93,7 +100,7 @@ describe('the import wizard', () => {
     // declared GCJ-02: every unit's preview is drawn where the unit is, as a change
     await page.selectOption('[data-testid=import-crs]', 'GCJ-02')
     await page.click('[data-testid=import-dry-run]')
-    await page.waitForSelector('[data-testid=import-report]', { timeout: 120_000 })
+    await dryRunReport()
     await page.waitForTimeout(500)
     const placed = await Promise.all(units.map((u) => previewAt(u.properties.centroid)))
     expect(placed).toEqual(units.map((u) => ({ code: u.properties.code, status: 'changed' })))
