@@ -1,10 +1,16 @@
-// Builds the web client when web/dist is missing or older than its sources (run by `npm start`
-// and by the browser tests' setup).
+// Builds the web client when its build is missing or older than its sources: web/dist, the
+// production build `npm start` serves, or with `testHooks` web/dist-test, the browser tests' build
+// (`vite build --mode test-hooks`: the same app plus the hooks the tests read on window).
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('../', import.meta.url).pathname
+
+/** Where a build lands: web/dist (production) or web/dist-test (with the test hooks). */
+export function webBuildDir(options: { testHooks?: boolean } = {}): string {
+  return join(root, options.testHooks ? 'web/dist-test' : 'web/dist')
+}
 
 function newest(path: string): number {
   const s = statSync(path)
@@ -12,20 +18,32 @@ function newest(path: string): number {
   return Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n))))
 }
 
-export function ensureWebBuild(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {
-  const built = join(root, 'web/dist/index.html')
+export function ensureWebBuild(options: { testHooks?: boolean; log?: (line: string) => void } = {}): string {
+  const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`))
+  const dir = webBuildDir(options)
+  const built = join(dir, 'index.html')
   const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'core/api'].map((p) =>
     join(root, p),
   )
   const stale = !existsSync(built) || sources.some((p) => existsSync(p) && newest(p) > statSync(built).mtimeMs)
-  if (!stale) return
-  log('[wangge] building the web client …')
+  if (!stale) return dir
+  log(`[wangge] building the web client${options.testHooks ? ' with test hooks' : ''} …`)
+  const mode = options.testHooks ? ['--mode', 'test-hooks'] : []
   execFileSync(
     process.execPath,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      ...mode,
+      '--logLevel',
+      'warn',
+    ],
     // always a production build, even when called from the tests (vitest sets NODE_ENV=test)
     { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   )
+  return dir
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureWebBuild()

@@ -1,5 +1,7 @@
 // Vite config for the web client. Root is web/; the build lands in web/dist, which the server
 // serves on its own port. In dev, /api is proxied to the server (default http://127.0.0.1:8080).
+// `--mode test-hooks` builds the browser tests' client into web/dist-test instead: the same app plus
+// the hooks they read on window (src/testing/); a production build never contains them.
 // The `test` block lets `npx vitest run --config web/vite.config.ts` run the client's pure-module tests.
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
@@ -8,12 +10,12 @@ import { defineConfig } from 'vitest/config'
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 const apiTarget = process.env.WANGGE_API ?? 'http://127.0.0.1:8080'
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: webRoot,
   base: '/',
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    outDir: mode === 'test-hooks' ? 'dist-test' : 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
@@ -32,4 +34,4 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
   },
-})
+}))

@@ -1,6 +1,7 @@
 // Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against the real app
 // on a private copy of the test database.
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { webBuildDir } from '../../scripts/ensure-web-build'
 import { startTestApp } from './test-database'
 
 export const CHROMIUM_ARGS = [
@@ -27,9 +28,17 @@ export interface BrowserSession {
   close(): Promise<void>
 }
 
-/** Starts the app on a port, opens `path` in a fresh page and records what leaves our origin. */
-export async function openApp(path = '/', viewport = { width: 1600, height: 1000 }): Promise<BrowserSession> {
-  const app = await startTestApp({ listen: true })
+/**
+ * Starts the app on a port, opens `path` in a fresh page and records what leaves our origin. The
+ * client is the browser tests' build, with its hooks on window (web/dist-test, built by
+ * build-web.ts); `{ production: true }` serves the production build (web/dist) instead.
+ */
+export async function openApp(
+  path = '/',
+  viewport = { width: 1600, height: 1000 },
+  options: { production?: boolean } = {},
+): Promise<BrowserSession> {
+  const app = await startTestApp({ listen: true, webRoot: webBuildDir({ testHooks: !options.production }) })
   const browser = await launchBrowser()
   const page = await browser.newPage({ viewport })
   const foreignRequests: string[] = []

@@ -1,6 +1,7 @@
-// Browser tests need the built client: build it when missing or stale.
+// Browser tests need the built client with its test hooks (web/dist-test): build it when missing
+// or stale. The production build (web/dist) is left to `npm start` and production-build.test.ts.
 import { ensureWebBuild } from '../../scripts/ensure-web-build'
 
 export default function setup() {
-  ensureWebBuild()
+  ensureWebBuild({ testHooks: true })
 }

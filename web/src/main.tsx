@@ -1,4 +1,5 @@
-// Entry point: MapLibre's worker from our own origin, test hooks on window, then the app.
+// Entry point: MapLibre's worker from our own origin, test hooks on window in a test build only,
+// then the page for the path.
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './ui/app.css'
 import { setWorkerUrl } from 'maplibre-gl'
@@ -9,10 +10,12 @@ import { App } from './app'
 import { EquityPage } from './features/equity/equity-page'
 import { WallPage } from './features/wall/wall-page'
 import { I18nProvider } from './i18n/i18n-provider'
-import { exposeTestHooks } from './map/test-hooks'
+import { installTestHooks } from './testing/install'
 
 setWorkerUrl(maplibreWorkerUrl)
-exposeTestHooks()
+// `vite build --mode test-hooks` (the browser tests' build) only: Vite makes the condition a
+// constant, so a production build drops the call and, unused, testing/install.ts with it
+if (import.meta.env.MODE === 'test-hooks') installTestHooks(window.location.pathname)
 
 /** The page for the path: /wall (the command-centre wall), /equity (equalization), else the map. */
 function page() {

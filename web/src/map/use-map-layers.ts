@@ -1,12 +1,21 @@
 // Memoises the label data and the layer stack so deck.gl only sees new objects when inputs change.
 import { useMemo } from 'react'
-import type { DistrictData } from '../features/district/use-district-data'
-import { gridLabels } from '../features/grids/grid-labels'
 import { useI18n } from '../i18n/i18n-provider'
-import { buildLayers, type LayerToggles } from './layers/build-layers'
+import { buildLayers, type LayerToggles, type MapLayersInput } from './layers/build-layers'
 import { filterFacilitiesByType } from './layers/facility-layers'
+import { gridLabels } from './layers/grid-labels'
 import { labelsFromFeatures } from './layers/label-layer'
 import type { ThemeName } from './map-theme'
+
+/** What the base map draws (the district page's data has these members). */
+export interface MapLayerData {
+  streets: MapLayersInput['streets']
+  communities: MapLayersInput['communities']
+  grids: MapLayersInput['grids']
+  facilities: MapLayersInput['facilities']
+  index: { facilityTypes: MapLayersInput['facilityTypes'] }
+  band: { tolerance: number }
+}
 
 export interface MapLayerOptions {
   toggles: LayerToggles
@@ -16,7 +25,7 @@ export interface MapLayerOptions {
   theme: ThemeName
 }
 
-export function useMapLayers(data: DistrictData, options: MapLayerOptions) {
+export function useMapLayers(data: MapLayerData, options: MapLayerOptions) {
   const { toggles, zoom, selected, theme } = options
   const { tolerance } = data.band
   const facilityTypes = data.index.facilityTypes

@@ -1,9 +1,16 @@
-import type { GridBand } from '../features/settings/grid-band'
 import { useI18n } from '../i18n/i18n-provider'
 import { deviationClasses, householdsAtDeviation, rgbaToCss } from '../map/deviation-colour'
 
+/** The household band the legend explains: target ± tolerance, and its bounds in households. */
+export interface LegendBand {
+  targetHouseholds: number
+  tolerance: number
+  lowHouseholds: number
+  highHouseholds: number
+}
+
 /** The grid colour scale in households, with the band (e.g. 240–360 户) explained. */
-export function DeviationLegend({ band }: { band: GridBand }) {
+export function DeviationLegend({ band }: { band: LegendBand }) {
   const { t } = useI18n()
   const target = band.targetHouseholds
   const households = (d: number) => householdsAtDeviation(target, d)

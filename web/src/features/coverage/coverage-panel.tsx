@@ -1,11 +1,12 @@
 // The coverage mode's left panel: facility type (grouped by tier), scenario, district figures,
 // the selected community's share, the worst grids / compounds with fly-to, the editor's name and
 // "add a facility", and the "where to build" panel.
-import type { CommunityProps, CoverageRow, FacilityType, Feature, StreetProps } from '../../../../core/api'
+import type { CommunityProps, FacilityType, Feature, StreetProps } from '../../../../core/api'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import { SitingPanel } from './siting-panel'
 import type { CoverageModeState } from './use-coverage'
+import { WorstLists } from './worst-lists'
 import './coverage.css'
 
 const TIERS = ['5min', '10min', '15min', 'village'] as const
@@ -26,18 +27,9 @@ export function CoveragePanel(props: CoveragePanelProps) {
   const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
   const typeName = (ft: FacilityType) => (language === 'zh' ? ft.nameZh : ft.nameEn)
   const type = facilityTypes.find((ft) => ft.code === state.typeCode)
-  const s = state.summary
-  const community = communityCode ? state.communityShares.get(communityCode) : undefined
+  const s = state.figures.summary
+  const community = communityCode ? state.figures.communityShares.get(communityCode) : undefined
   const communityName = communityCode ? (communities.get(communityCode)?.properties.name ?? communityCode) : ''
-  // facilities of the type that fall short of a standard, by name
-  const problems = [...state.compliance.values()]
-    .filter((c) => !c.compliant && state.facilityById.has(c.id))
-    .map((c) => ({ feature: state.facilityById.get(c.id)!, problems: c.problems }))
-  const rowName = (row: CoverageRow) => {
-    const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
-    if (state.worstLevel === 'community') return row.name
-    return state.worstLevel === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
-  }
   return (
     <section className="coverage-panel panel" aria-labelledby="coverage-title" data-testid="coverage-panel">
       <h3 id="coverage-title">{t('cov.title')}</h3>
@@ -101,19 +93,19 @@ export function CoveragePanel(props: CoveragePanelProps) {
       ) : (
         <p className="muted">{t('cov.loading')}</p>
       )}
-      {state.scenarioShares ? (
+      {state.figures.scenarioShares ? (
         <p className="cov-compare" data-testid="coverage-compare">
           {t('cov.compare', {
-            asIs: pct(state.scenarioShares['as-is']),
-            planned: pct(state.scenarioShares['with-planned']),
+            asIs: pct(state.figures.scenarioShares['as-is']),
+            planned: pct(state.figures.scenarioShares['with-planned']),
           })}
         </p>
       ) : null}
-      {state.tierShare ? (
+      {state.figures.tierShare ? (
         <p className="cov-compare" data-testid="coverage-tier-share">
           {t('cov.tierShare', {
-            tier: t(`cov.tier.${state.tierShare.tier}` as MessageKey),
-            share: pct(state.tierShare.share),
+            tier: t(`cov.tier.${state.figures.tierShare.tier}` as MessageKey),
+            share: pct(state.figures.tierShare.share),
           })}
         </p>
       ) : null}
@@ -136,68 +128,14 @@ export function CoveragePanel(props: CoveragePanelProps) {
         {t('cov.legendShare')}
       </div>
 
-      <h4>{t('cov.worstTitle')}</h4>
-      <div className="cov-row">
-        <select
-          value={state.worstLevel}
-          onChange={(e) => state.setWorstLevel(e.target.value as 'grid' | 'unit' | 'community')}
-          aria-label={t('cov.worstLevel')}
-        >
-          <option value="grid">{t('cov.levelGrid')}</option>
-          <option value="unit">{t('cov.levelUnit')}</option>
-          <option value="community">{t('panel.community')}</option>
-        </select>
-        <select
-          value={state.worstSort}
-          onChange={(e) => state.setWorstSort(e.target.value as 'unserved' | 'share')}
-          aria-label={t('cov.sortBy')}
-        >
-          <option value="unserved">{t('cov.sortUnserved')}</option>
-          <option value="share">{t('cov.sortShare')}</option>
-        </select>
-      </div>
-      <ol className="cov-worst" data-testid="worst-list">
-        {state.worst.map((row) => (
-          <li key={row.key}>
-            <button type="button" className="link-button" onClick={() => state.flyTo(row.bbox)} data-testid="worst-row">
-              <span>{rowName(row)}</span>
-              <span className="tone-bad">{formatNumber(row.unserved)}</span>
-              <span className="muted">{pct(row.share)}</span>
-            </button>
-          </li>
-        ))}
-      </ol>
-
-      {problems.length > 0 ? (
-        <details className="cov-problems" data-testid="compliance-list">
-          <summary>{t('cov.problemsTitle', { n: problems.length })}</summary>
-          <ol>
-            {problems.slice(0, 50).map(({ feature, problems: list }) => (
-              <li key={feature.id}>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => {
-                    const [lng, lat] = feature.geometry.coordinates
-                    state.flyTo([lng - 0.006, lat - 0.005, lng + 0.006, lat + 0.005])
-                    onSelectFacility(feature.id as number)
-                  }}
-                >
-                  {feature.properties.name}
-                </button>{' '}
-                <span className="tone-bad">{list.map((p) => t(`cov.problem.${p}` as MessageKey)).join('、')}</span>
-              </li>
-            ))}
-          </ol>
-        </details>
-      ) : null}
+      <WorstLists state={state} communities={communities} onSelectFacility={onSelectFacility} />
 
       <h4>{t('cov.editTitle')}</h4>
       <label className="cov-field">
         <span>{t('cov.author')}</span>
         <input
-          value={state.author}
-          onChange={(e) => state.setAuthor(e.target.value)}
+          value={state.edits.author}
+          onChange={(e) => state.edits.setAuthor(e.target.value)}
           placeholder={t('cov.authorPlaceholder')}
           data-testid="editor-name"
         />
@@ -221,9 +159,9 @@ export function CoveragePanel(props: CoveragePanelProps) {
         </button>
       </div>
       {state.addStatus ? <p className="muted">{t('cov.addHint')}</p> : <p className="muted">{t('cov.dragHint')}</p>}
-      {state.message ? (
-        <p className={`tone-${state.message.tone} cov-message`} role="status" data-testid="coverage-message">
-          {state.message.text}
+      {state.feedback.message ? (
+        <p className={`tone-${state.feedback.message.tone} cov-message`} role="status" data-testid="coverage-message">
+          {state.feedback.message.text}
         </p>
       ) : null}
 

@@ -21,15 +21,15 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
   const [candidates, setCandidates] = useState<'grid-centroids' | 'unit-centroids' | 'drawn'>('grid-centroids')
   const [street, setStreet] = useState('')
   const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
-  const p = state.proposal
+  const p = state.siting.proposal
   const run = () => {
     const body: Record<string, unknown> = {
-      candidates: candidates === 'drawn' ? { points: state.drawnCandidates } : candidates,
+      candidates: candidates === 'drawn' ? { points: state.siting.drawnCandidates } : candidates,
     }
     if (street) body.street = street
     if (model === 'lscp') body.targetShare = target / 100
     else body.k = k
-    void state.runSiting(model, body)
+    void state.siting.runSiting(model, body)
   }
   return (
     <div className="cov-siting" data-testid="siting-panel">
@@ -76,7 +76,7 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
         >
           <option value="grid-centroids">{t('cov.gridCentroids')}</option>
           <option value="unit-centroids">{t('cov.unitCentroids')}</option>
-          <option value="drawn">{t('cov.drawnPoints', { n: state.drawnCandidates.length })}</option>
+          <option value="drawn">{t('cov.drawnPoints', { n: state.siting.drawnCandidates.length })}</option>
         </select>
         <select value={street} onChange={(e) => setStreet(e.target.value)} aria-label={t('cov.street')}>
           <option value="">{t('cov.wholeDistrict')}</option>
@@ -91,20 +91,20 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
         <div className="cov-row">
           <button
             type="button"
-            aria-pressed={state.drawing}
-            onClick={() => state.setDrawing(!state.drawing)}
+            aria-pressed={state.siting.drawing}
+            onClick={() => state.siting.setDrawing(!state.siting.drawing)}
             data-testid="siting-draw"
           >
-            {state.drawing ? t('cov.drawStop') : t('cov.drawStart')}
+            {state.siting.drawing ? t('cov.drawStop') : t('cov.drawStart')}
           </button>
-          <button type="button" onClick={() => state.setDrawnCandidates([])}>
+          <button type="button" onClick={() => state.siting.setDrawnCandidates([])}>
             {t('cov.drawClear')}
           </button>
         </div>
       ) : null}
       {model === 'p-median' && !street ? <p className="muted">{t('cov.pMedianHint')}</p> : null}
-      <button type="button" onClick={run} disabled={state.busy} data-testid="siting-run">
-        {state.busy ? t('cov.solving') : t('cov.run')}
+      <button type="button" onClick={run} disabled={state.feedback.busy} data-testid="siting-run">
+        {state.feedback.busy ? t('cov.solving') : t('cov.run')}
       </button>
       {p ? (
         <div className="cov-result" data-testid="siting-result">
@@ -146,8 +146,10 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
                 </button>
                 <button
                   type="button"
-                  onClick={() => void state.adoptSite(site, t('cov.adoptedName', { type: typeName, n: site.rank }))}
-                  disabled={state.busy}
+                  onClick={() =>
+                    void state.siting.adoptSite(site, t('cov.adoptedName', { type: typeName, n: site.rank }))
+                  }
+                  disabled={state.feedback.busy}
                   data-testid="siting-adopt"
                 >
                   {t('cov.adopt')}

@@ -23,32 +23,32 @@ export function useCoverageLayers(
 ): Layer[] {
   const zoom = state.view?.zoom ?? 9
   const shares = useMemo(
-    () => new Map([...state.communityShares].map(([code, row]) => [code, row.share])),
-    [state.communityShares],
+    () => new Map([...state.figures.communityShares].map(([code, row]) => [code, row.share])),
+    [state.figures.communityShares],
   )
   const compliant = useMemo(
-    () => new Map([...state.compliance].map(([id, c]) => [id, c.compliant])),
-    [state.compliance],
+    () => new Map([...state.figures.compliance].map(([id, c]) => [id, c.compliant])),
+    [state.figures.compliance],
   )
   const shareLayer = useMemo(
     () => createCoverageShareLayer(communities, shares, enabled),
     [communities, shares, enabled],
   )
-  const gapLayers = useMemo(() => createGapLayers(state.gaps, zoom), [state.gaps, zoom])
+  const gapLayers = useMemo(() => createGapLayers(state.figures.gaps, zoom), [state.figures.gaps, zoom])
   const colour = useMemo(() => hexToRgba(types.get(state.typeCode)?.colour), [types, state.typeCode])
   const facilityZoom = zoom < 11 ? 10 : 12 // two dot sizes: district view, closer
   const facilityLayers = useMemo(
     () =>
-      createCoverageFacilityLayers(state.facilities, {
+      createCoverageFacilityLayers(state.figures.facilities, {
         colour,
         selectedId: selectedFacilityId,
         compliant,
         zoom: facilityZoom,
       }),
-    [state.facilities, colour, selectedFacilityId, compliant, facilityZoom],
+    [state.figures.facilities, colour, selectedFacilityId, compliant, facilityZoom],
   )
-  const proposals = useMemo(() => createProposalLayer(state.proposal?.sites ?? []), [state.proposal])
-  const drawn = useMemo(() => createDrawnCandidateLayer(state.drawnCandidates), [state.drawnCandidates])
+  const proposals = useMemo(() => createProposalLayer(state.siting.proposal?.sites ?? []), [state.siting.proposal])
+  const drawn = useMemo(() => createDrawnCandidateLayer(state.siting.drawnCandidates), [state.siting.drawnCandidates])
   return useMemo(
     () => (enabled ? [shareLayer, ...base, ...gapLayers, ...facilityLayers, proposals, drawn] : base),
     [enabled, shareLayer, base, gapLayers, facilityLayers, proposals, drawn],

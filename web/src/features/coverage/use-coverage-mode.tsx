@@ -5,13 +5,13 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { useI18n } from '../../i18n/i18n-provider'
 import { COVERAGE_LAYER_IDS } from '../../map/layers/coverage-layers'
 import type { MapHandle } from '../../map/map-view'
+import { updateCoverageTestHooks } from '../../testing/probe'
 import { MapTooltip } from '../../ui/map-tooltip'
 import type { DistrictData } from '../district/use-district-data'
 import { FacilityEditor } from '../facilities/facility-editor'
 import { useDragMarker } from '../facilities/use-drag-marker'
 import type { Selection } from '../selection/selection'
 import { CoveragePanel } from './coverage-panel'
-import { updateCoverageTestHooks } from './coverage-test-hooks'
 import { useCoverage } from './use-coverage'
 import { useCoverageLayers } from './use-coverage-layers'
 
@@ -48,9 +48,9 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
   const { t, language, formatNumber } = useI18n()
   const [gapHover, setGapHover] = useState<GapHover | null>(null)
   const retryFacilities = data.resources.facilities.retry
-  const state = useCoverage({ enabled, handle, selection, setSelection, onFacilitiesChanged: retryFacilities })
+  const state = useCoverage({ enabled, handle, setSelection, onFacilitiesChanged: retryFacilities })
   const selectedId = enabled && selection?.kind === 'facility' ? selection.id : null
-  const selected = selectedId !== null ? (state.facilityById.get(selectedId) ?? null) : null
+  const selected = selectedId !== null ? (state.figures.facilityById.get(selectedId) ?? null) : null
   const layers = useCoverageLayers(
     state,
     options.baseLayers,
@@ -64,7 +64,7 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
     selected ? (selected.geometry.coordinates as [number, number]) : null,
     selected ? (selected.id as number) : null,
     t('cov.dragHint'),
-    state.moveFacility,
+    state.edits.moveFacility,
   )
 
   // the community whose share the panel shows: the selected one, or the selected facility's
@@ -106,14 +106,14 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
       <FacilityEditor
         facility={selected.properties}
         types={data.facilityTypes}
-        compliance={state.compliance.get(selected.id as number) ?? null}
-        busy={state.busy}
-        onSave={(patch) => void state.saveFacility(selected.id as number, patch)}
-        onRetire={(reason) => void state.retireFacility(selected.id as number, reason)}
+        compliance={state.figures.compliance.get(selected.id as number) ?? null}
+        busy={state.feedback.busy}
+        onSave={(patch) => void state.edits.saveFacility(selected.id as number, patch)}
+        onRetire={(reason) => void state.edits.retireFacility(selected.id as number, reason)}
         onClose={() => setSelection(null)}
       />
     ) : null
-  const gaps = state.gaps
+  const gaps = state.figures.gaps
   const onHover = useCallback(
     (info: PickingInfo) => {
       if (info.layer?.id === COVERAGE_LAYER_IDS.gapPoints && gaps && typeof info.object === 'number') {

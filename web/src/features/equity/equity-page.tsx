@@ -4,26 +4,26 @@
 // planned-facilities scenario beside the present, a community scorecard, CSV and a printable report.
 import type { PickingInfo } from '@deck.gl/core'
 import { useCallback, useMemo, useState } from 'react'
-import type { CommunityProps, EquityScenario, IndicatorInfo } from '../../../../core/api'
+import type { CommunityProps, EquityScenario } from '../../../../core/api'
 import { quantileBreaks } from '../../../../core/domain/equity'
-import { api } from '../../api/client'
 import { useI18n } from '../../i18n/i18n-provider'
 import { createStreetLayers } from '../../map/layers/boundary-layers'
 import { MAP_THEMES } from '../../map/map-theme'
 import { type MapHandle, MapView } from '../../map/map-view'
 import { LanguageSwitch } from '../../ui/language-switch'
-import { BoxPlots, LorenzChart, TheilBar } from './charts'
 import { CHOROPLETH_LAYER_ID, createChoroplethLayer } from './choropleth-layer'
+import { ComparisonSection } from './comparison-section'
 import { equityApi } from './equity-api'
+import { EquityControls } from './equity-controls'
 import { formatIndicator, indicatorLabel } from './indicator-label'
 import { ScorecardCard } from './scorecard-card'
-import { useAsync } from './use-async'
+import { useEquityData } from './use-equity-data'
 import './equity.css'
 
 export const DEFAULT_INDICATOR = 'coverage_share:tier:5min'
 
 export function EquityPage() {
-  const { t, language, formatNumber, formatSignedPercent } = useI18n()
+  const { t, language, formatNumber } = useI18n()
   const [indicator, setIndicator] = useState(() => {
     const q = new URLSearchParams(globalThis.location?.search ?? '').get('indicator')
     return q ?? DEFAULT_INDICATOR
@@ -33,22 +33,12 @@ export function EquityPage() {
   const [selected, setSelected] = useState<string | null>(null)
   const [, setHandle] = useState<MapHandle | null>(null)
 
-  const communities = useAsync((s) => api.communities({}, s), [])
-  const streets = useAsync((s) => api.streets({}, s), [])
-  const types = useAsync((s) => api.facilityTypes(s), [])
-  const table = useAsync((s) => equityApi.table({ street: null, scenario }, s), [scenario])
-  const asIs = useAsync((s) => equityApi.compare(indicator, { street, scenario: 'as-is' }, s), [indicator, street])
-  const planned = useAsync(
-    (s) => equityApi.compare(indicator, { street, scenario: 'with-planned' }, s),
-    [indicator, street],
-  )
-  const card = useAsync(selected ? (s) => equityApi.scorecard(selected, scenario, s) : null, [selected, scenario])
-
-  const typeNames = useMemo(() => new Map((types.data ?? []).map((ft) => [ft.code, ft])), [types.data])
-  const catalogue = useMemo(
-    () => new Map<string, IndicatorInfo>((table.data?.indicators ?? []).map((i) => [i.code, i])),
-    [table.data],
-  )
+  const { communities, streets, table, asIs, planned, card, typeNames, catalogue, groups } = useEquityData({
+    indicator,
+    street,
+    scenario,
+    selected,
+  })
   const info = catalogue.get(indicator) ?? null
   const cmp = scenario === 'as-is' ? asIs.data : planned.data
   const fmt = useCallback(
@@ -95,13 +85,6 @@ export function EquityPage() {
     setSelected(props?.code ?? null)
   }, [])
 
-  // the picker, grouped by measure
-  const groups = useMemo(() => {
-    const byMeasure = new Map<string, IndicatorInfo[]>()
-    for (const i of catalogue.values()) byMeasure.set(i.measure, [...(byMeasure.get(i.measure) ?? []), i])
-    return [...byMeasure]
-  }, [catalogue])
-
   const gapBefore = asIs.data?.theil.between ?? null
   const gapAfter = planned.data?.theil.between ?? null
   const filter = { street, scenario }
@@ -141,152 +124,23 @@ export function EquityPage() {
           <LanguageSwitch />
         </header>
 
-        <section className="equity-section equity-controls">
-          <label>
-            {t('equity.indicator')}
-            <select data-testid="equity-indicator" value={indicator} onChange={(e) => setIndicator(e.target.value)}>
-              {groups.map(([measure, list]) => (
-                <optgroup key={measure} label={indicatorLabel({ ...list[0], subject: null }, typeNames, language, t)}>
-                  {list.map((i) => (
-                    <option key={i.code} value={i.code}>
-                      {indicatorLabel(i, typeNames, language, t)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('equity.street')}
-            <select
-              data-testid="equity-street"
-              value={street ?? ''}
-              onChange={(e) => {
-                setStreet(e.target.value || null)
-                setSelected(null)
-              }}
-            >
-              <option value="">{t('equity.allStreets')}</option>
-              {(streets.data?.features ?? []).map((s) => (
-                <option key={s.properties.code} value={s.properties.code}>
-                  {s.properties.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset className="scenario-switch" aria-label={t('equity.scenario')}>
-            {(['as-is', 'with-planned'] as const).map((s) => (
-              <button
-                key={s}
-                type="button"
-                aria-pressed={scenario === s}
-                className={scenario === s ? 'active' : ''}
-                data-testid={`equity-scenario-${s}`}
-                onClick={() => setScenario(s)}
-              >
-                {t(s === 'as-is' ? 'equity.asIs' : 'equity.withPlanned')}
-              </button>
-            ))}
-          </fieldset>
-        </section>
+        <EquityControls
+          indicator={indicator}
+          setIndicator={setIndicator}
+          groups={groups}
+          typeNames={typeNames}
+          streets={streets.data?.features ?? []}
+          street={street}
+          setStreet={(code) => {
+            setStreet(code)
+            setSelected(null)
+          }}
+          scenario={scenario}
+          setScenario={setScenario}
+        />
 
         {cmp ? (
-          <section
-            className="equity-section"
-            data-testid="equity-compare"
-            data-indicator={cmp.indicator}
-            data-scenario={cmp.scenario}
-          >
-            <h2>{t('equity.urbanVsRural')}</h2>
-            <table className="equity-figures">
-              <thead>
-                <tr>
-                  <th />
-                  <th>{t('equity.urban')}</th>
-                  <th>{t('equity.rural')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th>{t('equity.median')}</th>
-                  <td data-testid="equity-urban-median" data-value={cmp.groups.urban?.median ?? ''}>
-                    {fmt(cmp.groups.urban?.median)}
-                  </td>
-                  <td data-testid="equity-rural-median" data-value={cmp.groups.rural?.median ?? ''}>
-                    {fmt(cmp.groups.rural?.median)}
-                  </td>
-                </tr>
-                <tr>
-                  <th>{t('equity.spread')}</th>
-                  <td>
-                    {fmt(cmp.groups.urban?.q1)} – {fmt(cmp.groups.urban?.q3)}
-                  </td>
-                  <td>
-                    {fmt(cmp.groups.rural?.q1)} – {fmt(cmp.groups.rural?.q3)}
-                  </td>
-                </tr>
-                <tr>
-                  <th>{t('equity.mean')}</th>
-                  <td>{fmt(cmp.groups.urban?.mean)}</td>
-                  <td>{fmt(cmp.groups.rural?.mean)}</td>
-                </tr>
-                <tr>
-                  <th>{t('equity.count')}</th>
-                  <td data-testid="equity-urban-count" data-value={cmp.groups.urban?.count ?? 0}>
-                    {formatNumber(cmp.groups.urban?.count ?? 0)}
-                  </td>
-                  <td data-testid="equity-rural-count" data-value={cmp.groups.rural?.count ?? 0}>
-                    {formatNumber(cmp.groups.rural?.count ?? 0)}
-                  </td>
-                </tr>
-              </tbody>
-            </table>
-            <BoxPlots
-              urban={cmp.groups.urban}
-              rural={cmp.groups.rural}
-              labels={{ urban: t('equity.urban'), rural: t('equity.rural') }}
-              format={(v) => fmt(v)}
-            />
-            <div className="equity-inequality">
-              <LorenzChart points={cmp.lorenz} label={t('equity.lorenz')} />
-              <dl>
-                <dt>{t('equity.gini')}</dt>
-                <dd data-testid="equity-gini" data-value={cmp.gini}>
-                  {formatNumber(cmp.gini, 3)}
-                </dd>
-                <dt>{t('equity.weightedGini')}</dt>
-                <dd data-testid="equity-weighted-gini" data-value={cmp.weightedGini}>
-                  {formatNumber(cmp.weightedGini, 3)}
-                </dd>
-                <dt>{t('equity.theilTotal')}</dt>
-                <dd data-testid="equity-theil-total" data-value={cmp.theil.total}>
-                  {formatNumber(cmp.theil.total, 4)}
-                </dd>
-              </dl>
-            </div>
-            <div className="equity-theil">
-              <div className="theil-legend">
-                <span className="swatch between" /> {t('equity.theilBetween')}{' '}
-                <strong data-testid="equity-theil-between" data-value={cmp.theil.between}>
-                  {formatNumber(cmp.theil.between, 4)}
-                </strong>
-                <span className="swatch within" /> {t('equity.theilWithin')}{' '}
-                <strong data-testid="equity-theil-within" data-value={cmp.theil.within}>
-                  {formatNumber(cmp.theil.within, 4)}
-                </strong>
-              </div>
-              <TheilBar between={cmp.theil.between} within={cmp.theil.within} />
-            </div>
-            {gapBefore !== null && gapAfter !== null ? (
-              <p className="equity-plan" data-testid="equity-plan-gap" data-before={gapBefore} data-after={gapAfter}>
-                {t('equity.planGap', {
-                  before: formatNumber(gapBefore, 4),
-                  after: formatNumber(gapAfter, 4),
-                  change: gapBefore >= 1e-3 ? formatSignedPercent((gapAfter - gapBefore) / gapBefore) : '–',
-                })}
-              </p>
-            ) : null}
-          </section>
+          <ComparisonSection cmp={cmp} gapBefore={gapBefore} gapAfter={gapAfter} fmt={fmt} />
         ) : (
           <section className="equity-section muted">
             {asIs.error || planned.error ? (asIs.error ?? planned.error)!.message : t('equity.loading')}

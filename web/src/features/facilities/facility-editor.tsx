@@ -9,6 +9,7 @@ import type {
   FacilityType,
 } from '../../../../core/api'
 import { api } from '../../api/client'
+import { useApiResource } from '../../api/use-api-resource'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import { SidePanel } from '../../ui/side-panel'
@@ -32,16 +33,12 @@ export function FacilityEditor({ facility, types, compliance, busy, onSave, onRe
   // a new version (saved, moved, someone else's edit) resets the form
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on id and version on purpose
   useEffect(() => setForm(formOf(facility)), [facility.id, facility.version])
-  // its history: who, when, why
-  const [history, setHistory] = useState<FacilityRevision[]>([])
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refetched when the version changes
-  useEffect(() => {
-    const controller = new AbortController()
-    api
-      .getJson<FacilityRevision[]>(`/api/facilities/${facility.id}/revisions`, { limit: 5 }, controller.signal)
-      .then(setHistory, () => setHistory([]))
-    return () => controller.abort()
-  }, [facility.id, facility.version])
+  // its history: who, when, why (refetched when the version changes; nothing shown on a failure)
+  const revisions = useApiResource(
+    (signal) => api.getJson<FacilityRevision[]>(`/api/facilities/${facility.id}/revisions`, { limit: 5 }, signal),
+    [facility.id, facility.version],
+  )
+  const history = revisions.error ? [] : (revisions.data ?? [])
   const type = types.find((ft) => ft.code === form.typeCode)
   const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setForm({ ...form, [key]: e.target.value })

@@ -1,8 +1,8 @@
-// What the grid editor exposes to browser tests on `window.__wangge.editor` (see map/test-hooks.ts),
+// What the grid editor exposes to browser tests on `window.__wangge.editor` (see testing/map-hooks.ts),
 // and the one place the editor installs it.
 import { useEffect } from 'react'
 import type { EditLog } from '../../../../core/domain/grid-editing/edit-log'
-import { updateTestHookSources } from '../../map/test-hooks'
+import { updateTestHookSources } from '../../testing/probe'
 import type { GridRow } from './editor-model'
 
 export interface EditorTestHooks {

@@ -1,7 +1,7 @@
 // Grid changes saved by anyone (server-sent events, kind 'grids'): the callback runs once per
 // burst of changes (debounced), and after a reconnect, when changes may have been missed.
 import { useEffect, useRef } from 'react'
-import { type ChangeMessage, subscribeToChanges } from '../wall/live-changes'
+import { type ChangeMessage, subscribeToChanges } from '../../api/live-changes'
 
 export type GridChange = ChangeMessage & { revisionId?: number }
 

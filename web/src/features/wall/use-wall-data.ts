@@ -4,8 +4,8 @@
 // KPIs); a reconnect refetches everything, since changes may have been missed meanwhile.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CommunityProps, Feature, StreetProps, WallGaps, WallKpis } from '../../../../core/api'
+import { type ChangeMessage, type LiveStatus, subscribeToChanges } from '../../api/live-changes'
 import type { GridFeature } from '../../map/layers/grid-layer'
-import { type ChangeMessage, type LiveStatus, subscribeToChanges } from './live-changes'
 import { wallApi } from './wall-api'
 
 /** Events arriving closer together than this are handled as one refresh. */

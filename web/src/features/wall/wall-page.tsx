@@ -6,15 +6,13 @@ import { useI18n } from '../../i18n/i18n-provider'
 import { DISTRICT_BOUNDS } from '../../map/district-view'
 import { geometryBbox } from '../../map/geometry/bbox'
 import { type MapHandle, MapView } from '../../map/map-view'
+import { markWallReady, updateWallHooks } from '../../testing/probe'
 import { AlarmList } from './alarm-list'
 import { KpiTiles } from './kpi-tiles'
 import { cyclePeriodMs, nextStop, tourStops } from './street-cycle'
 import { useWallData } from './use-wall-data'
 import { ALARM_COLOUR, alarmGridIds, buildWallLayers, GAP_COLOUR } from './wall-layers'
-import { exposeWallHooks, markWallReady, updateWallHooks } from './wall-test-hooks'
 import './wall.css'
-
-exposeWallHooks()
 
 /** target·(1 ± tol) → tol */
 const bandTolerance = ([low, high]: [number, number]) => (high - low) / (high + low)

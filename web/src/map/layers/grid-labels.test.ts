@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { GridFeature } from '../../map/layers/grid-layer'
 import { gridLabels, gridSequence } from './grid-labels'
+import type { GridFeature } from './grid-layer'
 
 describe('grid labels', () => {
   it('reads the sequence from a 15-digit code only', () => {

@@ -1,9 +1,9 @@
 // Label points and texts for grids (grids carry no labelPoint): an interior point of each polygon,
 // and a short text — the grid's sequence in its community (the code's last 3 digits) — since the
 // community's own label already names the community. Short labels also keep the font atlas small.
-import { interiorPoint } from '../../map/geometry/interior-point'
-import type { GridFeature } from '../../map/layers/grid-layer'
-import type { LabelDatum } from '../../map/layers/label-layer'
+import { interiorPoint } from '../geometry/interior-point'
+import type { GridFeature } from './grid-layer'
+import type { LabelDatum } from './label-layer'
 
 /** 120116001001007 → 7; null when the code is not the 15-digit pattern. */
 export function gridSequence(code: string): number | null {

@@ -1,0 +1,130 @@
+// Test builds only (loaded by install.ts): hooks for browser tests on `window.__wangge`, on the
+// district map page; they read what the app records in probe.ts.
+//   map                     the MapLibre map (null until created)
+//   overlay                 the deck.gl MapboxOverlay (null until created)
+//   ready                   Promise<void>: resolves once the grids are loaded AND deck.gl has drawn a frame
+//                           with them; rejects with the readable error if the grids cannot be loaded
+//   getRenderedGridCount()  distinct grids drawn in the viewport (deck.gl pickObjects over the canvas:
+//                           only grids with at least one visible pixel; 0 when the grid layer is hidden)
+//   getGridsInViewCount()   loaded grids whose bbox intersects the map bounds (cheap, ignores visibility)
+//   getGridScreenPoint(id)  {x, y} page pixels of a point inside grid `id` (for page.mouse.click), or null
+//   pickGridAt(x, y)        properties of the grid drawn at page pixel (x, y), or null
+//   getSelection()          the side panel's selection: {kind:'grid', id} | {kind:'community', code} | … | null
+//   select(selection)       set the selection programmatically
+//   getLanguage()           'zh' | 'en'
+//   projectLngLat(lng, lat) {x, y} page pixels of a map position (to draw a line across a grid), or null
+//   editor                  the grid editor while edit mode is open (features/grid-editing), else null
+//   coverage                the coverage mode's hooks once the mode was opened (coverage-hooks.ts)
+import type { MapboxOverlay } from '@deck.gl/mapbox'
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { GridProps } from '../../../core/api'
+import type { EditorTestHooks } from '../features/grid-editing/editor-test-hooks'
+import type { Selection } from '../features/selection/selection'
+import type { Language } from '../i18n/dictionaries'
+import { bboxesIntersect, geometryBbox } from '../map/geometry/bbox'
+import { interiorPoint } from '../map/geometry/interior-point'
+import type { GridFeature } from '../map/layers/grid-layer'
+import { LAYER_IDS } from '../map/layers/layer-ids'
+import { type CoverageTestHooks, coverageHooks } from './coverage-hooks'
+import { probe } from './probe'
+
+export interface WanggeTestHooks {
+  map: MapLibreMap | null
+  overlay: MapboxOverlay | null
+  ready: Promise<void>
+  getRenderedGridCount: () => number
+  getGridsInViewCount: () => number
+  getGridScreenPoint: (id: number) => { x: number; y: number } | null
+  pickGridAt: (x: number, y: number) => GridProps | null
+  getSelection: () => Selection
+  select: (selection: Selection) => void
+  getLanguage: () => Language
+  projectLngLat: (lng: number, lat: number) => { x: number; y: number } | null
+  readonly editor: EditorTestHooks | null
+  readonly coverage?: CoverageTestHooks
+}
+
+declare global {
+  interface Window {
+    __wangge?: WanggeTestHooks
+  }
+}
+
+function containerOffset(map: MapLibreMap): { left: number; top: number } {
+  const rect = map.getContainer().getBoundingClientRect()
+  return { left: rect.left, top: rect.top }
+}
+
+/** Distinct grids with at least one visible pixel: deck.gl picking over the whole canvas. */
+export function countRenderedGrids(map: MapLibreMap | null, overlay: MapboxOverlay | null): number {
+  if (!map || !overlay) return 0
+  const canvas = map.getCanvas()
+  const picked = overlay.pickObjects({
+    x: 0,
+    y: 0,
+    width: canvas.clientWidth,
+    height: canvas.clientHeight,
+    layerIds: [LAYER_IDS.grids],
+  })
+  return new Set(picked.map((info) => (info.object as GridFeature).properties.id)).size
+}
+
+/** The hooks object for window.__wangge: always the app's current objects (probe.ts). */
+export function mapHooks(): WanggeTestHooks {
+  return {
+    get map() {
+      return probe.map.map
+    },
+    get overlay() {
+      return probe.map.overlay
+    },
+    ready: probe.mapReady.promise,
+    getRenderedGridCount: () => countRenderedGrids(probe.map.map, probe.map.overlay),
+    getGridsInViewCount() {
+      const { map, grids } = probe.map
+      if (!map) return 0
+      const bounds = map.getBounds()
+      const view: [number, number, number, number] = [
+        bounds.getWest(),
+        bounds.getSouth(),
+        bounds.getEast(),
+        bounds.getNorth(),
+      ]
+      return grids.filter((g) => {
+        const box = geometryBbox(g.geometry)
+        return box !== null && bboxesIntersect(box, view)
+      }).length
+    },
+    getGridScreenPoint(id) {
+      const { map, grids } = probe.map
+      const grid = grids.find((g) => g.properties.id === id)
+      if (!map || !grid) return null
+      const point = map.project(interiorPoint(grid.geometry))
+      const offset = containerOffset(map)
+      return { x: point.x + offset.left, y: point.y + offset.top }
+    },
+    pickGridAt(x, y) {
+      const { map, overlay } = probe.map
+      if (!map || !overlay) return null
+      const offset = containerOffset(map)
+      const info = overlay.pickObject({ x: x - offset.left, y: y - offset.top, layerIds: [LAYER_IDS.grids] })
+      return (info?.object as GridFeature | undefined)?.properties ?? null
+    },
+    getSelection: () => probe.map.selection,
+    select: (selection) => probe.map.select(selection),
+    getLanguage: () => probe.map.language,
+    projectLngLat(lng, lat) {
+      const { map } = probe.map
+      if (!map) return null
+      const point = map.project([lng, lat])
+      const offset = containerOffset(map)
+      return { x: point.x + offset.left, y: point.y + offset.top }
+    },
+    get editor() {
+      return probe.map.editor ?? null
+    },
+    get coverage() {
+      return probe.coverage ? coverageHooks(probe.coverage) : undefined
+    },
+  }
+}

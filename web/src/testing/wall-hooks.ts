@@ -1,0 +1,45 @@
+// Test builds only: hooks for browser tests and kiosk checks on `window.__wanggeWall`, on the
+// wall page, from what the wall records in probe.ts:
+//   ready                 Promise<void>: grids and KPIs loaded and deck.gl has drawn them
+//   getKpis()             the KPIs the tiles show
+//   getStop()             the tour stop: a street code, or null for the district
+//   getLastChange()       the last change shown: {kind, shownAt (ms epoch), count}
+//   getStatus()           'connecting' | 'live' | 'reconnecting'
+//   getRenderedGridCount() distinct grids drawn in the viewport (deck.gl picking)
+//   getCommunityGrids(code) the wall's grids of one community: [{id, households}] by id
+import type { WallKpis } from '../../../core/api'
+import type { WallData } from '../features/wall/use-wall-data'
+import { countRenderedGrids } from './map-hooks'
+import { probe } from './probe'
+
+export interface WallTestHooks {
+  ready: Promise<void>
+  getKpis: () => WallKpis | null
+  getStop: () => string | null
+  getLastChange: () => WallData['lastChange']
+  getStatus: () => WallData['status']
+  getRenderedGridCount: () => number
+  getCommunityGrids: (code: string) => { id: number; households: number }[]
+}
+
+declare global {
+  interface Window {
+    __wanggeWall?: WallTestHooks
+  }
+}
+
+export function wallHooks(): WallTestHooks {
+  return {
+    ready: probe.wallReady.promise,
+    getKpis: () => probe.wall.data?.kpis ?? null,
+    getStop: () => probe.wall.stop,
+    getLastChange: () => probe.wall.data?.lastChange ?? null,
+    getStatus: () => probe.wall.data?.status ?? 'connecting',
+    getCommunityGrids: (code) =>
+      (probe.wall.data?.grids ?? [])
+        .filter((g) => g.properties.communityCode === code)
+        .map((g) => ({ id: g.properties.id, households: g.properties.households }))
+        .sort((a, b) => a.id - b.id),
+    getRenderedGridCount: () => countRenderedGrids(probe.wall.map, probe.wall.overlay),
+  }
+}
