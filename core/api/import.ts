@@ -63,6 +63,9 @@ export const ColumnMapping = Type.Object(
       Type.Object({ kind: Type.Literal('wkt'), column: Type.String() }),
       Type.Null(),
     ]),
+    /** accepted and ignored, so a guess from the upload answer can be sent back as it is */
+    personal: Type.Optional(Type.Array(Type.String())),
+    unmapped: Type.Optional(Type.Array(Type.String())),
   },
   { additionalProperties: false },
 )

@@ -93,20 +93,23 @@ export async function readImportFile(filename: string, bytes: Uint8Array, option
 // ── zip and shapefile ──────────────────────────────────────────────────
 
 function unzip(bytes: Uint8Array, maxUnzippedBytes: number): Record<string, Uint8Array> {
-  let declared = 0
+  const wanted = (name: string) => !name.endsWith('/') && !/(^|\/)__MACOSX\//.test(name)
   let files: Record<string, Uint8Array>
   try {
-    files = unzipSync(bytes, {
+    // first the central directory alone: the sizes it declares, before anything is inflated
+    let declared = 0
+    unzipSync(bytes, {
       filter: (file) => {
-        declared += file.originalSize
-        if (declared > maxUnzippedBytes)
-          throw new ImportFileError(
-            'ZIP_TOO_LARGE',
-            `the zip unpacks to more than ${Math.round(maxUnzippedBytes / 2 ** 20)} MB: refused (a zip bomb, or a file too large to import at once)`,
-          )
-        return !file.name.endsWith('/') && !/(^|\/)__MACOSX\//.test(file.name)
+        if (wanted(file.name)) declared += file.originalSize
+        return false
       },
     })
+    if (declared > maxUnzippedBytes)
+      throw new ImportFileError(
+        'ZIP_TOO_LARGE',
+        `the zip unpacks to ${Math.round(declared / 2 ** 20)} MB, more than ${Math.round(maxUnzippedBytes / 2 ** 20)} MB: refused (a zip bomb, or a file too large to import at once)`,
+      )
+    files = unzipSync(bytes, { filter: (file) => wanted(file.name) })
   } catch (err) {
     if (err instanceof ImportFileError) throw err
     throw new ImportFileError(

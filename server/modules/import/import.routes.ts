@@ -2,6 +2,7 @@
 // rollback, and the history. Thin: the work is in import.service.ts (server) and core/import (pure).
 // The upload is the raw file as the request body (any content type) with ?filename=….
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyError } from 'fastify'
 import { Type } from 'typebox'
 import {
   CommitRequest,
@@ -17,6 +18,7 @@ import {
   IntId,
   RollbackRequest,
 } from '../../../core/api'
+import { AppError } from '../../plugins/errors'
 import { GEOJSON } from '../route-helpers'
 import { ImportService } from './import.service'
 
@@ -24,7 +26,17 @@ const Errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody 
 const IdParams = Type.Object({ id: IntId })
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = new ImportService(app)
+  const service = new ImportService(app.db, (event) => app.events.publish(event))
+  // a body over the limit is named as what it is: a file too large to import at once
+  app.setErrorHandler((error: FastifyError, _req, _reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      throw new AppError(
+        413,
+        'FILE_TOO_LARGE',
+        `the file is larger than ${IMPORT_MAX_UPLOAD_BYTES / 2 ** 20} MB: split it (by street, or one layer per file) and import the parts`,
+      )
+    throw error
+  })
   // the upload is the file itself: every content type is read as bytes, up to the limit
   // (a declared larger body is refused before it is read, a streamed one once it passes the limit)
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMPORT_MAX_UPLOAD_BYTES }, (_req, body, done) =>
