@@ -2,6 +2,7 @@
 // same chart geometry as the panel, the district (or street) map as an SVG choropleth, no
 // script and no request outside the page. Chinese labels (the officials' language).
 import type { Comparison, IndicatorInfo } from '../../../core/api'
+import type { CommunityResult, StoreFacilityType } from '../../../core/domain/coverage-store'
 import {
   boxDomain,
   boxGeometry,
@@ -12,7 +13,6 @@ import {
   quantileBreaks,
   theilSplit,
 } from '../../../core/domain/equity'
-import type { CommunityResult, EquityFacilityType } from './equity-model'
 
 export interface ReportInput {
   title: string
@@ -24,7 +24,7 @@ export interface ReportInput {
   /** the headline indicators: as-is and with-planned comparisons */
   headline: { info: IndicatorInfo; asIs: Comparison; planned: Comparison }[]
   rows: CommunityResult[]
-  types: EquityFacilityType[]
+  types: StoreFacilityType[]
   map: { code: string; d: string }[]
   extent: [number, number, number, number] // minLng, minLat, maxLng, maxLat
 }
@@ -43,7 +43,7 @@ const MEASURES: Record<IndicatorInfo['measure'], string> = {
   grids_in_band_share: '户数达标网格占比',
 }
 
-export function indicatorNameZh(info: IndicatorInfo, types: readonly EquityFacilityType[]): string {
+export function indicatorNameZh(info: IndicatorInfo, types: readonly StoreFacilityType[]): string {
   const measure = MEASURES[info.measure]
   if (info.subject === null) return measure
   if (info.subject.startsWith('tier:')) {

@@ -56,16 +56,16 @@ function subjectOf(model: CoverageModel, input: SitingInput) {
     throw badRequest('UNKNOWN_FACILITY_TYPE', `unknown facility type "${input.type}" (see /api/facility-types)`)
   const radiusM = input.radiusM ?? type.defaultRadiusM
   if (!(radiusM > 0)) throw badRequest('BAD_RADIUS', `radiusM must be > 0, got ${radiusM}`)
-  if (input.street && !model.snapshot.streets.some((s) => s.code === input.street))
+  if (input.street && !model.world.streets.some((s) => s.code === input.street))
     throw badRequest('UNKNOWN_STREET', `unknown street "${input.street}"`)
   const scenario = input.scenario ?? 'as-is'
-  return { type, radiusM, scenario, cov: model.states[scenario].byType.get(type.code)! }
+  return { type, radiusM, scenario, cov: model.scenarios[scenario].coverage.byType.get(type.code)! }
 }
 
 function demandOf(model: CoverageModel, covered: Uint8Array, street?: string): Demand {
   const streetKeys = model.levels.street
   const picked: number[] = []
-  for (let i = 0; i < model.demand.count; i++) {
+  for (const i of model.byId) {
     if (street && streetKeys.codes[streetKeys.of[i]] !== street) continue
     picked.push(i)
   }
