@@ -168,6 +168,7 @@ async function importOne(app: App, layer: Layer, file: ImportFile, features: Lay
   const report = dryRun.json<DryRunResult>()
   expect(report.problems.filter((p) => p.severity === 'error')).toEqual([])
   expect(report.counts).toMatchObject({ added: features.length, rejected: 0 })
+  expect(report.canCommit, report.notices.join('; ')).toBe(true)
   const commit = await app.inject({
     method: 'POST',
     url: `/api/imports/${found.id}/commit`,
