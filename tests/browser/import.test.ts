@@ -106,10 +106,17 @@ describe('the import wizard', () => {
     expect(placed).toEqual(units.map((u) => ({ code: u.properties.code, status: 'changed' })))
     expect(await page.textContent('[data-testid=import-count-changed]')).toBe(String(units.length))
     expect(await page.textContent('[data-testid=import-count-rejected]')).toBe('0')
-    const total = units.reduce((t, u) => t + u.properties.households, 0)
-    expect(await page.textContent('[data-testid=import-households]')).toContain(
-      (before.units.features.length * ADDED + total).toLocaleString('zh-CN'),
+    // the figures that would change: the district's households, and each grid of the community
+    const world = (await api<{ world: { households: number } }>('/api/health')).world.households
+    expect(await page.textContent('[data-testid=import-households]')).toBe(
+      `${world.toLocaleString('zh-CN')} → ${(world + ADDED * units.length).toLocaleString('zh-CN')}`,
     )
+    const gridAfter = (g: (typeof before.grids)[number]) =>
+      g.households + ADDED * units.filter((u) => u.properties.gridId === g.id).length
+    for (const g of before.grids)
+      expect(
+        await page.textContent(`[data-testid=import-figure-grids] tr[data-code="${g.code}"] [data-testid=after]`),
+      ).toBe(gridAfter(g).toLocaleString('zh-CN'))
 
     await page.fill('[data-testid=import-author]', '街道办数据员')
     await page.fill('[data-testid=import-reason]', '2024年户籍核对')
@@ -119,9 +126,7 @@ describe('the import wizard', () => {
     // on the map: each grid of the community holds ADDED more households per unit
     const grids = before.grids
     imported = { code: community.code, grids: new Map(grids.map((g) => [g.id, g.households])) }
-    const expected = new Map(
-      grids.map((g) => [g.id, g.households + ADDED * units.filter((u) => u.properties.gridId === g.id).length]),
-    )
+    const expected = new Map(grids.map((g) => [g.id, gridAfter(g)]))
     const after = await api<GridPage>(`/api/grids?community=${community.code}`)
     expect(new Map(after.features.map((f) => [f.properties.id, f.properties.households]))).toEqual(expected)
     await page.goto(`${s.app.url}/`)
