@@ -17,15 +17,14 @@ function Counts({ result }: { result: DryRunResult }) {
           <dt>
             <span className={`import-swatch status-${s}`} /> {t(`import.status.${s}`)}
           </dt>
-          <dd data-testid={`import-count-${s}`}>{formatNumber(result.counts[s])}</dd>
+          <dd
+            data-testid={`import-count-${s}`}
+            className={s === 'rejected' && result.counts.rejected > 0 ? 'tone-bad' : undefined}
+          >
+            {formatNumber(result.counts[s])}
+          </dd>
         </div>
       ))}
-      <div className="figure">
-        <dt>{t('import.rejected')}</dt>
-        <dd data-testid="import-count-rejected" className={result.counts.rejected > 0 ? 'tone-bad' : undefined}>
-          {formatNumber(result.counts.rejected)}
-        </dd>
-      </div>
     </dl>
   )
 }

@@ -26,11 +26,11 @@ describe('the import preview layer', () => {
 
   it('colours each status apart, unchanged rows fainter', () => {
     const colours = new Set(Object.values(PREVIEW_STATUS_COLOURS).map((c) => c.join()))
-    expect(colours.size).toBe(4)
+    expect(colours.size).toBe(5)
     expect(previewFillColour('unchanged')[3]).toBeLessThan(previewFillColour('added')[3])
   })
 
   it('counts the rows by status', () => {
-    expect(countByStatus(rows)).toEqual({ added: 1, changed: 2, removed: 1, unchanged: 0 })
+    expect(countByStatus(rows)).toEqual({ added: 1, changed: 2, removed: 1, unchanged: 0, rejected: 0 })
   })
 })

@@ -1,5 +1,5 @@
 // The import preview: the file's rows where they would land, coloured by what the commit would
-// do to each (added, changed, removed, unchanged), over the existing units drawn as thin outlines,
+// do to each (added, changed, removed, unchanged; rejected rows where they would land), over the existing units drawn as thin outlines,
 // so a file in the wrong CRS shows as a shifted copy of what is already there.
 import type { Layer } from '@deck.gl/core'
 import { GeoJsonLayer } from '@deck.gl/layers'
@@ -15,9 +15,10 @@ export const PREVIEW_STATUS_COLOURS: Record<PreviewStatus, Rgba> = {
   changed: [217, 119, 6, 255],
   removed: [220, 38, 38, 255],
   unchanged: [71, 85, 105, 255],
+  rejected: [147, 51, 234, 255],
 }
 
-export const PREVIEW_STATUSES: readonly PreviewStatus[] = ['added', 'changed', 'removed', 'unchanged']
+export const PREVIEW_STATUSES: readonly PreviewStatus[] = ['added', 'changed', 'removed', 'unchanged', 'rejected']
 
 const EXISTING_LINE: Rgba = [90, 90, 90, 200]
 
@@ -70,7 +71,7 @@ export function createImportExistingLayer(features: GeoJSON.Feature[]): Layer {
 
 /** How many rows of each status the preview holds. */
 export function countByStatus(features: PreviewFeature[]): Record<PreviewStatus, number> {
-  const counts: Record<PreviewStatus, number> = { added: 0, changed: 0, removed: 0, unchanged: 0 }
+  const counts: Record<PreviewStatus, number> = { added: 0, changed: 0, removed: 0, unchanged: 0, rejected: 0 }
   for (const f of features) counts[f.properties.status]++
   return counts
 }
