@@ -30,3 +30,8 @@ CREATE TABLE imports (
   message               text
 );
 CREATE INDEX imports_status_idx ON imports (status, id);
+
+-- a building's code from the source file (or `<unit code>-<row>` when the file has none), so a
+-- second import of the same file finds the buildings the first one stored
+ALTER TABLE buildings ADD COLUMN code text;
+CREATE UNIQUE INDEX buildings_code_uq ON buildings (code) WHERE code IS NOT NULL;

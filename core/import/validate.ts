@@ -138,6 +138,9 @@ export function validateRows(
         values[field.id] = raw
       } else values[field.id] = raw
     }
+    // a building without a code is keyed by its unit and row: the same file finds it again
+    if (layer.id === 'buildings' && values.code === null && values.unitCode !== null)
+      values.code = `${values.unitCode}-${row}`
     const key = values[keyId] === null ? null : String(values[keyId])
     for (const p of rowProblems) p.key = key
     if (

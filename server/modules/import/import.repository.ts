@@ -101,6 +101,17 @@ export async function existingRows(db: Db, target: ImportLayerId, keys: string[]
         'kind', kind, 'households', households, 'residents', residents) AS values,
       ${target === 'units' ? geom('u') : sql`''`} AS geometry, grid_id AS "gridId", trim(community_code) AS "communityCode"
       FROM units u WHERE code = ANY(${keys}::text[])`
+  else if (target === 'buildings')
+    query = sql`SELECT b.id, b.code AS key, json_build_object('code', b.code, 'unitCode', u.code, 'households', b.households,
+        'residents', b.residents, 'floors', b.floors) AS values,
+      ${geom('b')} AS geometry, u.grid_id AS "gridId", trim(b.community_code) AS "communityCode"
+      FROM buildings b JOIN units u ON u.id = b.unit_id WHERE b.code = ANY(${keys}::text[])`
+  else if (target === 'facilities')
+    query = sql`SELECT DISTINCT ON (f.name) f.id, f.name AS key, json_build_object('name', f.name, 'typeCode', f.type_code,
+        'status', f.status, 'floorAreaM2', f.floor_area_m2, 'activityAreaM2', f.activity_area_m2, 'capacity', f.capacity,
+        'radiusM', f.radius_m, 'communityCode', trim(f.community_code)) AS values,
+      ${geom('f')} AS geometry, NULL::int AS "gridId", trim(f.community_code) AS "communityCode"
+      FROM facilities f WHERE f.name = ANY(${keys}::text[]) AND f.status <> 'retired' ORDER BY f.name, f.id`
   else return new Map()
   const { rows } = await query.execute(db)
   return new Map(rows.map(({ key, ...r }) => [key, { ...r, geometry: r.geometry ?? '' }]))
@@ -166,6 +177,20 @@ export async function checkGeometries(
   return rows
 }
 
+/** For facilities: whether the type exists and which street the point lies in. */
+export async function facilityChecks(
+  db: Db,
+  items: { ord: number; typeCode: string; geom: string }[],
+): Promise<{ ord: number; typeKnown: boolean; street: string | null }[]> {
+  if (items.length === 0) return []
+  const { rows } = await sql<{ ord: number; typeKnown: boolean; street: string | null }>`SELECT r.ord,
+      EXISTS (SELECT 1 FROM facility_types t WHERE t.code = r."typeCode") AS "typeKnown",
+      (SELECT trim(s.code) FROM streets s WHERE ST_Covers(s.geom, ${point}) ORDER BY s.code LIMIT 1) AS street
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) r(ord int, "typeCode" text, geom text)
+    ORDER BY r.ord`.execute(db)
+  return rows
+}
+
 export interface FigureRow {
   code: string
   name: string
@@ -218,100 +243,222 @@ export interface Undo {
   before: Record<string, unknown[]>
 }
 
-const TABLE_OF: Partial<Record<ImportLayerId, 'streets' | 'communities' | 'units'>> = {
+type WorldTable = 'streets' | 'communities' | 'units' | 'buildings' | 'facilities'
+
+const TABLE_OF: Partial<Record<ImportLayerId, WorldTable>> = {
   streets: 'streets',
   communities: 'communities',
   workers: 'communities',
   units: 'units',
   counts: 'units',
+  buildings: 'buildings',
+  facilities: 'facilities',
 }
 
-export const COMMITTABLE: ImportLayerId[] = ['streets', 'communities', 'units', 'counts', 'workers']
+export const COMMITTABLE: ImportLayerId[] = [
+  'streets',
+  'communities',
+  'units',
+  'buildings',
+  'counts',
+  'workers',
+  'facilities',
+]
 
-const geomSql = (r: PlannedRow) => {
-  const g = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(r.record.geometry)}), 4326)`
-  return r.repair ? sql`ST_Multi(ST_CollectionExtract(ST_MakeValid(${g}), 3))` : sql`ST_Multi(${g})`
+const BATCH = 5000
+
+/** The rows as one JSON array parameter: keys, values, geometry text, and what the dry run decided. */
+function rowsJson(rows: PlannedRow[]) {
+  return JSON.stringify(
+    rows.map((r) => ({
+      key: r.record.key,
+      ...r.record.values,
+      id: r.existingId,
+      grid_id: r.gridId,
+      repair: r.repair,
+      geom: r.record.geometry ? JSON.stringify(r.record.geometry) : null,
+    })),
+  )
 }
+
+/** A geometry from the row's GeoJSON text, repaired when the dry run found it invalid. */
+const polygon =
+  sql.raw(`CASE WHEN r.repair THEN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)), 3))
+  ELSE ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) END`)
+const point = sql.raw('ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)')
 
 /** Writes the planned rows of one import (inside a transaction) and answers what rollback needs. */
 export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedRow[]): Promise<Undo> {
   const table = TABLE_OF[target]
   if (!table) throw new Error(`committing ${target} is not supported`)
-  const changedKeys = rows.filter((r) => r.status === 'changed').map((r) => r.record.key)
   const undo: Undo = { target, added: [], addedDistrict: null, before: {} }
-  undo.before[table] = await snapshot(trx, table, changedKeys)
-  // grids whose units change: their caches are rebuilt, and restored verbatim by a rollback
-  let gridIds: number[] = []
-  if (table === 'units') {
-    const { rows: g } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
-      WHERE code = ANY(${changedKeys}::text[]) AND grid_id IS NOT NULL`.execute(trx)
-    gridIds = [...new Set([...g.map((x) => x.id), ...rows.flatMap((r) => (r.gridId ? [r.gridId] : []))])]
-    const { rows: before } = await sql<{ row: unknown }>`SELECT to_jsonb(g.*) AS row FROM grids g
-      WHERE id = ANY(${gridIds}::int[])`.execute(trx)
-    undo.before.grids = before.map((b) => b.row)
-  }
-  const v = (r: PlannedRow, f: string) => r.record.values[f] ?? null
-  for (const r of rows) {
-    if (target === 'streets') {
-      const code = r.record.key
-      if (r.status === 'added') {
-        const district = code.slice(0, 6)
-        const { rows: d } = await sql<{
-          n: number
-        }>`SELECT count(*)::int AS n FROM districts WHERE code = ${district}`.execute(trx)
-        if (d[0].n === 0) {
-          await sql`INSERT INTO districts (code, name, geom) VALUES (${district}, ${district}, ${geomSql(r)})`.execute(
-            trx,
-          )
-          undo.addedDistrict = district
-        }
-        await sql`INSERT INTO streets (code, district_code, name, kind, geom) VALUES (${code}, ${district},
-          ${v(r, 'name')}, ${v(r, 'kind') ?? 'subdistrict'}, ${geomSql(r)})`.execute(trx)
-        undo.added.push(code)
-      } else
-        await sql`UPDATE streets SET name = coalesce(${v(r, 'name')}, name), kind = coalesce(${v(r, 'kind')}, kind),
-          geom = ${geomSql(r)} WHERE code = ${code}`.execute(trx)
-    } else if (target === 'communities') {
-      const code = r.record.key
-      if (r.status === 'added') {
-        await sql`INSERT INTO communities (code, street_code, name, kind, households, residents, workers, geom)
-          VALUES (${code}, ${v(r, 'streetCode') ?? code.slice(0, 9)}, ${v(r, 'name')}, ${v(r, 'kind') ?? 'urban'},
-            ${v(r, 'households') ?? 0}, ${v(r, 'residents') ?? 0}, ${v(r, 'workers') ?? 0}, ${geomSql(r)})`.execute(trx)
-        undo.added.push(code)
-      } else
-        await sql`UPDATE communities SET name = coalesce(${v(r, 'name')}, name), kind = coalesce(${v(r, 'kind')}, kind),
-          households = coalesce(${v(r, 'households')}::int, households), residents = coalesce(${v(r, 'residents')}::int, residents),
-          workers = coalesce(${v(r, 'workers')}::int, workers), geom = ${geomSql(r)} WHERE code = ${code}`.execute(trx)
-    } else if (target === 'workers') {
-      await sql`UPDATE communities SET workers = ${v(r, 'workers')} WHERE code = ${r.record.key}`.execute(trx)
-    } else if (target === 'units') {
-      if (r.status === 'added') {
-        const { rows: ins } = await sql<{ id: number }>`INSERT INTO units
-            (code, community_code, street_code, name, kind, households, residents, grid_id, geom)
-          SELECT ${r.record.key}, c.code, c.street_code, ${v(r, 'name')}, ${v(r, 'kind') ?? 'compound'},
-            ${v(r, 'households') ?? 0}, ${v(r, 'residents') ?? 0}, ${r.gridId}, ${geomSql(r)}
-          FROM communities c WHERE c.code = ${v(r, 'communityCode')} RETURNING id`.execute(trx)
-        undo.added.push(ins[0].id)
-      } else
-        await sql`UPDATE units SET name = coalesce(${v(r, 'name')}, name), kind = coalesce(${v(r, 'kind')}, kind),
-          households = coalesce(${v(r, 'households')}::int, households), residents = coalesce(${v(r, 'residents')}::int, residents),
-          geom = ${geomSql(r)} WHERE code = ${r.record.key}`.execute(trx)
-    } else if (target === 'counts') {
-      await sql`UPDATE units SET households = coalesce(${v(r, 'households')}::int, households),
-        residents = coalesce(${v(r, 'residents')}::int, residents) WHERE code = ${r.record.key}`.execute(trx)
+  const changedKeys = rows.filter((r) => r.status === 'changed').map((r) => r.record.key)
+  const keyColumn = table === 'facilities' ? sql`name` : sql`code`
+  undo.before[table] = await snapshotWhere(trx, table, sql`t.${keyColumn} = ANY(${changedKeys}::text[])`)
+
+  if (target === 'streets' && rows.some((r) => r.status === 'added')) {
+    const districts = [...new Set(rows.filter((r) => r.status === 'added').map((r) => r.record.key.slice(0, 6)))]
+    const have = await sql<{ code: string }>`SELECT code FROM districts WHERE code = ANY(${districts}::text[])`.execute(
+      trx,
+    )
+    const missing = districts.filter((d) => !have.rows.some((h) => h.code === d))
+    if (missing.length > 1) throw new Error('streets of several districts in one import')
+    if (missing.length === 1) {
+      const first = rows.find((r) => r.status === 'added')!
+      await sql`INSERT INTO districts (code, name, geom)
+        VALUES (${missing[0]}, ${missing[0]}, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(first.record.geometry)}), 4326)))`.execute(
+        trx,
+      )
+      undo.addedDistrict = missing[0]
     }
   }
+
+  // units whose households follow from their buildings, and grids whose caches follow from their units
+  let unitIds: number[] = []
+  if (target === 'buildings') {
+    const { rows: u } = await sql<{ id: number }>`SELECT DISTINCT unit_id AS id FROM buildings
+      WHERE code = ANY(${changedKeys}::text[])`.execute(trx)
+    const { rows: v } = await sql<{ id: number }>`SELECT id FROM units
+      WHERE code = ANY(${[...new Set(rows.map((r) => String(r.record.values.unitCode)))]}::text[])`.execute(trx)
+    unitIds = [...new Set([...u, ...v].map((x) => x.id))]
+    undo.before.units = await snapshotWhere(trx, 'units', sql`t.id = ANY(${unitIds}::int[])`)
+  }
+  let gridIds: number[] = []
+  if (table === 'units' || target === 'buildings') {
+    const { rows: g } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
+      WHERE (code = ANY(${table === 'units' ? changedKeys : []}::text[]) OR id = ANY(${unitIds}::int[]))
+        AND grid_id IS NOT NULL`.execute(trx)
+    gridIds = [...new Set([...g.map((x) => x.id), ...rows.flatMap((r) => (r.gridId ? [r.gridId] : []))])]
+    undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${gridIds}::int[])`)
+  }
+
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH)
+    const added = batch.filter((r) => r.status === 'added')
+    const changed = batch.filter((r) => r.status === 'changed')
+    const ins = added.length ? await insertRows(trx, target, rowsJson(added)) : []
+    undo.added.push(...ins)
+    if (changed.length) await updateRows(trx, target, rowsJson(changed))
+  }
+
   if (undo.addedDistrict)
     await sql`UPDATE districts d SET geom = (SELECT ST_Multi(ST_Union(geom)) FROM streets WHERE district_code = d.code)
       WHERE code = ${undo.addedDistrict}`.execute(trx)
+  if (target === 'buildings' && unitIds.length)
+    await sql`UPDATE units u SET households = s.h, residents = s.r FROM (
+        SELECT unit_id, sum(households)::int AS h, sum(residents)::int AS r FROM buildings
+        WHERE unit_id = ANY(${unitIds}::int[]) GROUP BY unit_id) s
+      WHERE u.id = s.unit_id AND (u.households, u.residents) IS DISTINCT FROM (s.h, s.r)`.execute(trx)
   if (gridIds.length) await rebuildGridCaches(trx, gridIds)
   return undo
 }
 
-async function snapshot(trx: Db, table: 'streets' | 'communities' | 'units', keys: string[]) {
-  if (keys.length === 0) return []
-  const { rows } = await sql<{ row: unknown }>`SELECT to_jsonb(t.*) AS row FROM ${sql.table(table)} t
-    WHERE code = ANY(${keys}::text[])`.execute(trx)
+async function insertRows(trx: Db, target: ImportLayerId, json: string): Promise<(number | string)[]> {
+  const q = (() => {
+    switch (target) {
+      case 'streets':
+        return sql`INSERT INTO streets (code, district_code, name, kind, geom)
+          SELECT r.key, left(r.key, 6), r.name, coalesce(r.kind, 'subdistrict'), ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, name text, kind text, repair boolean, geom text)
+          RETURNING code AS k`
+      case 'communities':
+        return sql`INSERT INTO communities (code, street_code, name, kind, households, residents, workers, geom)
+          SELECT r.key, coalesce(r."streetCode", left(r.key, 9)), r.name, coalesce(r.kind, 'urban'),
+            coalesce(r.households, 0), coalesce(r.residents, 0), coalesce(r.workers, 0), ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, "streetCode" text, name text, kind text, households int,
+            residents int, workers int, repair boolean, geom text)
+          RETURNING code AS k`
+      case 'units':
+        return sql`INSERT INTO units (code, community_code, street_code, name, kind, households, residents, grid_id, geom)
+          SELECT r.key, c.code, c.street_code, r.name, coalesce(r.kind, 'compound'), coalesce(r.households, 0),
+            coalesce(r.residents, 0), r.grid_id, ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, "communityCode" text, name text, kind text, households int,
+            residents int, grid_id int, repair boolean, geom text)
+          JOIN communities c ON c.code = r."communityCode"
+          RETURNING id AS k`
+      case 'buildings':
+        return sql`INSERT INTO buildings (code, unit_id, community_code, street_code, kind, floors, households, residents, geom)
+          SELECT r.key, u.id, u.community_code, u.street_code,
+            CASE WHEN c.kind = 'rural' THEN 'farmhouse' WHEN r.floors >= 12 THEN 'highrise'
+              WHEN r.floors >= 6 THEN 'midrise' ELSE 'lowrise' END,
+            greatest(coalesce(r.floors, 1), 1), r.households, coalesce(r.residents, 0), ${point}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, "unitCode" text, households int, residents int, floors int, geom text)
+          JOIN units u ON u.code = r."unitCode" JOIN communities c ON c.code = u.community_code
+          RETURNING id AS k`
+      case 'facilities':
+        return sql`INSERT INTO facilities (type_code, name, street_code, community_code, status, floor_area_m2,
+            activity_area_m2, capacity, radius_m, geom)
+          SELECT r."typeCode", r.name, p.street, coalesce(r."communityCode", p.community), coalesce(r.status, 'existing'),
+            r."floorAreaM2", r."activityAreaM2", r.capacity, r."radiusM", ${point}
+          FROM jsonb_to_recordset(${json}::jsonb) r(name text, "typeCode" text, "communityCode" text, status text,
+            "floorAreaM2" numeric, "activityAreaM2" numeric, capacity int, "radiusM" int, geom text),
+          LATERAL ${placeOfPoint} p
+          RETURNING id AS k`
+      default:
+        throw new Error(`nothing to add for ${target}`)
+    }
+  })()
+  const { rows } = await q.execute(trx)
+  return (rows as { k: number | string }[]).map((r) => (typeof r.k === 'string' ? r.k.trim() : r.k))
+}
+
+/** The street and community a facility's point lies in. */
+const placeOfPoint = sql`(SELECT (SELECT s.code FROM streets s WHERE ST_Covers(s.geom, ${point}) ORDER BY s.code LIMIT 1) AS street,
+  (SELECT c.code FROM communities c WHERE ST_Covers(c.geom, ${point}) ORDER BY c.code LIMIT 1) AS community)`
+
+async function updateRows(trx: Db, target: ImportLayerId, json: string): Promise<void> {
+  const q = (() => {
+    switch (target) {
+      case 'streets':
+        return sql`UPDATE streets t SET name = coalesce(r.name, t.name), kind = coalesce(r.kind, t.kind), geom = ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, name text, kind text, repair boolean, geom text)
+          WHERE t.code = r.key`
+      case 'communities':
+        return sql`UPDATE communities t SET name = coalesce(r.name, t.name), kind = coalesce(r.kind, t.kind),
+            households = coalesce(r.households, t.households), residents = coalesce(r.residents, t.residents),
+            workers = coalesce(r.workers, t.workers), geom = ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, name text, kind text, households int, residents int,
+            workers int, repair boolean, geom text)
+          WHERE t.code = r.key`
+      case 'workers':
+        return sql`UPDATE communities t SET workers = r.workers
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, workers int) WHERE t.code = r.key`
+      case 'units':
+        return sql`UPDATE units t SET name = coalesce(r.name, t.name), kind = coalesce(r.kind, t.kind),
+            households = coalesce(r.households, t.households), residents = coalesce(r.residents, t.residents), geom = ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, name text, kind text, households int, residents int,
+            repair boolean, geom text)
+          WHERE t.code = r.key`
+      case 'counts':
+        return sql`UPDATE units t SET households = coalesce(r.households, t.households),
+            residents = coalesce(r.residents, t.residents)
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, households int, residents int) WHERE t.code = r.key`
+      case 'buildings':
+        return sql`UPDATE buildings t SET unit_id = u.id, community_code = u.community_code, street_code = u.street_code,
+            floors = greatest(coalesce(r.floors, t.floors), 1), households = r.households,
+            residents = coalesce(r.residents, t.residents), geom = ${point}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, "unitCode" text, households int, residents int, floors int, geom text)
+          JOIN units u ON u.code = r."unitCode"
+          WHERE t.code = r.key`
+      case 'facilities':
+        return sql`UPDATE facilities t SET type_code = coalesce(r."typeCode", t.type_code), status = coalesce(r.status, t.status),
+            floor_area_m2 = coalesce(r."floorAreaM2", t.floor_area_m2), activity_area_m2 = coalesce(r."activityAreaM2", t.activity_area_m2),
+            capacity = coalesce(r.capacity, t.capacity), radius_m = coalesce(r."radiusM", t.radius_m),
+            geom = ${point}, version = t.version + 1, updated_at = now()
+          FROM jsonb_to_recordset(${json}::jsonb) r(id int, "typeCode" text, status text, "floorAreaM2" numeric,
+            "activityAreaM2" numeric, capacity int, "radiusM" int, geom text)
+          WHERE t.id = r.id`
+      default:
+        throw new Error(`nothing to change for ${target}`)
+    }
+  })()
+  await q.execute(trx)
+}
+
+async function snapshotWhere(trx: Db, table: string, where: ReturnType<typeof sql>) {
+  const { rows } = await sql<{
+    row: unknown
+  }>`SELECT to_jsonb(t.*) AS row FROM ${sql.table(table)} t WHERE ${where}`.execute(trx)
   return rows.map((r) => r.row)
 }
 
@@ -324,6 +471,27 @@ const RESTORE: Record<string, { key: string; columns: string[] }> = {
   units: {
     key: 'id',
     columns: ['code', 'community_code', 'street_code', 'name', 'kind', 'households', 'residents', 'grid_id', 'geom'],
+  },
+  buildings: {
+    key: 'id',
+    columns: ['code', 'unit_id', 'community_code', 'street_code', 'kind', 'floors', 'households', 'residents', 'geom'],
+  },
+  facilities: {
+    key: 'id',
+    columns: [
+      'type_code',
+      'name',
+      'street_code',
+      'community_code',
+      'status',
+      'floor_area_m2',
+      'activity_area_m2',
+      'capacity',
+      'radius_m',
+      'version',
+      'updated_at',
+      'geom',
+    ],
   },
   grids: {
     key: 'id',
@@ -346,7 +514,8 @@ const RESTORE: Record<string, { key: string; columns: string[] }> = {
 export async function undoImport(trx: Db, undo: Undo): Promise<void> {
   const table = TABLE_OF[undo.target]!
   if (undo.added.length) {
-    if (table === 'units') await sql`DELETE FROM units WHERE id = ANY(${undo.added as number[]}::int[])`.execute(trx)
+    if (RESTORE[table].key === 'id')
+      await sql`DELETE FROM ${sql.table(table)} WHERE id = ANY(${undo.added as number[]}::int[])`.execute(trx)
     else await sql`DELETE FROM ${sql.table(table)} WHERE code = ANY(${undo.added as string[]}::text[])`.execute(trx)
   }
   if (undo.addedDistrict) await sql`DELETE FROM districts WHERE code = ${undo.addedDistrict}`.execute(trx)

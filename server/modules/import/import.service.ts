@@ -218,6 +218,7 @@ export class ImportService {
       if (target === 'units' || target === 'workers')
         return { table: 'communities', code: String(r.values.communityCode) }
       if (target === 'counts') return { table: 'units', code: r.key }
+      if (target === 'buildings') return { table: 'units', code: String(r.values.unitCode) }
       return null
     }
     for (const t of ['streets', 'communities', 'units'] as const) {
@@ -275,6 +276,17 @@ export class ImportService {
             req.tolerances?.containmentM ?? 5,
           )
         : []
+    const places =
+      target === 'facilities'
+        ? await repo.facilityChecks(
+            this.db,
+            candidates.map((c, ord) => ({
+              ord,
+              typeCode: String(c.record.values.typeCode),
+              geom: JSON.stringify(c.record.geometry),
+            })),
+          )
+        : []
     const split: string[] = []
     for (const [ord, c] of candidates.entries()) {
       const check = checks[ord]
@@ -286,6 +298,15 @@ export class ImportService {
           'OUTSIDE_PARENT',
           `${Math.round(check.outsideM2)} m² lie outside its ${target === 'units' ? 'community' : 'street'} beyond the ${req.tolerances?.containmentM ?? 5} m tolerance`,
         )
+        continue
+      }
+      const place = places[ord]
+      if (place && !place.typeKnown) {
+        reject(c.record, 'UNKNOWN_TYPE', `facility type "${c.record.values.typeCode}" is not in the standards table`)
+        continue
+      }
+      if (place && !place.street) {
+        reject(c.record, 'OUTSIDE_DISTRICT', 'the point lies in no street of the district: is the CRS right?')
         continue
       }
       if (target === 'units' && c.status === 'added') {
@@ -373,7 +394,7 @@ export class ImportService {
       grids: [],
       gridsOutOfBand: { before: totals.outOfBand, after: totals.outOfBand },
     }
-    if (target !== 'units' && target !== 'counts') return empty
+    if (target !== 'units' && target !== 'counts' && target !== 'buildings') return empty
     const communityDelta = new Map<string, number>()
     const gridDelta = new Map<number, number>()
     let dh = 0
@@ -385,8 +406,8 @@ export class ImportService {
       const d = h - ((old?.values.households as number) ?? 0)
       dh += d
       dr += r - ((old?.values.residents as number) ?? 0)
-      const community = old?.communityCode ?? String(p.record.values.communityCode)
-      communityDelta.set(community, (communityDelta.get(community) ?? 0) + d)
+      const community = old?.communityCode ?? (p.record.values.communityCode as string | undefined)
+      if (community) communityDelta.set(community, (communityDelta.get(community) ?? 0) + d)
       const grid = old?.gridId ?? p.gridId
       if (grid) gridDelta.set(grid, (gridDelta.get(grid) ?? 0) + d)
     }
