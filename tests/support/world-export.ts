@@ -47,8 +47,10 @@ export async function exportStreets(db: Kysely<Database>, streetCodes: string[])
     ),
     buildings: await layer(
       db,
-      sql`SELECT json_build_object('unitCode', u.code, 'households', b.households, 'residents', b.residents,
-                 'floors', b.floors) AS properties, ${geom(sql.ref('b.geom'))} AS geometry
+      // the address a register gives each building: the unit's name and a number, which no field takes
+      sql`SELECT json_build_object('unitCode', u.code, 'address',
+                 u.name || (row_number() OVER (PARTITION BY u.id ORDER BY b.id))::text || '号楼',
+                 'households', b.households, 'residents', b.residents, 'floors', b.floors) AS properties, ${geom(sql.ref('b.geom'))} AS geometry
           FROM buildings b JOIN units u ON u.id = b.unit_id WHERE b.street_code IN (${codes}) ORDER BY b.id`,
     ),
     grids: await layer(
@@ -68,19 +70,20 @@ export async function exportStreets(db: Kysely<Database>, streetCodes: string[])
   }
 }
 
+/** The figures a round trip must keep, by the layer that brings them in. */
 export interface WorldFigures {
-  units: number
-  buildings: number
-  facilities: number
-  grids: number
+  /** street code → name */
+  streets: Record<string, string>
   /** community code → households, residents, workers */
   communities: Record<string, [number, number, number]>
-  /** current grid code → households, units */
-  grids_: Record<string, [number, number]>
-  /** unit code → households, the code of its grid */
-  unitGrid: Record<string, [number, string | null]>
-  /** community code → households summed over its buildings */
-  buildingHouseholds: Record<string, number>
+  /** unit code → households, residents */
+  units: Record<string, [number, number]>
+  /** community code → buildings, households summed over them */
+  buildings: Record<string, [number, number]>
+  /** current grid code → households, units; and unit code → the code of its grid */
+  grids: { totals: Record<string, [number, number]>; unitGrid: Record<string, string | null> }
+  /** facility type → facilities (not retired) */
+  facilities: Record<string, number>
 }
 
 const record = <T>(rows: { k: string; v: T }[]) => Object.fromEntries(rows.map((r) => [r.k.trim(), r.v]))
@@ -89,30 +92,33 @@ const record = <T>(rows: { k: string; v: T }[]) => Object.fromEntries(rows.map((
 export async function worldFigures(db: Kysely<Database>, streetCodes: string[] | null): Promise<WorldFigures> {
   const inStreets = (column: string) =>
     streetCodes ? sql`${sql.ref(column)} IN (${sql.join(streetCodes.map((c) => sql`${c}`))})` : sql`true`
-  const one = async (q: ReturnType<typeof sql>) => Number(((await q.execute(db)).rows[0] as { n: number }).n)
   const many = async <T>(q: ReturnType<typeof sql>) => record((await q.execute(db)).rows as { k: string; v: T }[])
   return {
-    units: await one(sql`SELECT count(*)::int AS n FROM units WHERE ${inStreets('street_code')}`),
-    buildings: await one(sql`SELECT count(*)::int AS n FROM buildings WHERE ${inStreets('street_code')}`),
-    facilities: await one(
-      sql`SELECT count(*)::int AS n FROM facilities WHERE status <> 'retired' AND ${inStreets('street_code')}`,
-    ),
-    grids: await one(sql`SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL AND ${inStreets('street_code')}`),
+    streets: await many(sql`SELECT code AS k, name AS v FROM streets WHERE ${inStreets('code')}`),
     communities: await many(
       sql`SELECT code AS k, json_build_array(households, residents, workers) AS v
           FROM communities WHERE ${inStreets('street_code')}`,
     ),
-    grids_: await many(
-      sql`SELECT code AS k, json_build_array(households, unit_count) AS v
-          FROM grids WHERE valid_to IS NULL AND ${inStreets('street_code')}`,
+    units: await many(
+      sql`SELECT code AS k, json_build_array(households, residents) AS v FROM units WHERE ${inStreets('street_code')}`,
     ),
-    unitGrid: await many(
-      sql`SELECT u.code AS k, json_build_array(u.households, g.code) AS v
-          FROM units u LEFT JOIN grids g ON g.id = u.grid_id WHERE ${inStreets('u.street_code')}`,
-    ),
-    buildingHouseholds: await many(
-      sql`SELECT community_code AS k, sum(households)::int AS v
+    buildings: await many(
+      sql`SELECT community_code AS k, json_build_array(count(*)::int, sum(households)::int) AS v
           FROM buildings WHERE ${inStreets('street_code')} GROUP BY community_code`,
+    ),
+    grids: {
+      totals: await many(
+        sql`SELECT code AS k, json_build_array(households, unit_count) AS v
+            FROM grids WHERE valid_to IS NULL AND ${inStreets('street_code')}`,
+      ),
+      unitGrid: await many(
+        sql`SELECT u.code AS k, g.code AS v FROM units u LEFT JOIN grids g ON g.id = u.grid_id
+            WHERE ${inStreets('u.street_code')}`,
+      ),
+    },
+    facilities: await many(
+      sql`SELECT type_code AS k, count(*)::int AS v FROM facilities
+          WHERE status <> 'retired' AND ${inStreets('street_code')} GROUP BY type_code`,
     ),
   }
 }
