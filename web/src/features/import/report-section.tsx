@@ -4,6 +4,7 @@ import type { DryRunResult } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
 import { PREVIEW_STATUSES } from '../../map/layers/import-preview-layers'
 import { importApi } from './import-api'
+import { problemLabel } from './problem-label'
 
 const SHOWN_PROBLEMS = 50
 const SHOWN_CHANGES = 12
@@ -57,7 +58,10 @@ function Problems({ result }: { result: DryRunResult }) {
               >
                 <td>{p.row || '—'}</td>
                 <td>{p.key ?? ''}</td>
-                <td title={p.code}>{p.message}</td>
+                <td title={p.code}>
+                  {problemLabel(p.code, t)}
+                  <div className="muted">{p.message}</div>
+                </td>
                 <td>{p.action}</td>
               </tr>
             ))}
