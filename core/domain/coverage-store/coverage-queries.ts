@@ -56,12 +56,16 @@ export function coveredFlags(
   }
   if (subject.tier !== undefined) {
     const tier = state.byTier.get(subject.tier)
-    if (!tier) throw new CoverageQueryError('UNKNOWN_TIER', `no facility type has tier "${subject.tier}"`)
+    if (!tier)
+      throw new CoverageQueryError(
+        'UNKNOWN_TIER',
+        `no facility type has tier "${subject.tier}"; the tiers are ${[...state.byTier.keys()].join(', ')} (see /api/facility-types)`,
+      )
     return { covered: tier.covered, nearestMeters: null, type: null, tier: subject.tier, scenario }
   }
   throw new CoverageQueryError(
     'MISSING_SUBJECT',
-    'give a facility "type" or a life-circle "tier" (5min, 10min, 15min, village)',
+    `give a facility "type" or a life-circle "tier" (${[...state.byTier.keys()].join(', ')})`,
   )
 }
 

@@ -1,21 +1,18 @@
 // The indicator catalogue (codes, units, norms) for a set of facility types, and the norms read
 // from the settings table.
 import type { IndicatorInfo } from '../../api'
-import { DEFAULT_INDICATOR_SETTINGS, type IndicatorSettings } from './indicators'
+import { normsFromSettings } from '../settings'
+import type { IndicatorSettings } from './indicators'
 
 /** Reads a settings-table record into the indicator norms (missing keys keep the defaults). */
 export function indicatorSettingsFrom(settings: Record<string, unknown>): IndicatorSettings {
-  const num = (key: string, fallback: number) => {
-    const v = Number(settings[key])
-    return Number.isFinite(v) ? v : fallback
-  }
-  const d = DEFAULT_INDICATOR_SETTINGS
-  const floor = num('facility.floor_area_m2_per_100_households', d.floorAreaNormM2Per100Households.urban)
+  const norms = normsFromSettings(settings)
+  const floor = norms.floorAreaM2Per100Households
   return {
     floorAreaNormM2Per100Households: { urban: floor, rural: floor },
-    minWorkersPer10kResidents: num('staffing.workers_per_10k_urban', d.minWorkersPer10kResidents),
-    gridHouseholdTarget: num('grid.household_target', d.gridHouseholdTarget),
-    gridHouseholdTolerance: num('grid.household_tolerance', d.gridHouseholdTolerance),
+    minWorkersPer10kResidents: norms.minWorkersPer10k,
+    gridHouseholdTarget: norms.targetHouseholds,
+    gridHouseholdTolerance: norms.tolerance,
   }
 }
 

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { EquityScenario, ErrorBody, IndicatorCodeParam, StreetCode } from '../../../core/api'
 import { scenarioResult } from '../../../core/domain/coverage-store'
+import { normsFromSettings } from '../../../core/domain/settings'
 import { badRequest } from '../../plugins/errors'
+import { readSettings } from '../settings/settings.repository'
 import { communitySvgPaths } from './equity.repository'
 import { renderReport } from './equity-report'
 import { comparison } from './equity-views'
@@ -77,6 +79,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         types: model.world.types,
         map: paths,
         extent,
+        norms: normsFromSettings(await readSettings(app.db)),
       })
       return reply.type('text/html; charset=utf-8').send(html)
     },

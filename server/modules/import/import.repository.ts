@@ -321,7 +321,10 @@ export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedR
     const { rows: v } = await sql<{ id: number }>`SELECT id FROM units
       WHERE code = ANY(${[...new Set(rows.map((r) => String(r.record.values.unitCode)))]}::text[])`.execute(trx)
     unitIds = [...new Set([...u, ...v].map((x) => x.id))]
-    undo.before.units = await snapshotWhere(trx, 'units', sql`t.id = ANY(${unitIds}::int[])`)
+    // only their counts change: keep those, not whole rows
+    const { rows: counts } = await sql<{ row: unknown }>`SELECT json_build_object('id', id, 'households', households,
+        'residents', residents) AS row FROM units WHERE id = ANY(${unitIds}::int[])`.execute(trx)
+    undo.before.unit_counts = counts.map((r) => r.row)
   }
   let gridIds: number[] = []
   if (table === 'units' || target === 'buildings') {
@@ -472,6 +475,7 @@ const RESTORE: Record<string, { key: string; columns: string[] }> = {
     key: 'id',
     columns: ['code', 'community_code', 'street_code', 'name', 'kind', 'households', 'residents', 'grid_id', 'geom'],
   },
+  unit_counts: { key: 'id', columns: ['households', 'residents'] },
   buildings: {
     key: 'id',
     columns: ['code', 'unit_id', 'community_code', 'street_code', 'kind', 'floors', 'households', 'residents', 'geom'],
@@ -522,10 +526,11 @@ export async function undoImport(trx: Db, undo: Undo): Promise<void> {
   for (const [t, rows] of Object.entries(undo.before)) {
     if (rows.length === 0) continue
     const { key, columns } = RESTORE[t]
+    const table = t === 'unit_counts' ? 'units' : t
     const cols = sql.raw(columns.join(', '))
     const vals = sql.raw(columns.map((c) => `r.${c}`).join(', '))
-    await sql`UPDATE ${sql.table(t)} x SET (${cols}) = (${vals})
-      FROM jsonb_populate_recordset(NULL::${sql.table(t)}, ${JSON.stringify(rows)}::jsonb) r
+    await sql`UPDATE ${sql.table(table)} x SET (${cols}) = (${vals})
+      FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb) r
       WHERE x.${sql.raw(key)} = r.${sql.raw(key)}`.execute(trx)
   }
 }

@@ -31,7 +31,6 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.setErrorHandler((error: FastifyError, _req, _reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       throw new AppError(
-        413,
         'FILE_TOO_LARGE',
         `the file is larger than ${IMPORT_MAX_UPLOAD_BYTES / 2 ** 20} MB: split it (by street, or one layer per file) and import the parts`,
       )

@@ -20,6 +20,7 @@ import {
   type ImportUploadResult,
   type SourceLayer,
 } from '../../../core/api'
+import { type ErrorCodeWithStatus, isErrorCode } from '../../../core/api/errors'
 import { parseCrs } from '../../../core/geo/crs'
 import { guessColumns, normaliseHeader } from '../../../core/import/column-guess'
 import { IMPORT_LAYERS, importLayer } from '../../../core/import/layers'
@@ -56,11 +57,10 @@ interface Upload {
   dryRun: DryRunState | null
 }
 
-const conflict = (code: string, message: string) => new AppError(409, code, message)
+const conflict = (code: ErrorCodeWithStatus<409>, message: string) => new AppError(code, message)
 
 function fileError(err: unknown): never {
-  if (err instanceof ImportFileError)
-    throw new AppError(err.code === 'UNSUPPORTED_FORMAT' ? 415 : 422, err.code, err.message)
+  if (err instanceof ImportFileError) throw new AppError(isErrorCode(err.code) ? err.code : 'BAD_REQUEST', err.message)
   throw err
 }
 
@@ -485,7 +485,7 @@ export class ImportService {
     const upload = await this.uploadOf(id)
     const state = this.dryRunOf(id)
     if (!state.result.canCommit)
-      throw new AppError(422, 'NOTHING_TO_COMMIT', `import ${id} has nothing that can be written: see its problems`)
+      throw new AppError('NOTHING_TO_COMMIT', `import ${id} has nothing that can be written: see its problems`)
     upload.busy = 'committing'
     upload.progress = 0
     try {

@@ -1,7 +1,7 @@
 // "Where to build": MCLP, LSCP and p-median over the in-memory coverage, with existing facilities
 // of the type fixed. Candidates are grid or unit centroids (household-weighted mean of their
 // buildings, EPSG:4548) or points the official drew. HiGHS is loaded once per process.
-import type { SitingResponse, SitingSite } from '../../../core/api'
+import type { ErrorCodeWithStatus, SitingResponse, SitingSite } from '../../../core/api'
 import {
   type CoverageSitingResult,
   coverageWithinRadius,
@@ -171,7 +171,7 @@ function coverageResponse(
 }
 
 // core validation errors (bad k, unreachable target) become a 400 naming the value
-function asBadRequest<T>(code: string, run: () => T): T {
+function asBadRequest<T>(code: ErrorCodeWithStatus<400>, run: () => T): T {
   try {
     return run()
   } catch (error) {
