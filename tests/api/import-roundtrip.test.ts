@@ -4,11 +4,11 @@
 // Gauss-Krüger zone), CSV and XLSX with longitude/latitude or WKT — and imported layer by layer,
 // through the HTTP API, into an empty database: the figures come back the same.
 import { readFileSync } from 'node:fs'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DryRunResult, ImportLayerId, ImportUploadResult, StreetPage } from '../../core/api'
 import { crsTransform } from '../../core/geo/crs'
 import { importLayer } from '../../core/import/layers'
-import { startEmptyApp } from '../support/empty-database'
+import { dropEmptyTemplate, startEmptyApp } from '../support/empty-database'
 import { startTestApp } from '../support/test-database'
 import { exportStreets, type WorldFigures, type WorldLayers, worldFigures } from '../support/world-export'
 import {
@@ -189,16 +189,18 @@ let streetCode: string
 beforeAll(async () => {
   const source = await startTestApp()
   try {
-    // a reduced world: one small street (the first quartile by households), whole
+    // a reduced world: the smallest street by households that has at least four communities, whole
     const streets = (await source.app.inject({ url: '/api/streets' })).json<StreetPage>()
     const bySize = [...streets.features].sort((a, b) => a.properties.households - b.properties.households)
-    streetCode = bySize[Math.floor(bySize.length / 4)].properties.code
+    streetCode = bySize.find((f) => f.properties.communityCount >= 4)!.properties.code
     layers = await exportStreets(source.database.db, [streetCode])
     expected = await worldFigures(source.database.db, [streetCode])
   } finally {
     await source.close()
   }
 })
+
+afterAll(() => dropEmptyTemplate())
 
 describe('the demo world exported and imported into an empty database', () => {
   it('is a world worth the trip: communities, units, buildings, grids and facilities', () => {
