@@ -7,7 +7,7 @@ Loads one file into Wangge: upload, dry run (a report of every problem), then co
 revision unless --dry-run. Goes through the running server when there is one (the embedded
 database belongs to one process), else opens the database itself (DATABASE_URL or WANGGE_DATA_DIR).
 
-  <file>                 .zip (shapefile: .shp .shx .dbf [.prj .cpg]), .geojson/.json, .csv or .xlsx
+  <file>                 .zip (shapefile: .shp .shx .dbf [.prj .cpg]), .geojson/.json, .fgb, .csv or .xlsx
   --layer <layer>        ${IMPORT_LAYERS.map((l) => l.id).join(' | ')}
                          (load a district in this order)
   --crs <crs>            source CRS when the file has no .prj or it is wrong: EPSG:4326, EPSG:4490,

@@ -1,6 +1,7 @@
 // Writes core/import/fixtures/: `npx tsx scripts/make-import-fixtures.ts` (deterministic).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
+import { serialize as serializeFgb } from 'flatgeobuf/lib/mjs/geojson.js'
 import { crsTransform } from '../core/geo/crs'
 import { wgs84ToGcj02 } from '../core/geo/gcj02'
 import { encodeGbk } from '../core/import/fixtures/gbk'
@@ -107,3 +108,26 @@ const xlsx = zipSync(
   { mtime: '2026-01-01T00:00:00Z' },
 )
 writeFileSync(`${here}facilities-amap.xlsx`, xlsx)
+
+// FlatGeobuf: two buildings as points (CGCS2000 geographic, stated in the header)
+writeFileSync(
+  `${here}buildings-4490.fgb`,
+  serializeFgb(
+    {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { 楼栋编码: 'B-FX-1', 小区编码: 'U-FX-001', 户数: 120 },
+          geometry: { type: 'Point', coordinates: [117.7015, 39.0215] },
+        },
+        {
+          type: 'Feature',
+          properties: { 楼栋编码: 'B-FX-2', 小区编码: 'U-FX-002', 户数: 60 },
+          geometry: { type: 'Point', coordinates: [117.7025, 39.0215] },
+        },
+      ],
+    },
+    4490,
+  ),
+)

@@ -88,6 +88,7 @@ export const ERROR_CODES = {
   BAD_GEOJSON: { status: 422, description: 'a GeoJSON file that is not JSON, or not a Feature(Collection)' },
   BAD_CSV: { status: 422, description: 'a CSV file that cannot be parsed' },
   BAD_XLSX: { status: 422, description: 'a workbook that cannot be read' },
+  BAD_FLATGEOBUF: { status: 422, description: 'a FlatGeobuf file that cannot be read' },
   NOTHING_TO_COMMIT: { status: 422, description: 'an import whose dry run left nothing that can be written' },
   IMPORT_CLOSED: { status: 409, description: 'an import already committed or rolled back' },
   UPLOAD_GONE: { status: 409, description: "the import's file is no longer held (server restart): upload again" },

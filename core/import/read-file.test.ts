@@ -93,6 +93,13 @@ describe('readImportFile', () => {
     expect(guessed.tables[0].crs.reason).toMatch(/GCJ-02/)
   })
 
+  it('reads FlatGeobuf with the CRS its header states', async () => {
+    const [t] = (await readImportFile('b.fgb', fixture('buildings-4490.fgb'), options)).tables
+    expect(t.crs).toMatchObject({ code: 'EPSG:4490', source: 'file' })
+    expect(t.headers).toEqual(['楼栋编码', '小区编码', '户数'])
+    expect(t.rows[1]).toMatchObject({ attrs: { 楼栋编码: 'B-FX-2', 户数: 60 }, geometry: { type: 'Point' } })
+  })
+
   it('names the formats it reads when given another', async () => {
     await expect(readImportFile('a.dwg', new Uint8Array([1]), options)).rejects.toMatchObject({
       code: 'UNSUPPORTED_FORMAT',

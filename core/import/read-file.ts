@@ -6,16 +6,18 @@
 //   .geojson / .json → JSON.parse; a `crs` member is honoured
 //   .csv      → papaparse, after decoding the bytes (UTF-8 or GB18030)
 //   .xlsx     → read-excel-file, every sheet
+//   .fgb      → flatgeobuf; the header's CRS is honoured
 // Spreadsheet formulas in text cells (=, +, -, @) are neutralised: kept as text behind a quote.
 import { unzipSync } from 'fflate'
+import { deserialize as deserializeFgb } from 'flatgeobuf/lib/mjs/geojson.js'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/universal'
 import { open as openShapefile } from 'shapefile'
-import { parseCrs } from '../geo/crs'
+import { crsInfo, parseCrs } from '../geo/crs'
 import { crsFromPrj } from '../geo/prj'
 import { decodeText, type EncodingGuess, guessEncoding, looksGarbled, type TextEncodingId } from './text-encoding'
 
-export type ImportFormat = 'shapefile' | 'geojson' | 'csv' | 'xlsx'
+export type ImportFormat = 'shapefile' | 'geojson' | 'csv' | 'xlsx' | 'flatgeobuf'
 export type Cell = string | number | boolean | null
 
 export interface SourceRow {
@@ -67,9 +69,10 @@ export function formatOf(filename: string): ImportFormat {
   if (ext === 'geojson' || ext === 'json') return 'geojson'
   if (ext === 'csv' || ext === 'txt') return 'csv'
   if (ext === 'xlsx') return 'xlsx'
+  if (ext === 'fgb') return 'flatgeobuf'
   throw new ImportFileError(
     'UNSUPPORTED_FORMAT',
-    `"${filename}" is not a file Wangge reads: upload a zipped shapefile (.zip), GeoJSON, CSV or XLSX`,
+    `"${filename}" is not a file Wangge reads: upload a zipped shapefile (.zip), GeoJSON, FlatGeobuf (.fgb), CSV or XLSX`,
   )
 }
 
@@ -81,6 +84,7 @@ export async function readImportFile(filename: string, bytes: Uint8Array, option
   if (format === 'shapefile') tables = await readZippedShapefiles(bytes, options, notices)
   else if (format === 'geojson') tables = [readGeoJson(filename, bytes, options)]
   else if (format === 'csv') tables = [readCsv(filename, bytes, options)]
+  else if (format === 'flatgeobuf') tables = [await readFlatGeobuf(filename, bytes)]
   else tables = await readXlsx(bytes)
   const neutralised = tables.reduce((n, t) => n + neutraliseFormulas(t), 0)
   if (neutralised > 0)
@@ -237,6 +241,36 @@ function readGeoJson(filename: string, bytes: Uint8Array, options: ReadOptions):
     }
   }
   return table(stem(filename), rows, guessCrsFromContent(crs, rows), encoding)
+}
+
+// ── FlatGeobuf ─────────────────────────────────────────────────────────
+
+async function readFlatGeobuf(filename: string, bytes: Uint8Array): Promise<SourceTable> {
+  let header: { crs: { org: string | null; code: number } | null } | null = null
+  const rows: SourceRow[] = []
+  try {
+    for await (const f of deserializeFgb(bytes, {
+      headerMetaFn: (h) => {
+        header = h
+      },
+    })) {
+      const feature = f as unknown as { properties?: Record<string, Cell>; geometry: GeoJSON.Geometry | null }
+      rows.push({ attrs: { ...(feature.properties ?? {}) }, geometry: feature.geometry ?? null })
+    }
+  } catch (err) {
+    throw new ImportFileError('BAD_FLATGEOBUF', `${filename} cannot be read as FlatGeobuf: ${(err as Error).message}`)
+  }
+  const stated = (header as { crs: { org: string | null; code: number } | null } | null)?.crs
+  let crs: SourceCrs = { code: null, source: 'none', reason: 'the file states no CRS' }
+  if (stated && (stated.org ?? 'EPSG').toUpperCase() === 'EPSG' && stated.code > 0) {
+    try {
+      crs = { code: crsInfo(`EPSG:${stated.code}`).code, source: 'file', reason: `EPSG:${stated.code} in the header` }
+    } catch {
+      crs = { code: null, source: 'none', reason: `EPSG:${stated.code} in the header is not one Wangge converts` }
+    }
+  }
+  // FlatGeobuf text is UTF-8 by its specification
+  return table(stem(filename), rows, guessCrsFromContent(crs, rows), { encoding: 'utf-8', source: 'content' })
 }
 
 // ── CSV and XLSX ───────────────────────────────────────────────────────

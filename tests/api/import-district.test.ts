@@ -111,8 +111,16 @@ describe('a district loaded from scratch', () => {
     expect(c.layer.crs.code).toBe('EPSG:4548')
     expect(c.result.counts.added).toBe(2)
     await load('units.csv', 'units', 'EPSG:4326')
+    // the running server's coverage store is built now, with no buildings …
+    const coverage = async () =>
+      (await ctx.app.inject({ method: 'GET', url: '/api/coverage/summary?type=kindergarten&scenario=as-is' })).json<{
+        totals: { households: number }
+      }>().totals.households
+    expect(await coverage()).toBe(0)
     const b = await load('buildings.csv', 'buildings', 'EPSG:4326')
     expect(b.result.counts.added).toBe(4)
+    // … and shows the imported buildings' households at once
+    expect(await coverage()).toBe(310)
     const r = await load('register.csv', 'counts', 'EPSG:4326')
     expect(r.result.notices.join(' ')).toMatch(/personal columns dropped.*户主姓名/)
     await load('workers.csv', 'workers', 'EPSG:4326')
