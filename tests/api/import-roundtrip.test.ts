@@ -1,11 +1,11 @@
 // The round trip: part of the demo world (one street: its communities, units, buildings, grids
 // and facilities) written as the files a street office would send — GeoJSON, zipped shapefiles
 // (UTF-8 with a .cpg; GBK with none, units and points in GCJ-02, boundaries in a CGCS2000
-// Gauss-Krüger zone), CSV and XLSX with longitude/latitude or WKT — and imported layer by layer,
+// Gauss-Krüger zone), CSV and XLSX with longitude/latitude or WKT, FlatGeobuf — and imported layer by layer,
 // through the HTTP API, into an empty database: the figures come back the same.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DryRunResult, ImportLayerId, ImportUploadResult, StreetPage } from '../../core/api'
+import type { DryRunResult, ImportLayerId, ImportUploadResult, SourceLayer, StreetPage } from '../../core/api'
 import { crsTransform } from '../../core/geo/crs'
 import { importLayer } from '../../core/import/layers'
 import { dropEmptyTemplate, startEmptyApp } from '../support/empty-database'
@@ -17,6 +17,7 @@ import {
   transformFeatures,
   withHeaders,
   writeCsv,
+  writeFlatGeobuf,
   writeGeoJson,
   writeShapefileZip,
   writeXlsx,
@@ -72,6 +73,8 @@ interface ImportFile {
   /** header of each property (the property's own name when absent) */
   headers: Record<string, string>
   coordinates: TableGeometry | null
+  /** what the upload must have read from the file by itself (its CRS, its encoding) */
+  found: { crs?: Partial<SourceLayer['crs']>; encoding?: Partial<SourceLayer['encoding']> }
 }
 
 type Variant = (layer: Layer, features: LayerFeature[]) => Promise<ImportFile>
@@ -91,6 +94,7 @@ const VARIANTS: Record<string, Variant> = {
     crs: 'EPSG:4326',
     headers: {},
     coordinates: null,
+    found: { encoding: { encoding: 'utf-8' } },
   }),
   'zipped shapefile (UTF-8 with .cpg, WGS84 .prj)': async (layer, features) => ({
     filename: `${layer}.zip`,
@@ -103,6 +107,7 @@ const VARIANTS: Record<string, Variant> = {
     crs: 'EPSG:4326',
     headers: SHORT,
     coordinates: null,
+    found: { crs: { code: 'EPSG:4326', source: 'prj' }, encoding: { encoding: 'utf-8', source: 'cpg' } },
   }),
   // what a street office really has: GBK text with no .cpg; units, buildings and facilities traced
   // on AMap (GCJ-02) though the .prj says WGS84; boundaries from the planning bureau in a 3° zone
@@ -121,6 +126,11 @@ const VARIANTS: Record<string, Variant> = {
       crs,
       headers: CHINESE,
       coordinates: null,
+      // GBK found by its bytes; the .prj read as it is (GCJ-02 files claim WGS84)
+      found: {
+        crs: { code: boundary ? 'EPSG:4548' : 'EPSG:4326', source: 'prj' },
+        encoding: { encoding: 'gb18030', garbled: false },
+      },
     }
   },
   'CSV (lng/lat and WKT)': async (layer, features) => {
@@ -132,6 +142,7 @@ const VARIANTS: Record<string, Variant> = {
       crs: 'EPSG:4326',
       headers,
       coordinates,
+      found: { encoding: { encoding: 'utf-8', garbled: false } },
     }
   },
   'XLSX (lng/lat and WKT)': async (layer, features) => {
@@ -142,6 +153,19 @@ const VARIANTS: Record<string, Variant> = {
       crs: 'EPSG:4326',
       headers: {},
       coordinates,
+      found: { encoding: { garbled: false } },
+    }
+  },
+  // the bureau's boundaries in CGCS2000 (EPSG:4490, as the header says), the rest in WGS84
+  'FlatGeobuf (CGCS2000 and WGS84 in its header)': async (layer, features) => {
+    const epsg = layer === 'streets' || layer === 'communities' ? 4490 : 4326
+    return {
+      filename: `${layer}.fgb`,
+      bytes: writeFlatGeobuf(features, epsg),
+      crs: `EPSG:${epsg}`,
+      headers: {},
+      coordinates: null,
+      found: { crs: { code: `EPSG:${epsg}`, source: 'file' } },
     }
   },
 }
@@ -158,7 +182,7 @@ async function importOne(app: App, layer: Layer, file: ImportFile, features: Lay
   })
   expect(upload.statusCode, upload.body).toBe(201)
   const found = upload.json<ImportUploadResult>()
-  expect(found.layers[0].featureCount).toBe(features.length)
+  expect(found.layers[0]).toMatchObject({ featureCount: features.length, ...file.found })
   const present = new Set(Object.keys(features[0].properties))
   const fields: Record<string, string | null> = {}
   for (const f of importLayer(layer as ImportLayerId).fields)
@@ -179,7 +203,6 @@ async function importOne(app: App, layer: Layer, file: ImportFile, features: Lay
     payload: { author: '往返测试', reason: `${layer} from ${file.filename}` },
   })
   expect(commit.statusCode, commit.body).toBe(200)
-  return found
 }
 
 let layers: WorldLayers
@@ -217,9 +240,7 @@ describe('the demo world exported and imported into an empty database', () => {
       try {
         for (const layer of ORDER) {
           const file = await variant(layer, layers[layer])
-          const found = await importOne(target.app, layer, file, layers[layer])
-          if (file.headers === CHINESE && file.filename.endsWith('.zip'))
-            expect(found.layers[0].encoding).toMatchObject({ encoding: 'gb18030', garbled: false })
+          await importOne(target.app, layer, file, layers[layer])
         }
         const got = await worldFigures(target.database.db, null)
         for (const layer of ORDER) expect(got[layer], layer).toEqual(expected[layer])

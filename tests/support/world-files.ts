@@ -1,13 +1,14 @@
 // Test-side writers: a layer of GeoJSON features written as the files a street office would send —
 // GeoJSON, a zipped shapefile (UTF-8 with a .cpg, or GBK with none, any .prj), CSV and XLSX with
-// longitude/latitude or WKT columns — each through a well-kept library, none of them
+// longitude/latitude or WKT columns, FlatGeobuf — each through a well-kept library, none of them
 // the pipeline's own readers: @mapbox/shp-write (.shp/.shx/.dbf), iconv-lite (GBK), wkx (WKT),
-// write-excel-file (XLSX), fflate (the zip).
+// write-excel-file (XLSX), flatgeobuf, fflate (the zip).
 //
 // shp-write's DBF writer (the `dbf` package) stores each character's low byte, so text reaches it
 // already encoded, as a binary string of bytes (UTF-8 or GBK): the .dbf then holds exactly those bytes.
 import shpwrite from '@mapbox/shp-write'
 import { zipSync } from 'fflate'
+import { serialize as serializeFlatGeobuf } from 'flatgeobuf/lib/mjs/geojson.js'
 import iconv from 'iconv-lite'
 import wkx from 'wkx'
 import writeXlsxFile from 'write-excel-file/node'
@@ -133,4 +134,10 @@ export async function writeXlsx(features: LayerFeature[], geometry: TableGeometr
   const { headers, rows } = tableRows(features, geometry)
   const sheet = [headers, ...rows.map((r) => headers.map((h) => r[h]))]
   return writeXlsxFile(sheet, { sheet: 'Sheet1' }).toBuffer()
+}
+
+/** FlatGeobuf with the CRS in its header (an EPSG code; none when null). */
+export function writeFlatGeobuf(features: LayerFeature[], epsg: number | null): Buffer {
+  const collection = { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection
+  return Buffer.from(serializeFlatGeobuf(collection as never, epsg ?? undefined))
 }
