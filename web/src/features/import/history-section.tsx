@@ -29,6 +29,8 @@ export function HistorySection({ history, author, onRollback }: HistorySectionPr
     )
   }
   const rows = history.data ?? []
+  // only the latest committed import rolls back (the history is newest first)
+  const latest = rows.find((r) => r.status === 'committed')?.id ?? null
   return (
     <section className="import-section" data-testid="import-history">
       <h3>{t('import.history')}</h3>
@@ -46,7 +48,7 @@ export function HistorySection({ history, author, onRollback }: HistorySectionPr
                   : ''}
               </td>
               <td>
-                {r.status === 'committed' ? (
+                {r.id === latest ? (
                   <button
                     type="button"
                     data-testid={`import-rollback-${r.id}`}
