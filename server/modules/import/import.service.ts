@@ -40,6 +40,8 @@ import { forgetUnitCaches, readBand } from '../grid-editing/grid-editing.reposit
 import * as repo from './import.repository'
 
 const PROBLEMS_ANSWERED = 1000
+/** uploads held in memory at once, waiting for a dry run or commit */
+const MAX_HELD_UPLOADS = 8
 
 interface DryRunState {
   result: DryRunResult
@@ -91,12 +93,15 @@ export class ImportService {
     const file = await this.readAs(upload)
     const id = await repo.insertImport(this.db, { filename, format: file.format, sizeBytes: bytes.length })
     this.uploads.set(id, upload)
+    // uploads wait in memory for their commit: the oldest idle ones go (they answer UPLOAD_GONE)
+    for (const [old, u] of this.uploads)
+      if (this.uploads.size > MAX_HELD_UPLOADS && !u.busy && old !== id) this.uploads.delete(old)
     const notices = [...file.notices]
     const layers = file.tables.map((t) => describeTable(t))
     const personal = [...new Set(layers.flatMap((l) => Object.values(l.guesses).flatMap((g) => g.personal)))]
     if (personal.length)
       notices.push(
-        `personal columns found (${personal.join(', ')}): they are never stored; rows are aggregated to counts`,
+        `personal columns found (${personal.join(', ')}): they are never stored (a register is summed to counts per unit or building)`,
       )
     return { id, filename, format: file.format, sizeBytes: bytes.length, layers, notices }
   }
