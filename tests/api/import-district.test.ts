@@ -112,10 +112,11 @@ describe('a district loaded from scratch', () => {
     expect(c.result.counts.added).toBe(2)
     await load('units.csv', 'units', 'EPSG:4326')
     // the running server's coverage store is built now, with no buildings …
-    const coverage = async () =>
-      (await ctx.app.inject({ method: 'GET', url: '/api/coverage/summary?type=kindergarten&scenario=as-is' })).json<{
-        totals: { households: number }
-      }>().totals.households
+    const coverage = async () => {
+      const res = await ctx.app.inject({ method: 'GET', url: '/api/coverage/summary?type=kindergarten&scenario=as-is' })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json<{ totals: { households: number } }>().totals.households
+    }
     expect(await coverage()).toBe(0)
     const b = await load('buildings.csv', 'buildings', 'EPSG:4326')
     expect(b.result.counts.added).toBe(4)

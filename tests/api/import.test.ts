@@ -283,3 +283,45 @@ describe('import: files refused or neutralised', () => {
     expect(sent).toBeLessThan(300 * 2 ** 20)
   })
 })
+
+describe('import: existing grids', () => {
+  it('each unit joins the grid holding most of it; commit then rollback restores every table', async () => {
+    const db = ctx.database.db
+    // a grid, and a unit of a neighbouring grid of the same community that touches it
+    const { rows } = await sql<{ community: string; gridId: number; unitId: number; units: number; geom: string }>`
+      SELECT trim(a.community_code) AS community, a.id AS "gridId", u.id AS "unitId", a.unit_count AS units,
+        ST_AsGeoJSON(ST_UnaryUnion(ST_Collect(a.geom, u.geom), 1e-7), 7) AS geom
+      FROM grids a JOIN units u ON u.community_code = a.community_code AND u.grid_id <> a.id
+        AND ST_Intersects(u.geom, a.geom)
+        AND ST_Length(ST_CollectionExtract(ST_Intersection(ST_Boundary(u.geom), ST_Boundary(a.geom), 1e-7), 2)) > 0
+      WHERE a.valid_to IS NULL AND a.unit_count >= 2 ORDER BY a.id, u.id LIMIT 1`.execute(db)
+    const pick = rows[0]
+    const before = await checksums()
+    const code = `${pick.community}901`
+    const file = Buffer.from(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { 网格编码: code, 网格名称: '导入网格' }, geometry: JSON.parse(pick.geom) },
+        ],
+      }),
+    )
+    const up = (await upload('grids.geojson', file)).json<ImportUploadResult>()
+    expect(up.layers[0].suggestedTarget).toBe('grids')
+    const result = await dryRun(up.id, { target: 'grids', mapping: up.layers[0].guesses.grids, crs: 'EPSG:4326' })
+    expect(result.counts).toMatchObject({ added: 1, changed: 0, rejected: 0 })
+    expect(await checksums()).toEqual(before)
+    expect((await post(`/api/imports/${up.id}/commit`, { author: '测试' })).statusCode).toBe(200)
+    const { rows: after } = await sql<{ id: number; units: number; name: string }>`SELECT id, unit_count AS units, name
+      FROM grids WHERE id = ${pick.gridId} OR code = ${code} ORDER BY id`.execute(db)
+    expect(after).toEqual([
+      { id: pick.gridId, units: 0, name: expect.any(String) },
+      { id: expect.any(Number), units: pick.units + 1, name: '导入网格' },
+    ])
+    const moved = await sql<{ code: string }>`SELECT trim(g.code) AS code FROM units u JOIN grids g ON g.id = u.grid_id
+      WHERE u.id = ${pick.unitId}`.execute(db)
+    expect(moved.rows[0].code).toBe(code)
+    expect((await post(`/api/imports/${up.id}/rollback`, { author: '测试' })).statusCode).toBe(200)
+    expect(await checksums()).toEqual(before)
+  })
+})

@@ -112,6 +112,11 @@ export async function existingRows(db: Db, target: ImportLayerId, keys: string[]
         'radiusM', f.radius_m, 'communityCode', trim(f.community_code)) AS values,
       ${geom('f')} AS geometry, NULL::int AS "gridId", trim(f.community_code) AS "communityCode"
       FROM facilities f WHERE f.name = ANY(${keys}::text[]) AND f.status <> 'retired' ORDER BY f.name, f.id`
+  else if (target === 'grids')
+    query = sql`SELECT g.id, trim(g.code) AS key, json_build_object('code', trim(g.code), 'name', g.name,
+        'communityCode', trim(g.community_code)) AS values, '' AS geometry, g.id AS "gridId",
+        trim(g.community_code) AS "communityCode"
+      FROM grids g WHERE g.code = ANY(${keys}::text[]) AND g.valid_to IS NULL`
   else return new Map()
   const { rows } = await query.execute(db)
   return new Map(rows.map(({ key, ...r }) => [key, { ...r, geometry: r.geometry ?? '' }]))
@@ -177,6 +182,81 @@ export async function checkGeometries(
   return rows
 }
 
+export interface UnitInGrid {
+  unitId: number
+  unitCode: string
+  communityCode: string
+  households: number
+  currentGridId: number | null
+  /** the imported grid holding most of the unit, null when none overlaps it */
+  gridKey: string | null
+  share: number
+}
+
+/** For an import of grids: every unit of their communities and the imported grid holding most of it. */
+export async function unitsInGrids(
+  db: Db,
+  grids: { key: string; community: string; geom: string }[],
+): Promise<UnitInGrid[]> {
+  if (grids.length === 0) return []
+  const communities = [...new Set(grids.map((g) => g.community))]
+  const { rows } = await sql<UnitInGrid>`WITH g AS (
+      SELECT x.key, x.community, ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(x.geom), 4326)) AS geom
+      FROM jsonb_to_recordset(${JSON.stringify(grids)}::jsonb) x(key text, community text, geom text))
+    SELECT u.id AS "unitId", u.code AS "unitCode", trim(u.community_code) AS "communityCode", u.households,
+      u.grid_id AS "currentGridId", best.key AS "gridKey", coalesce(best.share, 0)::float8 AS share
+    FROM units u LEFT JOIN LATERAL (
+      SELECT g.key, ST_Area(ST_Intersection(g.geom, u.geom)) / nullif(ST_Area(u.geom), 0) AS share
+      FROM g WHERE g.community = trim(u.community_code) AND g.geom && u.geom AND ST_Intersects(g.geom, u.geom)
+      ORDER BY share DESC NULLS LAST, g.key LIMIT 1) best ON TRUE
+    WHERE u.community_code = ANY(${communities}::text[]) ORDER BY u.id`.execute(db)
+  return rows
+}
+
+/** Current grids' unit ids, for comparing an imported grid's membership with what is stored. */
+export async function gridMembers(db: Db, gridIds: number[]): Promise<Map<number, number[]>> {
+  const { rows } = await sql<{
+    gridId: number
+    ids: number[]
+  }>`SELECT grid_id AS "gridId", array_agg(id ORDER BY id) AS ids
+    FROM units WHERE grid_id = ANY(${gridIds}::int[]) GROUP BY grid_id`.execute(db)
+  return new Map(rows.map((r) => [r.gridId, r.ids]))
+}
+
+/** Grids: new ones inserted, names updated, units moved to the grid holding most of them, caches rebuilt. */
+async function applyGrids(trx: Db, rows: PlannedRow[], undo: Undo): Promise<Undo> {
+  const pairs = rows.flatMap((r) => (r.unitIds ?? []).map((id) => ({ unit_id: id, key: r.record.key })))
+  const unitIds = pairs.map((p) => p.unit_id)
+  const { rows: unitGrids } = await sql<{ row: unknown }>`SELECT json_build_object('id', id, 'grid_id', grid_id) AS row
+    FROM units WHERE id = ANY(${unitIds}::int[])`.execute(trx)
+  undo.before.unit_grids = unitGrids.map((r) => r.row)
+  const { rows: old } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
+    WHERE id = ANY(${unitIds}::int[]) AND grid_id IS NOT NULL`.execute(trx)
+  const changedIds = rows.flatMap((r) => (r.status === 'changed' && r.existingId ? [r.existingId] : []))
+  const affected = [...new Set([...old.map((o) => o.id), ...changedIds])]
+  undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${affected}::int[])`)
+  const added = rows.filter((r) => r.status === 'added')
+  if (added.length) {
+    const { rows: ins } = await sql<{ id: number }>`INSERT INTO grids (code, community_code, street_code, name)
+      SELECT r.key, c.code, c.street_code, coalesce(r.name, r.key)
+      FROM jsonb_to_recordset(${rowsJson(added)}::jsonb) r(key text, name text)
+      JOIN communities c ON c.code = left(r.key, 12)
+      RETURNING id`.execute(trx)
+    undo.added.push(...ins.map((i) => i.id))
+  }
+  const changed = rows.filter((r) => r.status === 'changed')
+  if (changed.length)
+    await sql`UPDATE grids t SET name = coalesce(r.name, t.name)
+      FROM jsonb_to_recordset(${rowsJson(changed)}::jsonb) r(id int, name text) WHERE t.id = r.id`.execute(trx)
+  await sql`UPDATE units u SET grid_id = g.id
+    FROM jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) r(unit_id int, key text)
+    JOIN grids g ON g.code = r.key AND g.valid_to IS NULL
+    WHERE u.id = r.unit_id AND u.grid_id IS DISTINCT FROM g.id`.execute(trx)
+  const rebuild = [...new Set([...affected, ...(undo.added as number[])])]
+  if (rebuild.length) await rebuildGridCaches(trx, rebuild)
+  return undo
+}
+
 /** For facilities: whether the type exists and which street the point lies in. */
 export async function facilityChecks(
   db: Db,
@@ -231,6 +311,8 @@ export interface PlannedRow {
   gridId: number | null
   /** the geometry needed repair (ST_MakeValid) */
   repair: boolean
+  /** grids: the units the grid holds most of (their grid_id is set to it) */
+  unitIds?: number[]
 }
 
 export interface Undo {
@@ -243,7 +325,7 @@ export interface Undo {
   before: Record<string, unknown[]>
 }
 
-type WorldTable = 'streets' | 'communities' | 'units' | 'buildings' | 'facilities'
+type WorldTable = 'streets' | 'communities' | 'units' | 'buildings' | 'facilities' | 'grids'
 
 const TABLE_OF: Partial<Record<ImportLayerId, WorldTable>> = {
   streets: 'streets',
@@ -253,6 +335,7 @@ const TABLE_OF: Partial<Record<ImportLayerId, WorldTable>> = {
   counts: 'units',
   buildings: 'buildings',
   facilities: 'facilities',
+  grids: 'grids',
 }
 
 export const COMMITTABLE: ImportLayerId[] = [
@@ -263,6 +346,7 @@ export const COMMITTABLE: ImportLayerId[] = [
   'counts',
   'workers',
   'facilities',
+  'grids',
 ]
 
 const BATCH = 5000
@@ -334,6 +418,8 @@ export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedR
     gridIds = [...new Set([...g.map((x) => x.id), ...rows.flatMap((r) => (r.gridId ? [r.gridId] : []))])]
     undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${gridIds}::int[])`)
   }
+
+  if (target === 'grids') return applyGrids(trx, rows, undo)
 
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH)
@@ -476,6 +562,7 @@ const RESTORE: Record<string, { key: string; columns: string[] }> = {
     columns: ['code', 'community_code', 'street_code', 'name', 'kind', 'households', 'residents', 'grid_id', 'geom'],
   },
   unit_counts: { key: 'id', columns: ['households', 'residents'] },
+  unit_grids: { key: 'id', columns: ['grid_id'] },
   buildings: {
     key: 'id',
     columns: ['code', 'unit_id', 'community_code', 'street_code', 'kind', 'floors', 'households', 'residents', 'geom'],
@@ -517,22 +604,23 @@ const RESTORE: Record<string, { key: string; columns: string[] }> = {
 /** Undoes an import exactly (inside a transaction): deletes what it added, restores what it changed. */
 export async function undoImport(trx: Db, undo: Undo): Promise<void> {
   const table = TABLE_OF[undo.target]!
+  // the rows as they were first (units point back to their grids), then what the import added
+  for (const [t, rows] of Object.entries(undo.before)) {
+    if (rows.length === 0) continue
+    const { key, columns } = RESTORE[t]
+    const target = t === 'unit_counts' || t === 'unit_grids' ? 'units' : t
+    const cols = sql.raw(columns.join(', '))
+    const vals = sql.raw(columns.map((c) => `r.${c}`).join(', '))
+    await sql`UPDATE ${sql.table(target)} x SET (${cols}) = ROW(${vals})
+      FROM jsonb_populate_recordset(NULL::${sql.table(target)}, ${JSON.stringify(rows)}::jsonb) r
+      WHERE x.${sql.raw(key)} = r.${sql.raw(key)}`.execute(trx)
+  }
   if (undo.added.length) {
     if (RESTORE[table].key === 'id')
       await sql`DELETE FROM ${sql.table(table)} WHERE id = ANY(${undo.added as number[]}::int[])`.execute(trx)
     else await sql`DELETE FROM ${sql.table(table)} WHERE code = ANY(${undo.added as string[]}::text[])`.execute(trx)
   }
   if (undo.addedDistrict) await sql`DELETE FROM districts WHERE code = ${undo.addedDistrict}`.execute(trx)
-  for (const [t, rows] of Object.entries(undo.before)) {
-    if (rows.length === 0) continue
-    const { key, columns } = RESTORE[t]
-    const table = t === 'unit_counts' ? 'units' : t
-    const cols = sql.raw(columns.join(', '))
-    const vals = sql.raw(columns.map((c) => `r.${c}`).join(', '))
-    await sql`UPDATE ${sql.table(table)} x SET (${cols}) = (${vals})
-      FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb) r
-      WHERE x.${sql.raw(key)} = r.${sql.raw(key)}`.execute(trx)
-  }
 }
 
 export async function insertImportRevision(

@@ -40,6 +40,8 @@ import { forgetUnitCaches, readBand } from '../grid-editing/grid-editing.reposit
 import * as repo from './import.repository'
 
 const PROBLEMS_ANSWERED = 1000
+/** uploads held in memory at once, waiting for a dry run or commit */
+const MAX_HELD_UPLOADS = 8
 
 interface DryRunState {
   result: DryRunResult
@@ -91,12 +93,15 @@ export class ImportService {
     const file = await this.readAs(upload)
     const id = await repo.insertImport(this.db, { filename, format: file.format, sizeBytes: bytes.length })
     this.uploads.set(id, upload)
+    // uploads wait in memory for their commit: the oldest idle ones go (they answer UPLOAD_GONE)
+    for (const [old, u] of this.uploads)
+      if (this.uploads.size > MAX_HELD_UPLOADS && !u.busy && old !== id) this.uploads.delete(old)
     const notices = [...file.notices]
     const layers = file.tables.map((t) => describeTable(t))
     const personal = [...new Set(layers.flatMap((l) => Object.values(l.guesses).flatMap((g) => g.personal)))]
     if (personal.length)
       notices.push(
-        `personal columns found (${personal.join(', ')}): they are never stored; rows are aggregated to counts`,
+        `personal columns found (${personal.join(', ')}): they are never stored (a register is summed to counts per unit or building)`,
       )
     return { id, filename, format: file.format, sizeBytes: bytes.length, layers, notices }
   }
@@ -217,6 +222,7 @@ export class ImportService {
       if (target === 'communities') return { table: 'streets', code: String(r.values.streetCode ?? r.key.slice(0, 9)) }
       if (target === 'units' || target === 'workers')
         return { table: 'communities', code: String(r.values.communityCode) }
+      if (target === 'grids') return { table: 'communities', code: r.key.slice(0, 12) }
       if (target === 'counts') return { table: 'units', code: r.key }
       if (target === 'buildings') return { table: 'units', code: String(r.values.unitCode) }
       return null
@@ -244,7 +250,12 @@ export class ImportService {
     let unchanged = 0
     const candidates: { record: ImportRecord; status: 'added' | 'changed'; existing: repo.ExistingRow | undefined }[] =
       []
-    for (const r of records) {
+    const grids =
+      target === 'grids'
+        ? await this.checkGrids(records, existing, planned, preview, warn)
+        : { unchanged: 0, split: [] }
+    unchanged += grids.unchanged
+    for (const r of target === 'grids' ? [] : records) {
       const old = existing.get(r.key)
       if (!old) {
         candidates.push({ record: r, status: 'added', existing: undefined })
@@ -287,7 +298,7 @@ export class ImportService {
             })),
           )
         : []
-    const split: string[] = []
+    const split: string[] = [...grids.split]
     for (const [ord, c] of candidates.entries()) {
       const check = checks[ord]
       if (check && !check.valid)
@@ -375,6 +386,82 @@ export class ImportService {
       canCommit: committable && planned.length + unchanged > 0,
     }
     return { result, problems, planned, preview }
+  }
+
+  /**
+   * Existing grids: each unit of their communities goes to the imported grid holding most of its
+   * area; units split between grids and grids left without a unit are listed for the editor.
+   * A grid is unchanged when its name and its units are what is stored.
+   */
+  private async checkGrids(
+    records: ImportRecord[],
+    existing: Map<string, repo.ExistingRow>,
+    planned: repo.PlannedRow[],
+    preview: DryRunState['preview'],
+    warn: (r: ImportRecord | null, code: string, message: string, action: string) => void,
+  ): Promise<{ unchanged: number; split: string[] }> {
+    const units = await repo.unitsInGrids(
+      this.db,
+      records.map((r) => ({ key: r.key, community: r.key.slice(0, 12), geom: JSON.stringify(r.geometry) })),
+    )
+    const byGrid = new Map<string, number[]>()
+    const split: string[] = []
+    let uncovered = 0
+    for (const u of units) {
+      // a unit the imported grids only touch keeps its grid; one they hold most of joins that grid
+      if (!u.gridKey || u.share < 0.01) {
+        uncovered++
+        continue
+      }
+      const grid = records.find((r) => r.key === u.gridKey)!
+      const pct = `${Math.round(u.share * 100)}% in ${u.gridKey}`
+      if (u.share <= 0.5) {
+        split.push(u.unitCode)
+        warn(
+          grid,
+          'SPLIT_BETWEEN_GRIDS',
+          `unit ${u.unitCode} is split between grids (${pct})`,
+          'it keeps its grid: settle it in the grid editor',
+        )
+        continue
+      }
+      byGrid.set(u.gridKey, [...(byGrid.get(u.gridKey) ?? []), u.unitId])
+      if (u.share < 0.99) {
+        split.push(u.unitCode)
+        warn(
+          grid,
+          'SPLIT_BETWEEN_GRIDS',
+          `unit ${u.unitCode} is split between grids (${pct})`,
+          'the unit joins the grid holding most of it: check it in the grid editor',
+        )
+      }
+    }
+    if (uncovered)
+      warn(null, 'UNITS_OUTSIDE_GRIDS', `${uncovered} units lie in none of the imported grids`, 'they keep their grid')
+    const members = await repo.gridMembers(
+      this.db,
+      [...existing.values()].map((e) => e.id),
+    )
+    let unchanged = 0
+    for (const r of records) {
+      const unitIds = byGrid.get(r.key) ?? []
+      if (unitIds.length === 0)
+        warn(r, 'EMPTY_GRID', 'the grid holds no unit (most of no unit lies in it)', 'the grid is created empty')
+      const old = existing.get(r.key)
+      const same =
+        old &&
+        (r.values.name === null || r.values.name === old.values.name) &&
+        JSON.stringify(members.get(old.id) ?? []) === JSON.stringify([...unitIds].sort((a, b) => a - b))
+      if (same) {
+        unchanged++
+        preview.push({ record: r, status: 'unchanged' })
+        continue
+      }
+      const status = old ? 'changed' : 'added'
+      planned.push({ record: r, status, existingId: old?.id ?? null, gridId: null, repair: false, unitIds })
+      preview.push({ record: r, status })
+    }
+    return { unchanged, split }
   }
 
   private async figures(
