@@ -23,11 +23,8 @@ import {
   writeXlsx,
 } from '../support/world-files'
 
-/**
- * The layers in the order a district is loaded from scratch. Not yet grids: the pipeline does not
- * commit them yet (their figures, households per grid and each unit's grid, are ready in worldFigures).
- */
-const ORDER: Layer[] = ['streets', 'communities', 'units', 'buildings', 'facilities']
+/** The layers in the order a district is loaded from scratch. */
+const ORDER: Layer[] = ['streets', 'communities', 'units', 'buildings', 'grids', 'facilities']
 type Layer = keyof WorldLayers
 
 const prj = (name: string) => readFileSync(new URL(`../../core/geo/fixtures/prj/${name}`, import.meta.url), 'utf8')
