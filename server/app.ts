@@ -18,6 +18,7 @@ import { facilityEditingRoutes } from './modules/facilities/facility-editing.rou
 import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
 import { gridsRoutes } from './modules/grids/grids.routes'
 import { healthRoutes } from './modules/health/health.routes'
+import { importRoutes } from './modules/import/import.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'siting' },
         { name: 'equity' },
         { name: 'wall' },
+        { name: 'import' },
       ],
     },
   })
@@ -91,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(coverageRoutes)
       await api.register(sitingRoutes)
       await api.register(equityRoutes)
+      await api.register(importRoutes)
     },
     { prefix: '/api' },
   )
