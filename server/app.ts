@@ -104,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // client-side routes (/wall, /edit/…) get the app shell
     app.get('/wall', (_req, reply) => reply.sendFile('index.html'))
     app.get('/equity', (_req, reply) => reply.sendFile('index.html'))
+    app.get('/import', (_req, reply) => reply.sendFile('index.html'))
   }
   return app
 }

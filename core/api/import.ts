@@ -269,6 +269,7 @@ export interface ImportPreviewProperties {
   row: number
   code: string | null
   name: string | null
-  status: 'added' | 'changed' | 'removed' | 'unchanged'
+  /** `rejected`: a row a check refused, drawn where it would land (a wrong CRS shows as a shifted copy) */
+  status: 'added' | 'changed' | 'removed' | 'unchanged' | 'rejected'
   households: number | null
 }
