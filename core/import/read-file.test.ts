@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { writeShapefileZip } from '../../tests/support/world-files'
 import { gcj02ToWgs84 } from '../geo/gcj02'
 import { readImportFile } from './read-file'
 
@@ -8,6 +9,33 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixture
 const options = { maxUnzippedBytes: 64 * 2 ** 20 }
 
 describe('readImportFile', () => {
+  it('reads GBK from the field names when no value has Chinese text (no .cpg)', async () => {
+    const square = (x: number): GeoJSON.Polygon => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 39],
+          [x + 0.001, 39],
+          [x + 0.001, 39.001],
+          [x, 39.001],
+          [x, 39],
+        ],
+      ],
+    })
+    const zip = writeShapefileZip(
+      [0, 1].map((i) => ({
+        type: 'Feature',
+        geometry: square(117.6 + i / 100),
+        properties: { 编码: `U${i}`, 户数: 100 + i },
+      })),
+      { name: 'units', encoding: 'gbk', cpg: false, prj: null },
+    )
+    const [table] = (await readImportFile('units.zip', new Uint8Array(zip), options)).tables
+    expect(table.encoding.encoding).toBe('gb18030')
+    expect(Object.keys(table.rows[0].attrs)).toEqual(['编码', '户数'])
+    expect(table.rows[1].attrs.户数).toBe(101)
+  })
+
   it('reads a zipped GBK shapefile without .cpg: names decoded as GB18030, CRS from the .prj', async () => {
     const file = await readImportFile('units.zip', fixture('units-gcj02-gbk.zip'), options)
     expect(file.format).toBe('shapefile')

@@ -155,9 +155,24 @@ async function readZippedShapefiles(bytes: Uint8Array, options: ReadOptions, not
 }
 
 /** The bytes of a DBF's text fields, for the encoding guess (header skipped). */
+/** The DBF's text to guess its encoding from: the field names (their 11 bytes in each 32-byte
+ * descriptor, not the binary lengths beside them) and the first 256 KiB of records. */
 function dbfSampleBytes(dbf: Uint8Array): Uint8Array {
   const headerLength = dbf[8] | (dbf[9] << 8)
-  return dbf.subarray(headerLength, Math.min(dbf.length, headerLength + 256 * 1024))
+  const parts: Uint8Array[] = []
+  for (let at = 32; at + 32 <= headerLength && dbf[at] !== 0x0d; at += 32) {
+    const name = dbf.subarray(at, at + 11)
+    const end = name.indexOf(0)
+    parts.push(name.subarray(0, end < 0 ? 11 : end), Uint8Array.of(0x20))
+  }
+  parts.push(dbf.subarray(headerLength, Math.min(dbf.length, headerLength + 256 * 1024)))
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let offset = 0
+  for (const p of parts) {
+    out.set(p, offset)
+    offset += p.length
+  }
+  return out
 }
 
 async function readShapefile(
