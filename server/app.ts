@@ -18,6 +18,7 @@ import { facilityEditingRoutes } from './modules/facilities/facility-editing.rou
 import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
 import { gridsRoutes } from './modules/grids/grids.routes'
 import { healthRoutes } from './modules/health/health.routes'
+import { importRoutes } from './modules/import/import.routes'
 import { ogcRoutes } from './modules/ogc/ogc.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'siting' },
         { name: 'equity' },
         { name: 'wall' },
+        { name: 'import' },
         { name: 'ogc', description: 'OGC API – Features' },
       ],
     },
@@ -99,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(coverageRoutes)
       await api.register(sitingRoutes)
       await api.register(equityRoutes)
+      await api.register(importRoutes)
     },
     { prefix: '/api' },
   )
@@ -109,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // client-side routes (/wall, /edit/…) get the app shell
     app.get('/wall', (_req, reply) => reply.sendFile('index.html'))
     app.get('/equity', (_req, reply) => reply.sendFile('index.html'))
+    app.get('/import', (_req, reply) => reply.sendFile('index.html'))
   }
   return app
 }

@@ -67,7 +67,7 @@ export async function getGrid(db: Kysely<Database>, id: number): Promise<string 
  * separately can disagree in the last bits of a shared edge, and an exact overlay can then fail
  * (on PGlite the failure is silent: the row goes missing; ADR 2). The grid is the served one so
  * that a grid's vertices are exactly its units' and its community's vertices as served (a finer
- * grid rounds twice, and 5% of coordinates then land one step away: slivers; ADR 12).
+ * grid rounds twice, and 5% of coordinates then land one step away: slivers; ADR 13).
  */
 export const UNION_GRID_SIZE_DEGREES = SERVED_GRID_DEGREES
 
