@@ -19,11 +19,13 @@ import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
 import { gridsRoutes } from './modules/grids/grids.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { importRoutes } from './modules/import/import.routes'
+import { ogcRoutes } from './modules/ogc/ogc.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
+import { registerCors, registerHttpCache } from './plugins/http-cache'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +39,8 @@ export interface AppOptions {
   logLevel?: string
   /** folder of the built web client; served at / when it exists */
   webRoot?: string
+  /** origins allowed to read the API cross-origin (WANGGE_CORS_ORIGINS); none by default */
+  corsOrigins?: string[]
 }
 
 export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
@@ -51,6 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
   registerEvents(app)
+  registerHttpCache(app)
+  registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
   registerEquityService(app)
 
@@ -73,11 +79,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'equity' },
         { name: 'wall' },
         { name: 'import' },
+        { name: 'ogc', description: 'OGC API – Features' },
       ],
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
   await app.register(reportRoutes)
+  await app.register(ogcRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(

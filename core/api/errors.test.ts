@@ -28,7 +28,7 @@ describe('the error-code registry', () => {
   it('lists every code thrown in server/ and in the core rules the server passes on', () => {
     const thrown = thrownCodes([...sources('server'), ...sources('core/domain')])
     // the scan sees the throws (a scan that finds nothing would pass for the wrong reason)
-    expect(thrown.get('BAD_BBOX')).toBe('server/modules/route-helpers.ts')
+    expect(thrown.has('BAD_BBOX')).toBe(true)
     expect(thrown.has('STALE_VERSION')).toBe(true)
     expect(thrown.has('GRIDS_NOT_ADJACENT')).toBe(true)
     const missing = [...thrown].filter(([code]) => !isErrorCode(code)).map(([code, file]) => `${code} (${file})`)

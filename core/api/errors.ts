@@ -20,8 +20,12 @@ export const ERROR_CODES = {
   INVALID_URL: { status: 400, description: 'the URL is not valid' },
   MAX_PARAM_LENGTH: { status: 414, description: 'a path parameter is too long' },
   // parameters the schemas cannot check
-  BAD_BBOX: { status: 400, description: 'bbox is not minLng,minLat,maxLng,maxLat in degrees' },
+  BAD_BBOX: {
+    status: 400,
+    description: 'bbox is not minLng,minLat,maxLng,maxLat in degrees (OGC API: 4 or 6 numbers in bbox-crs)',
+  },
   BAD_AS_OF: { status: 400, description: 'asOf is not a real date or ISO timestamp' },
+  BAD_DATETIME: { status: 400, description: 'datetime is not one RFC 3339 date or date-time' },
   BAD_RADIUS: { status: 400, description: 'a service radius out of range' },
   BAD_AREA: { status: 400, description: 'a floor or activity area below 0' },
   BAD_CAPACITY: { status: 400, description: 'a capacity below 0' },
@@ -73,7 +77,8 @@ export const ERROR_CODES = {
   EMPTY_FILE: { status: 400, description: 'an upload with no bytes' },
   BAD_CRS: {
     status: 400,
-    description: 'a source CRS Wangge does not read (EPSG:4326/4490/3857/4513–4554, GCJ-02, BD-09)',
+    description:
+      'a source CRS Wangge does not read (EPSG:4326/4490/3857/4513–4554, GCJ-02, BD-09), or an OGC API crs / bbox-crs it does not serve (see /ogc/collections)',
   },
   UNKNOWN_SOURCE_LAYER: { status: 400, description: 'a layer or sheet the uploaded file does not hold' },
   UNKNOWN_COLUMN: { status: 400, description: 'a mapped column the file does not have' },

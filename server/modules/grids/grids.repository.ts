@@ -2,7 +2,15 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Bbox } from '../../../core/api'
 import type { Database } from '../../db/schema'
-import { bboxFilter, eqFilter, featurePageSql, householdTarget, householdTolerance } from '../../db/sql-fragments'
+import {
+  bboxFilter,
+  eqFilter,
+  featurePageSql,
+  householdTarget,
+  householdTolerance,
+  SERVED_GRID_DEGREES,
+  servedGeoJson,
+} from '../../db/sql-fragments'
 
 export interface GridFilter {
   bbox?: Bbox
@@ -19,7 +27,7 @@ export interface GridFilter {
  */
 export function gridFeatureSql(validity: { validFrom: RawBuilder<unknown>; validTo: RawBuilder<unknown> }) {
   return sql`json_build_object(
-  'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+  'type', 'Feature', 'id', p.id, 'geometry', ${servedGeoJson('p.geom')},
   'properties', json_build_object(
     'id', p.id, 'code', p.code, 'name', p.name,
     'communityCode', p.community_code, 'communityName', p.community_name, 'streetCode', p.street_code,
@@ -55,11 +63,13 @@ export async function getGrid(db: Kysely<Database>, id: number): Promise<string 
 }
 
 /**
- * Unions snap to a 1e-7° (~1 cm) precision grid: neighbouring units computed separately can
- * disagree in the last bits of a shared edge, and an exact overlay can then fail (on PGlite the
- * failure is silent: the row goes missing). See ADR 2.
+ * Unions snap to the served precision grid (1e-6°, ~0.1 m): neighbouring units computed
+ * separately can disagree in the last bits of a shared edge, and an exact overlay can then fail
+ * (on PGlite the failure is silent: the row goes missing; ADR 2). The grid is the served one so
+ * that a grid's vertices are exactly its units' and its community's vertices as served (a finer
+ * grid rounds twice, and 5% of coordinates then land one step away: slivers; ADR 13).
  */
-export const UNION_GRID_SIZE_DEGREES = 1e-7
+export const UNION_GRID_SIZE_DEGREES = SERVED_GRID_DEGREES
 
 /**
  * Rebuilds the cached totals and union polygon of the given grids (all current grids when
