@@ -21,6 +21,8 @@ import { healthRoutes } from './modules/health/health.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
+import { tilesRoutes } from './modules/tiles/tiles.routes'
+import { registerTiles } from './modules/tiles/tiles.service'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
 
@@ -52,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEvents(app)
   registerCoverage(app)
   registerEquityService(app)
+  registerTiles(app)
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -71,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'siting' },
         { name: 'equity' },
         { name: 'wall' },
+        { name: 'tiles' },
       ],
     },
   })
@@ -91,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(coverageRoutes)
       await api.register(sitingRoutes)
       await api.register(equityRoutes)
+      await api.register(tilesRoutes)
     },
     { prefix: '/api' },
   )
