@@ -14,6 +14,7 @@ const all: Record<string, string[]> = {
   siting: ['siting-orlib.ts', '--to', '10'], // issue 4: OR-Library p-median gaps
   equity: ['equity.ts'], // issue 5: Gini, Theil, 2SFCA, indicators
   'equity-server': ['equity-server.ts'], // issue 5: all indicators of the real demo after coverage, wall KPIs
+  tiles: ['tiles.ts'], // issue 10: MVT z10–z16 cold/warm beside the bare SQL; all grids gzip/brotli vs raw
 }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all)
 const unknown = chosen.filter((name) => !(name in all))

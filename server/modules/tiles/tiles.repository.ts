@@ -116,3 +116,13 @@ export async function districtBounds(db: Kysely<Database>): Promise<Bbox> {
   )
   return rows[0].b
 }
+
+/** The rows one tile would carry, as GeoJSON text, without encoding (the benchmark's floor on the embedded engine). */
+export async function tileRowsGeoJson(db: Kysely<Database>, layer: TileLayer, { z, x, y }: TileCoord): Promise<string> {
+  const { rows } = await sql<{
+    fc: string
+  }>`WITH w AS (SELECT ST_Transform(ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int), 4326) AS g)
+    SELECT coalesce(json_agg(ST_AsGeoJSON(r.geom, 7)::json), '[]'::json)::text AS fc
+    FROM (${layerRows[layer]}) r, w WHERE r.geom && w.g`.execute(db)
+  return rows[0].fc
+}
