@@ -13,6 +13,7 @@ import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.ro
 import { equityRoutes } from './modules/equity/equity.routes'
 import { registerEquityService } from './modules/equity/equity.service'
 import { reportRoutes } from './modules/equity/equity-report.routes'
+import { exportsRoutes } from './modules/exports/exports.routes'
 import { facilitiesRoutes } from './modules/facilities/facilities.routes'
 import { facilityEditingRoutes } from './modules/facilities/facility-editing.routes'
 import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'equity' },
         { name: 'wall' },
         { name: 'tiles' },
+        { name: 'exports' },
       ],
     },
   })
@@ -96,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(sitingRoutes)
       await api.register(equityRoutes)
       await api.register(tilesRoutes)
+      await api.register(exportsRoutes)
     },
     { prefix: '/api' },
   )

@@ -1,6 +1,7 @@
 export * from './common'
 export * from './coverage'
 export * from './equity'
+export * from './exports'
 export * from './grid-editing'
 export * from './resources'
 export * from './tiles'

@@ -14,8 +14,13 @@ export type TileLayer = TileLayerName
 export const TILE_EXTENT = 4096
 export const TILE_BUFFER = 64
 
-/** One tiled layer: `id`, its properties and `geom` (EPSG:4326) per row; the ids are integers. */
-const layerRows: Record<TileLayer, RawBuilder<unknown>> = {
+/** A layer served whole (exports) or as tiles: every tiled layer, and the streets. */
+export type DataLayer = TileLayer | 'streets'
+export const DATA_LAYERS: readonly DataLayer[] = ['streets', ...TILE_LAYERS]
+
+/** One layer: `id`, its properties and `geom` (EPSG:4326) per row; the ids are integers. */
+const layerRows: Record<DataLayer, RawBuilder<unknown>> = {
+  streets: sql`SELECT s.code::bigint AS id, s.code, s.name, s.kind, s.code AS "streetCode", s.geom FROM streets s`,
   grids: sql`SELECT g.id, g.code, g.name, g.community_code AS "communityCode", g.street_code AS "streetCode",
       g.households, g.residents, g.unit_count AS "unitCount",
       round(((g.households - t.target)::numeric / t.target), 4)::float8 AS deviation,
@@ -24,9 +29,9 @@ const layerRows: Record<TileLayer, RawBuilder<unknown>> = {
     WHERE g.valid_to IS NULL AND g.geom IS NOT NULL`,
   communities: sql`SELECT c.code::bigint AS id, c.code, c.name, c.street_code AS "streetCode", c.kind,
       c.households, c.residents, c.geom FROM communities c`,
-  units: sql`SELECT u.id, u.code, u.name, u.kind, u.community_code AS "communityCode", u.grid_id AS "gridId",
+  units: sql`SELECT u.id, u.code, u.name, u.kind, u.community_code AS "communityCode", u.street_code AS "streetCode", u.grid_id AS "gridId",
       u.households, u.residents, u.geom FROM units u`,
-  buildings: sql`SELECT b.id, b.unit_id AS "unitId", b.community_code AS "communityCode", b.kind, b.floors,
+  buildings: sql`SELECT b.id, b.unit_id AS "unitId", b.community_code AS "communityCode", b.street_code AS "streetCode", b.kind, b.floors,
       b.households, b.residents, b.geom FROM buildings b`,
   facilities: sql`SELECT f.id, f.name, f.type_code AS "typeCode", f.status, f.community_code AS "communityCode",
       f.street_code AS "streetCode", f.geom FROM facilities f WHERE f.status <> 'retired'`,
@@ -42,24 +47,25 @@ export function mvtTileSql(layer: TileLayer, { z, x, y }: TileCoord): RawBuilder
     FROM (SELECT t.id, ${layerColumns(layer)}, t.tile_geom FROM t WHERE t.tile_geom IS NOT NULL) t`
 }
 
-const columns: Record<TileLayer, string[]> = {
+const columns: Record<DataLayer, string[]> = {
+  streets: ['code', 'name', 'kind'],
   grids: ['code', 'name', 'communityCode', 'streetCode', 'households', 'residents', 'unitCount', 'deviation', 'inBand'],
   communities: ['code', 'name', 'streetCode', 'kind', 'households', 'residents'],
-  units: ['code', 'name', 'kind', 'communityCode', 'gridId', 'households', 'residents'],
-  buildings: ['unitId', 'communityCode', 'kind', 'floors', 'households', 'residents'],
+  units: ['code', 'name', 'kind', 'communityCode', 'streetCode', 'gridId', 'households', 'residents'],
+  buildings: ['unitId', 'communityCode', 'streetCode', 'kind', 'floors', 'households', 'residents'],
   facilities: ['name', 'typeCode', 'status', 'communityCode', 'streetCode'],
 }
 
 const NUMBERS = new Set(['households', 'residents', 'unitCount', 'deviation', 'gridId', 'unitId', 'floors'])
 
 /** The properties a layer's features carry and their types (TileJSON's `vector_layers`). */
-export function layerFields(layer: TileLayer): Record<string, 'Number' | 'String' | 'Boolean'> {
+export function layerFields(layer: DataLayer): Record<string, 'Number' | 'String' | 'Boolean'> {
   const fields: Record<string, 'Number' | 'String' | 'Boolean'> = { id: 'Number' }
   for (const c of columns[layer]) fields[c] = c === 'inBand' ? 'Boolean' : NUMBERS.has(c) ? 'Number' : 'String'
   return fields
 }
 
-function layerColumns(layer: TileLayer) {
+function layerColumns(layer: DataLayer) {
   return sql.join(columns[layer].map((c) => sql.ref(`t.${c}`)))
 }
 
@@ -69,13 +75,32 @@ export async function mvtTile(db: Kysely<Database>, layer: TileLayer, tile: Tile
   return rows[0]?.mvt ?? new Uint8Array(0)
 }
 
-/** A whole layer as a GeoJSON FeatureCollection (text, built in SQL) for the in-memory tiler. */
-export async function layerGeoJson(db: Kysely<Database>, layer: TileLayer): Promise<string> {
+/** Which rows of a layer: all, or those of one community or street. */
+export interface LayerFilter {
+  community?: string
+  street?: string
+}
+
+function layerFilter(layer: DataLayer, filter: LayerFilter) {
+  const community = layer === 'communities' ? 't.code' : 't.communityCode'
+  const parts = [sql`TRUE`]
+  if (filter.community !== undefined)
+    parts.push(
+      layer === 'streets'
+        ? sql`t."streetCode" = left(${filter.community}, 9)`
+        : sql`${sql.ref(community)} = ${filter.community}`,
+    )
+  if (filter.street !== undefined) parts.push(sql`t."streetCode" = ${filter.street}`)
+  return sql.join(parts, sql` AND `)
+}
+
+/** A whole layer (or one community's or street's part) as a GeoJSON FeatureCollection (text, built in SQL). */
+export async function layerGeoJson(db: Kysely<Database>, layer: DataLayer, filter: LayerFilter = {}): Promise<string> {
   const { rows } = await sql<{ fc: string }>`SELECT json_build_object('type', 'FeatureCollection', 'features',
       coalesce(json_agg(json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7)::json,
         'properties', json_build_object('id', t.id, ${sql.join(columns[layer].map((c) => sql`${c}::text, ${sql.ref(`t.${c}`)}`))}))
       ), '[]'::json))::text AS fc
-    FROM (${layerRows[layer]}) t`.execute(db)
+    FROM (${layerRows[layer]}) t WHERE ${layerFilter(layer, filter)}`.execute(db)
   return rows[0].fc
 }
 
