@@ -1,5 +1,6 @@
-// Shared pieces of the HTTP contract: paging, bbox, GeoJSON envelopes, errors.
+// Shared pieces of the HTTP contract: paging, bbox, feature types, errors (GeoJSON schemas: geojson.ts).
 import { type Static, Type } from 'typebox'
+import { errorCodeList } from './errors'
 
 export const MAX_LIMIT = 5000
 export const DEFAULT_LIMIT = 1000
@@ -22,23 +23,14 @@ export const IntId = Type.Integer({ minimum: 1, maximum: 2147483647 })
 
 export const ErrorBody = Type.Object({
   statusCode: Type.Integer(),
-  code: Type.String({ description: 'named error code, e.g. BAD_BBOX, NOT_FOUND' }),
+  code: Type.String({ description: `named error code (core/api/errors.ts): ${errorCodeList()}` }),
   error: Type.String(),
   message: Type.String(),
+  details: Type.Optional(
+    Type.Unknown({ description: 'what the client needs to recover, e.g. the changes saved since (409)' }),
+  ),
 })
 export type ErrorBody = Static<typeof ErrorBody>
-
-/** A FeatureCollection page: GeoJSON plus foreign members for paging. */
-export const FeatureCollectionPage = Type.Object(
-  {
-    type: Type.Literal('FeatureCollection'),
-    features: Type.Array(Type.Any()),
-    total: Type.Integer({ description: 'features matching the filters, before limit/offset' }),
-    limit: Type.Integer(),
-    offset: Type.Integer(),
-  },
-  { description: 'GeoJSON FeatureCollection (coordinates rounded to 6 decimals) with paging members' },
-)
 
 export interface Feature<P, G = GeoJSON.Geometry> {
   type: 'Feature'

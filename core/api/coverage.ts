@@ -2,6 +2,7 @@
 // server (validation, OpenAPI) and the web client (types).
 import { type Static, Type } from 'typebox'
 import { BboxParam, CommunityCode, IntId, MAX_LIMIT, StreetCode } from './common'
+import { FacilityFeature } from './resources'
 
 const TypeCode = Type.String({ pattern: '^[a-z_]+$', description: 'facility type code, see /api/facility-types' })
 const LngLat = Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })], {
@@ -20,12 +21,12 @@ export const CoverageLevel = Type.Union([
   Type.Literal('unit'),
 ])
 export type CoverageLevel = Static<typeof CoverageLevel>
-const TierParam = Type.Union([
-  Type.Literal('5min'),
-  Type.Literal('10min'),
-  Type.Literal('15min'),
-  Type.Literal('village'),
-])
+/** Tiers are data (facility_types.tier): an unknown one is refused by the server with UNKNOWN_TIER. */
+const TierParam = Type.String({
+  pattern: '^[a-z0-9_]+$',
+  maxLength: 40,
+  description: 'a life-circle tier of the facility types, e.g. 5min, 10min, 15min, village (see /api/facility-types)',
+})
 
 /** What is covered: one facility type, or a whole life-circle tier (any type of that tier). */
 const Subject = {
@@ -249,8 +250,8 @@ export const FacilityRevision = Type.Object({
   author: Type.String(),
   reason: Type.String(),
   createdAt: Type.String(),
-  before: Type.Any(),
-  after: Type.Any(),
+  before: Type.Union([FacilityFeature, Type.Null()], { description: 'the facility before the edit (null: created)' }),
+  after: FacilityFeature,
 })
 export type FacilityRevision = Static<typeof FacilityRevision>
 

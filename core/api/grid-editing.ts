@@ -4,6 +4,7 @@
 import { type Static, Type } from 'typebox'
 import type { EditOp as DomainEditOp } from '../domain/grids/edit-op'
 import { IntId } from './common'
+import { FeatureCollectionSchema, FeatureSchema, MultiPolygonGeometry } from './geojson'
 
 const LngLat = Type.Tuple([Type.Number(), Type.Number()], { description: '[lng, lat] in EPSG:4326 degrees' })
 const GridRef = Type.Integer({
@@ -26,6 +27,8 @@ export const UnitProps = Type.Object({
   gridId: Type.Union([Type.Integer(), Type.Null()]),
 })
 export type UnitProps = Static<typeof UnitProps>
+export const UnitFeature = FeatureSchema(MultiPolygonGeometry, UnitProps, Type.Integer())
+export type UnitFeature = Static<typeof UnitFeature>
 
 export const EditableGrid = Type.Object({
   id: Type.Integer(),
@@ -55,17 +58,9 @@ export const CommunityUnits = Type.Object({
   }),
   settings: GridBand,
   grids: Type.Array(EditableGrid, { description: 'current grids, including empty ones' }),
-  units: Type.Object({
-    type: Type.Literal('FeatureCollection'),
-    features: Type.Array(Type.Any(), { description: 'Feature<MultiPolygon, UnitProps>' }),
-  }),
+  units: FeatureCollectionSchema(UnitFeature),
 })
-export interface CommunityUnits extends Omit<Static<typeof CommunityUnits>, 'units'> {
-  units: {
-    type: 'FeatureCollection'
-    features: { type: 'Feature'; id: number; geometry: GeoJSON.MultiPolygon; properties: UnitProps }[]
-  }
-}
+export type CommunityUnits = Static<typeof CommunityUnits>
 
 export const UnitAdjacency = Type.Object({
   communityCode: Type.String(),

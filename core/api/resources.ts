@@ -1,17 +1,14 @@
 // The resource schemas: one per resource, shared by server (validation, OpenAPI) and web (types).
 import { type Static, Type } from 'typebox'
-import { BboxParam, CommunityCode, type FeaturePage, Paging, StreetCode } from './common'
+import { BboxParam, CommunityCode, Paging, StreetCode } from './common'
+import { FeaturePageSchema, FeatureSchema, MultiPolygonGeometry, PointGeometry } from './geojson'
 import { AsOfParam } from './grid-editing'
 
 export const StreetKind = Type.Union([Type.Literal('subdistrict'), Type.Literal('town'), Type.Literal('zone')])
 export const CommunityKind = Type.Union([Type.Literal('urban'), Type.Literal('rural')])
 export const FacilityStatus = Type.Union([Type.Literal('existing'), Type.Literal('planned'), Type.Literal('retired')])
-export const Tier = Type.Union([
-  Type.Literal('5min'),
-  Type.Literal('10min'),
-  Type.Literal('15min'),
-  Type.Literal('village'),
-])
+/** A life-circle tier: data (facility_types.tier), e.g. 5min, 10min, 15min, village. */
+export const Tier = Type.String({ description: 'life-circle tier, e.g. 5min, 10min, 15min, village' })
 
 // ── streets 街道/镇/功能区 ─────────────────────────────────────────────
 export const StreetProps = Type.Object({
@@ -25,7 +22,10 @@ export const StreetProps = Type.Object({
   labelPoint: Type.Tuple([Type.Number(), Type.Number()]),
 })
 export type StreetProps = Static<typeof StreetProps>
-export type StreetPage = FeaturePage<StreetProps, GeoJSON.MultiPolygon>
+export const StreetFeature = FeatureSchema(MultiPolygonGeometry, StreetProps, Type.String())
+export type StreetFeature = Static<typeof StreetFeature>
+export const StreetPage = FeaturePageSchema(StreetFeature)
+export type StreetPage = Static<typeof StreetPage>
 
 export const StreetListQuery = Type.Object(
   { bbox: Type.Optional(BboxParam), ...Paging },
@@ -43,14 +43,19 @@ export const CommunityProps = Type.Object({
   households: Type.Integer(),
   residents: Type.Integer(),
   workers: Type.Integer(),
-  workersPer10k: Type.Number({ description: 'community workers per 10,000 residents (norm ≥ 18)' }),
+  workersPer10k: Type.Number({
+    description: 'community workers per 10,000 residents (norm: setting staffing.workers_per_10k_urban, 18)',
+  }),
   unitCount: Type.Integer(),
   gridCount: Type.Integer(),
   editVersion: Type.Integer(),
   labelPoint: Type.Tuple([Type.Number(), Type.Number()]),
 })
 export type CommunityProps = Static<typeof CommunityProps>
-export type CommunityPage = FeaturePage<CommunityProps, GeoJSON.MultiPolygon>
+export const CommunityFeature = FeatureSchema(MultiPolygonGeometry, CommunityProps, Type.String())
+export type CommunityFeature = Static<typeof CommunityFeature>
+export const CommunityPage = FeaturePageSchema(CommunityFeature)
+export type CommunityPage = Static<typeof CommunityPage>
 
 export const CommunityListQuery = Type.Object(
   { bbox: Type.Optional(BboxParam), street: Type.Optional(StreetCode), kind: Type.Optional(CommunityKind), ...Paging },
@@ -79,7 +84,10 @@ export const GridProps = Type.Object({
   ),
 })
 export type GridProps = Static<typeof GridProps>
-export type GridPage = FeaturePage<GridProps, GeoJSON.MultiPolygon>
+export const GridFeature = FeatureSchema(MultiPolygonGeometry, GridProps, Type.Integer())
+export type GridFeature = Static<typeof GridFeature>
+export const GridPage = FeaturePageSchema(GridFeature)
+export type GridPage = Static<typeof GridPage>
 
 export const GridListQuery = Type.Object(
   {
@@ -123,7 +131,10 @@ export const FacilityProps = Type.Object({
   version: Type.Integer(),
 })
 export type FacilityProps = Static<typeof FacilityProps>
-export type FacilityPage = FeaturePage<FacilityProps, GeoJSON.Point>
+export const FacilityFeature = FeatureSchema(PointGeometry, FacilityProps, Type.Integer())
+export type FacilityFeature = Static<typeof FacilityFeature>
+export const FacilityPage = FeaturePageSchema(FacilityFeature)
+export type FacilityPage = Static<typeof FacilityPage>
 
 export const FacilityListQuery = Type.Object(
   {
@@ -137,7 +148,7 @@ export const FacilityListQuery = Type.Object(
 )
 export type FacilityListQuery = Static<typeof FacilityListQuery>
 
-// ── health and settings ───────────────────────────────────────────────
+// ── health ───────────────────────────────────────────────
 export const Health = Type.Object({
   status: Type.Literal('ok'),
   engine: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
@@ -154,6 +165,3 @@ export const Health = Type.Object({
   }),
 })
 export type Health = Static<typeof Health>
-
-export const Settings = Type.Record(Type.String(), Type.Unknown())
-export type Settings = Record<string, unknown>

@@ -48,20 +48,31 @@ export function wgs84ToGcj02(p: readonly [number, number]): [number, number] {
   return [lng + dLng, lat + dLat]
 }
 
-/** GCJ-02 [lng, lat] -> WGS84 [lng, lat], by fixed-point iteration to 1e-12° (~0.1 µm). */
-export function gcj02ToWgs84(p: readonly [number, number]): [number, number] {
-  assertLngLat(p)
-  if (outOfChina(p[0], p[1])) return [p[0], p[1]]
-  // start from the GCJ point and subtract the forward offset's residual until it vanishes
-  let lng = p[0]
-  let lat = p[1]
+/**
+ * Inverts an offset function by fixed-point iteration: from a first guess, subtract what the
+ * forward function still disagrees by, until that is under 1e-12° (~0.1 µm) or 30 steps.
+ */
+export function invertOffset(
+  forward: (p: readonly [number, number]) => [number, number],
+  target: readonly [number, number],
+  start: readonly [number, number] = target,
+): [number, number] {
+  let lng = start[0]
+  let lat = start[1]
   for (let i = 0; i < 30; i++) {
-    const [gLng, gLat] = wgs84ToGcj02([lng, lat])
-    const eLng = gLng - p[0]
-    const eLat = gLat - p[1]
+    const [fLng, fLat] = forward([lng, lat])
+    const eLng = fLng - target[0]
+    const eLat = fLat - target[1]
     lng -= eLng
     lat -= eLat
     if (Math.abs(eLng) < 1e-12 && Math.abs(eLat) < 1e-12) break
   }
   return [lng, lat]
+}
+
+/** GCJ-02 [lng, lat] -> WGS84 [lng, lat], by fixed-point iteration to 1e-12° (~0.1 µm). */
+export function gcj02ToWgs84(p: readonly [number, number]): [number, number] {
+  assertLngLat(p)
+  if (outOfChina(p[0], p[1])) return [p[0], p[1]]
+  return invertOffset(wgs84ToGcj02, p)
 }

@@ -9,10 +9,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
+import { createCoverageStore } from '../../core/domain/coverage-store'
 import { buildApp } from '../../server/app'
 import { bootstrap } from '../../server/bootstrap'
-import { readCoverageSnapshot } from '../../server/modules/coverage/coverage.repository'
-import { buildModel } from '../../server/modules/coverage/coverage.service'
+import { readStoreWorld } from '../../server/modules/coverage/coverage.repository'
 import { median, percentile, printRow } from './report'
 
 const root = new URL('../../', import.meta.url).pathname
@@ -45,11 +45,11 @@ const status = app.coverage.status()
 console.log(
   `  ${status.buildings} buildings, ${status.facilities} facilities; read ${fmt(status.loadMillis)}, computed ${fmt(status.computeMillis)}`,
 )
-const snapshot = await readCoverageSnapshot(app.db)
+const storeWorld = await readStoreWorld(app.db)
 const recomputes: number[] = []
 for (let r = 0; r < 3; r++) {
   t = performance.now()
-  buildModel(snapshot)
+  createCoverageStore(storeWorld)
   recomputes.push(performance.now() - t)
 }
 const fullRecompute = median(recomputes)

@@ -13,7 +13,7 @@ const all: Record<string, string[]> = {
   'coverage-server': ['coverage-server.ts'], // issue 4: the same end to end on the server, full demo world
   siting: ['siting-orlib.ts', '--to', '10'], // issue 4: OR-Library p-median gaps
   equity: ['equity.ts'], // issue 5: Gini, Theil, 2SFCA, indicators
-  'equity-server': ['equity-server.ts'], // issue 5: all indicators of the real demo after coverage, wall KPIs
+  'equity-server': ['equity-server.ts'], // issues 5, 8: all indicators after coverage, wall KPIs; a facility edit vs the full recompute
   tiles: ['tiles.ts'], // issue 10: MVT z10–z16 cold/warm beside the bare SQL; all grids gzip/brotli vs raw
 }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all)

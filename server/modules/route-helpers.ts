@@ -17,6 +17,11 @@ export function paging(query: { limit?: number; offset?: number }) {
   return { limit: query.limit ?? DEFAULT_LIMIT, offset: query.offset ?? 0 }
 }
 
+/** Sends JSON text assembled by a repository as-is: fastify does not re-serialise a string. */
+export function sendJsonText(reply: FastifyReply, text: string) {
+  return reply.type('application/json; charset=utf-8').send(text)
+}
+
 /** Sends JSON text built by PostGIS as-is (no re-serialisation), or 404 when absent. */
 export function sendGeoJson(reply: FastifyReply, text: string | undefined, what: string, id: string | number) {
   if (text === undefined) throw notFound(what, id)

@@ -1,20 +1,24 @@
 // One error handler for the whole API: named codes, clear 4xx messages, no 5xx detail leaked.
+// Routes throw by code; the status comes from the registry (core/api/errors.ts).
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { ERROR_CODES, type ErrorCode, type ErrorCodeWithStatus } from '../../core/api/errors'
 
 export class AppError extends Error {
+  readonly statusCode: number
+
   constructor(
-    readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
     super(message)
+    this.statusCode = ERROR_CODES[code].status
   }
 }
 
 export const notFound = (what: string, id: string | number) =>
-  new AppError(404, 'NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist`)
-export const badRequest = (code: string, message: string) => new AppError(400, code, message)
+  new AppError('NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist`)
+export const badRequest = (code: ErrorCodeWithStatus<400>, message: string) => new AppError(code, message)
 
 interface AjvError {
   instancePath: string
@@ -41,14 +45,16 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 }
 
 export function registerErrorHandler(app: FastifyInstance) {
   app.setSchemaErrorFormatter((errors, context) => {
-    const err = new AppError(400, 'BAD_REQUEST', describeValidation(context, errors as AjvError[]))
+    const err = new AppError('BAD_REQUEST', describeValidation(context, errors as AjvError[]))
     return err
   })
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {

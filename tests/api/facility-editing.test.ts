@@ -95,7 +95,7 @@ describe('facility editing', () => {
     expect(moved.geometry.coordinates[0]).toBeCloseTo(lng + 0.004, 6)
     const [rev] = (await get(`/api/facilities/${created.id}/revisions`)).json<FacilityRevision[]>()
     expect(rev).toMatchObject({ action: 'move', author: '李四', reason: '换到学校旁' })
-    expect(rev.before.geometry.coordinates[0]).toBeCloseTo(lng, 6)
+    expect(rev.before!.geometry.coordinates[0]).toBeCloseTo(lng, 6)
     expect(rev.after.geometry.coordinates[0]).toBeCloseTo(lng + 0.004, 6)
     const code = moved.properties.communityCode!
     const after = await summary('kindergarten', 'with-planned', code)

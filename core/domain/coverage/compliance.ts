@@ -1,4 +1,4 @@
-// Facility compliance with the standards (STANDARDS.md): resident activity share, floor area
+// Facility compliance with the standards (docs/standards.md): resident activity share, floor area
 // against the norm for the households served, and the service radius against its life-circle tier.
 
 /** Walking radius per life-circle tier in metres [min, max] (GB 50180-2018; villages: township reach). */

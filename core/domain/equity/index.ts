@@ -1,5 +1,6 @@
 // Equity and equalization core: pure functions, no I/O.
 
+export * from './catalogue'
 export * from './chart-geometry'
 export * from './compare-groups'
 export * from './compare-rows'

@@ -1,7 +1,8 @@
 // Per-community equalization indicators (城乡基本公共服务均等化) from plain inputs.
 // Norms come in through `IndicatorSettings` (the `settings` / `facility_types` tables, see
-// STANDARDS.md); DEFAULT_INDICATOR_SETTINGS mirrors migrations/0002_standards.sql for tests and demos.
+// docs/standards.md); DEFAULT_INDICATOR_SETTINGS mirrors migrations/0002_standards.sql for tests and demos.
 // A ratio whose denominator is 0 (a community with no households yet) is `null`: not applicable.
+import { DEFAULT_NORMS } from '../settings/norms'
 import { summarize } from './summary'
 import { assertNonNegative, assertSameLength } from './validate'
 
@@ -32,12 +33,15 @@ export interface IndicatorSettings {
   gridHouseholdTolerance: number // allowed deviation as a share (0.2 → 240–360)
 }
 
-/** Defaults from STANDARDS.md; a deployment passes its own from the settings table. */
+/** Defaults from docs/standards.md; a deployment passes its own from the settings table. */
 export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
-  floorAreaNormM2Per100Households: { urban: 30, rural: 30 },
-  minWorkersPer10kResidents: 18,
-  gridHouseholdTarget: 300,
-  gridHouseholdTolerance: 0.2,
+  floorAreaNormM2Per100Households: {
+    urban: DEFAULT_NORMS.floorAreaM2Per100Households,
+    rural: DEFAULT_NORMS.floorAreaM2Per100Households,
+  },
+  minWorkersPer10kResidents: DEFAULT_NORMS.minWorkersPer10k,
+  gridHouseholdTarget: DEFAULT_NORMS.targetHouseholds,
+  gridHouseholdTolerance: DEFAULT_NORMS.tolerance,
 }
 
 export interface FacilityAccessIndicators {

@@ -1,5 +1,6 @@
 // Plain-data inputs shared by the server (PostGIS-computed) and the browser.
 // A grid IS a set of whole units; `Assignment[unit] = grid key` (-1 = unassigned).
+import { DEFAULT_NORMS } from '../settings/norms'
 
 /** [lng, lat] in degrees, or [x, y] in metres for metric inputs. */
 export type LngLat = [number, number]
@@ -39,4 +40,7 @@ export interface GridSettings {
   tolerance: number
 }
 
-export const DEFAULT_GRID_SETTINGS: GridSettings = { targetHouseholds: 300, tolerance: 0.2 }
+export const DEFAULT_GRID_SETTINGS: GridSettings = {
+  targetHouseholds: DEFAULT_NORMS.targetHouseholds,
+  tolerance: DEFAULT_NORMS.tolerance,
+}

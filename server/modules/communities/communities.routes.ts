@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { CommunityCode, CommunityListQuery, ErrorBody, FeatureCollectionPage } from '../../../core/api'
+import { CommunityCode, CommunityFeature, CommunityListQuery, CommunityPage, ErrorBody } from '../../../core/api'
 import { bboxOf, paging, sendGeoJson } from '../route-helpers'
 import { getCommunity, listCommunities } from './communities.repository'
 
@@ -12,7 +12,7 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['communities'],
         summary: 'Communities (社区) and villages (村) as GeoJSON',
         querystring: CommunityListQuery,
-        response: { 200: FeatureCollectionPage, 400: ErrorBody },
+        response: { 200: CommunityPage, 400: ErrorBody },
       },
     },
     async (req, reply) => {
@@ -28,7 +28,7 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['communities'],
         summary: 'One community or village as a GeoJSON Feature',
         params: Type.Object({ code: CommunityCode }),
-        response: { 200: Type.Any(), 400: ErrorBody, 404: ErrorBody },
+        response: { 200: CommunityFeature, 400: ErrorBody, 404: ErrorBody },
       },
     },
     async (req, reply) => sendGeoJson(reply, await getCommunity(app.db, req.params.code), 'community', req.params.code),

@@ -1,55 +1,27 @@
-// All SQL the in-memory coverage needs: one snapshot of the demand (buildings with households
-// and their grid / community / street / urban-rural keys), the facilities and their types.
+// All SQL the coverage store needs: one read of the demand (buildings with households, in
+// community order, with their unit and grid), the communities, grids, units, facilities, their
+// types and the norms.
 import { type Kysely, sql } from 'kysely'
+import type {
+  StoreCommunity,
+  StoreFacility,
+  StoreFacilityType,
+  StoreGrid,
+  StoreWorld,
+} from '../../../core/domain/coverage-store'
+import { indicatorSettingsFrom } from '../../../core/domain/equity'
 import type { Database } from '../../db/schema'
+import { readSettings } from '../settings/settings.repository'
 
-export interface BuildingRows {
-  id: Int32Array
-  lng: Float64Array
-  lat: Float64Array
-  households: Float64Array
-  residents: Float64Array
-  unitId: Int32Array
-  gridId: Int32Array // 0 when the unit has no grid
-  communityCode: string[]
-  streetCode: string[]
-}
+export type FacilityTypeRow = StoreFacilityType
+export type FacilityRow = StoreFacility
 
-export interface CoverageSnapshot {
-  buildings: BuildingRows
-  grids: { id: number; code: string; name: string; communityCode: string }[]
-  units: { id: number; name: string; communityCode: string }[]
-  communities: { code: string; name: string; streetCode: string; kind: 'urban' | 'rural' }[]
-  streets: { code: string; name: string }[]
-  district: { code: string; name: string }
-  types: FacilityTypeRow[]
-  facilities: FacilityRow[]
-  /** settings 'facility.tier_radius_m' ({tier: [min, max]}) when a deployment sets it */
-  tierRadiusRange?: Record<string, [number, number]>
-}
+type LngLat = [number, number]
+const pointOf = (lng: number | null, lat: number | null): LngLat | null =>
+  lng === null || lat === null ? null : [Number(lng), Number(lat)]
 
-export interface FacilityTypeRow {
-  code: string
-  tier: string
-  defaultRadiusM: number
-  minActivityShare: number | null
-  floorAreaM2Per100Households: number | null
-}
-
-export interface FacilityRow {
-  id: number
-  typeCode: string
-  status: 'existing' | 'planned' | 'retired'
-  lng: number
-  lat: number
-  radiusM: number | null
-  floorAreaM2: number | null
-  activityAreaM2: number | null
-  communityCode: string | null
-}
-
-/** Reads everything coverage holds in memory; buildings as columns (one row per building). */
-export async function readCoverageSnapshot(db: Kysely<Database>): Promise<CoverageSnapshot> {
+/** Reads everything the coverage store holds: buildings as columns in community order, the small tables, the norms. */
+export async function readStoreWorld(db: Kysely<Database>): Promise<StoreWorld> {
   // buildings as parallel arrays built in SQL: one row, no per-building JS objects
   const { rows } = await sql<{
     id: number[]
@@ -60,57 +32,132 @@ export async function readCoverageSnapshot(db: Kysely<Database>): Promise<Covera
     unit: number[]
     grid: number[]
     community: string[]
-    street: string[]
-  }>`SELECT array_agg(b.id ORDER BY b.id) AS id,
-      array_agg(ST_X(b.geom) ORDER BY b.id) AS lng, array_agg(ST_Y(b.geom) ORDER BY b.id) AS lat,
-      array_agg(b.households ORDER BY b.id) AS hh, array_agg(b.residents ORDER BY b.id) AS res,
-      array_agg(b.unit_id ORDER BY b.id) AS unit, array_agg(coalesce(u.grid_id, 0) ORDER BY b.id) AS grid,
-      array_agg(b.community_code::text ORDER BY b.id) AS community, array_agg(b.street_code::text ORDER BY b.id) AS street
+  }>`SELECT array_agg(b.id ORDER BY b.community_code, b.id) AS id,
+      array_agg(ST_X(b.geom) ORDER BY b.community_code, b.id) AS lng,
+      array_agg(ST_Y(b.geom) ORDER BY b.community_code, b.id) AS lat,
+      array_agg(b.households ORDER BY b.community_code, b.id) AS hh,
+      array_agg(b.residents ORDER BY b.community_code, b.id) AS res,
+      array_agg(b.unit_id ORDER BY b.community_code, b.id) AS unit,
+      array_agg(coalesce(u.grid_id, 0) ORDER BY b.community_code, b.id) AS grid,
+      array_agg(b.community_code::text ORDER BY b.community_code, b.id) AS community
     FROM buildings b JOIN units u ON u.id = b.unit_id`.execute(db)
-  const r = rows[0]
-  const buildings: BuildingRows = {
-    id: Int32Array.from(r.id ?? []),
-    lng: Float64Array.from(r.lng ?? []),
-    lat: Float64Array.from(r.lat ?? []),
-    households: Float64Array.from(r.hh ?? []),
-    residents: Float64Array.from(r.res ?? []),
-    unitId: Int32Array.from(r.unit ?? []),
-    gridId: Int32Array.from(r.grid ?? []),
-    communityCode: r.community ?? [],
-    streetCode: r.street ?? [],
-  }
-  const [grids, units, communities, streets, district, types, facilities, tierSetting] = await Promise.all([
-    db
-      .selectFrom('grids')
-      .select(['id', 'code', 'name', 'community_code'])
-      .where('valid_to', 'is', null)
-      .orderBy('id')
-      .execute(),
+  const [communities, grids, units, streets, district, types, facilities, norms] = await Promise.all([
+    readCommunities(db),
+    readGrids(db),
     db.selectFrom('units').select(['id', 'name', 'community_code']).orderBy('id').execute(),
-    db.selectFrom('communities').select(['code', 'name', 'street_code', 'kind']).orderBy('code').execute(),
     db.selectFrom('streets').select(['code', 'name']).orderBy('code').execute(),
     db.selectFrom('districts').select(['code', 'name']).executeTakeFirst(),
     readFacilityTypes(db),
     readFacilities(db),
-    db.selectFrom('settings').select('value').where('key', '=', 'facility.tier_radius_m').executeTakeFirst(),
+    readNorms(db),
   ])
+  const r = rows[0]
+  const index = new Map(communities.map((c, i) => [c.code, i]))
+  const community = Int32Array.from(r.community ?? [], (code) => {
+    const c = index.get(code)
+    if (c === undefined) throw new Error(`building of unknown community ${code}`)
+    return c
+  })
   return {
-    buildings,
-    grids: grids.map((g) => ({ id: g.id, code: g.code, name: g.name, communityCode: g.community_code })),
-    units: units.map((u) => ({ id: u.id, name: u.name, communityCode: u.community_code })),
-    communities: communities.map((c) => ({ code: c.code, name: c.name, streetCode: c.street_code, kind: c.kind })),
-    streets,
     district: district ?? { code: '000000', name: '' },
+    streets,
+    communities,
+    units: units.map((u) => ({ id: u.id, name: u.name, communityCode: u.community_code })),
+    grids,
+    buildings: {
+      id: Int32Array.from(r.id ?? []),
+      lng: Float64Array.from(r.lng ?? []),
+      lat: Float64Array.from(r.lat ?? []),
+      households: Float64Array.from(r.hh ?? []),
+      residents: Float64Array.from(r.res ?? []),
+      unitId: Int32Array.from(r.unit ?? []),
+      gridId: Int32Array.from(r.grid ?? []),
+      community,
+    },
     types,
     facilities,
-    tierRadiusRange: (tierSetting?.value as Record<string, [number, number]> | undefined) ?? undefined,
+    ...norms,
   }
+}
+
+/** The norms the store holds: the indicator settings and the tier radius ranges when set. */
+export async function readNorms(db: Kysely<Database>): Promise<Pick<StoreWorld, 'settings' | 'tierRadiusRange'>> {
+  const settings = await readSettings(db)
+  return {
+    settings: indicatorSettingsFrom(settings),
+    tierRadiusRange: (settings['facility.tier_radius_m'] as Record<string, [number, number]> | undefined) ?? undefined,
+  }
+}
+
+/** Communities in code order with their street name and a label point. */
+async function readCommunities(db: Kysely<Database>): Promise<StoreCommunity[]> {
+  const { rows } = await sql<{
+    code: string
+    name: string
+    street_code: string
+    street_name: string
+    kind: 'urban' | 'rural'
+    households: number
+    residents: number
+    workers: number
+    lng: number | null
+    lat: number | null
+  }>`SELECT c.code, c.name, c.street_code, s.name AS street_name, c.kind, c.households, c.residents, c.workers,
+      ST_X(ST_PointOnSurface(c.geom)) AS lng, ST_Y(ST_PointOnSurface(c.geom)) AS lat
+    FROM communities c JOIN streets s ON s.code = c.street_code ORDER BY c.code`.execute(db)
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    streetCode: r.street_code,
+    streetName: r.street_name,
+    kind: r.kind,
+    households: Number(r.households),
+    residents: Number(r.residents),
+    workers: Number(r.workers),
+    labelPoint: pointOf(r.lng, r.lat),
+  }))
+}
+
+/** Current grids in id order with their household totals and a label point. */
+export async function readGrids(db: Kysely<Database>): Promise<StoreGrid[]> {
+  const { rows } = await sql<{
+    id: number
+    code: string
+    name: string
+    community_code: string
+    street_code: string
+    households: number
+    lng: number | null
+    lat: number | null
+  }>`SELECT id, code, name, community_code, street_code, households,
+      ST_X(ST_PointOnSurface(geom)) AS lng, ST_Y(ST_PointOnSurface(geom)) AS lat
+    FROM grids WHERE valid_to IS NULL ORDER BY id`.execute(db)
+  return rows.map((r) => ({
+    id: Number(r.id),
+    code: r.code,
+    name: r.name,
+    communityCode: r.community_code,
+    streetCode: r.street_code,
+    households: Number(r.households),
+    labelPoint: pointOf(r.lng, r.lat),
+  }))
+}
+
+/** The grid of each building of one community (0 when its unit has none), in building-id order. */
+export async function readBuildingGridIds(db: Kysely<Database>, communityCode: string): Promise<Int32Array> {
+  const { rows } = await sql<{ grid: number }>`SELECT coalesce(u.grid_id, 0) AS grid
+    FROM buildings b JOIN units u ON u.id = b.unit_id
+    WHERE b.community_code = ${communityCode} ORDER BY b.id`.execute(db)
+  return Int32Array.from(rows, (r) => Number(r.grid))
 }
 
 export async function readFacilityTypes(db: Kysely<Database>): Promise<FacilityTypeRow[]> {
   const rows = await db.selectFrom('facility_types').selectAll().orderBy('sort').execute()
   return rows.map((t) => ({
     code: t.code,
+    nameZh: t.name_zh,
+    nameEn: t.name_en,
+    service: t.service,
     tier: t.tier,
     defaultRadiusM: t.default_radius_m,
     minActivityShare: t.min_activity_share === null ? null : Number(t.min_activity_share),
@@ -131,6 +178,7 @@ export async function readFacilities(db: Kysely<Database>, ids?: number[]): Prom
       'radius_m',
       'floor_area_m2',
       'activity_area_m2',
+      'capacity',
       'community_code',
       sql<number>`ST_X(geom)`.as('lng'),
       sql<number>`ST_Y(geom)`.as('lat'),
@@ -146,6 +194,7 @@ export async function readFacilities(db: Kysely<Database>, ids?: number[]): Prom
     radiusM: f.radius_m,
     floorAreaM2: f.floor_area_m2 === null ? null : Number(f.floor_area_m2),
     activityAreaM2: f.activity_area_m2 === null ? null : Number(f.activity_area_m2),
+    capacity: f.capacity === null ? null : Number(f.capacity),
     communityCode: f.community_code,
   }))
 }

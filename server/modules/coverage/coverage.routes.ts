@@ -14,11 +14,17 @@ import {
   FacilityCompliance,
   FacilityIdParams,
 } from '../../../core/api'
+import {
+  CoverageQueryError,
+  complianceOf,
+  coverageGaps,
+  coverageSummary,
+  worstKeys,
+} from '../../../core/domain/coverage-store'
 import { badRequest, notFound } from '../../plugins/errors'
 import { bboxOf } from '../route-helpers'
-import { coverageGaps, coverageSummary, worstKeys } from './coverage.queries'
 import type { FacilityRow } from './coverage.repository'
-import { type CoverageModel, CoverageService, complianceOf, followChanges } from './coverage.service'
+import { type CoverageModel, CoverageService, followChanges } from './coverage.service'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +45,16 @@ export function registerCoverage(app: FastifyInstance) {
 }
 
 const Errors = { 400: ErrorBody, 404: ErrorBody }
+
+/** A coverage question asked wrongly (unknown type or tier, mismatch) is a 400 naming the value. */
+function answer<T>(query: () => T): T {
+  try {
+    return query()
+  } catch (error) {
+    if (error instanceof CoverageQueryError) throw badRequest(error.code, error.message)
+    throw error
+  }
+}
 
 function complianceRow(model: CoverageModel, row: FacilityRow) {
   const c = complianceOf(model, row)
@@ -77,12 +93,14 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const q = req.query
       const model = await app.coverage.ensure()
-      return coverageSummary(model, {
-        ...q,
-        level: q.level ?? 'district',
-        bbox: bboxOf(q.bbox),
-        limit: q.limit ?? 5000,
-      })
+      return answer(() =>
+        coverageSummary(model, {
+          ...q,
+          level: q.level ?? 'district',
+          bbox: bboxOf(q.bbox),
+          limit: q.limit ?? 5000,
+        }),
+      )
     },
   )
   app.get(
@@ -98,13 +116,15 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const q = req.query
       const model = await app.coverage.ensure()
-      return coverageGaps(model, {
-        ...q,
-        bbox: bboxOf(q.bbox),
-        aggregate: q.aggregate ?? 'none',
-        cellMeters: q.cellMeters ?? 1000,
-        limit: q.limit ?? 50_000,
-      })
+      return answer(() =>
+        coverageGaps(model, {
+          ...q,
+          bbox: bboxOf(q.bbox),
+          aggregate: q.aggregate ?? 'none',
+          cellMeters: q.cellMeters ?? 1000,
+          limit: q.limit ?? 50_000,
+        }),
+      )
     },
   )
   app.get(
@@ -120,13 +140,15 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const q = req.query
       const model = await app.coverage.ensure()
-      return worstKeys(model, {
-        ...q,
-        level: q.level ?? 'grid',
-        sort: q.sort ?? 'unserved',
-        bbox: bboxOf(q.bbox),
-        limit: q.limit ?? 20,
-      })
+      return answer(() =>
+        worstKeys(model, {
+          ...q,
+          level: q.level ?? 'grid',
+          sort: q.sort ?? 'unserved',
+          bbox: bboxOf(q.bbox),
+          limit: q.limit ?? 20,
+        }),
+      )
     },
   )
   app.get(

@@ -2,7 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { EquityScenario, ErrorBody, IndicatorCodeParam, StreetCode } from '../../../core/api'
+import { scenarioResult } from '../../../core/domain/coverage-store'
+import { normsFromSettings } from '../../../core/domain/settings'
 import { badRequest } from '../../plugins/errors'
+import { readSettings } from '../settings/settings.repository'
 import { communitySvgPaths } from './equity.repository'
 import { renderReport } from './equity-report'
 import { comparison } from './equity-views'
@@ -49,9 +52,9 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (streetCode !== null && streetName === undefined)
         throw badRequest('UNKNOWN_STREET', `unknown street "${streetCode}" (see /api/streets)`)
       const { model, result } = await app.equity.result(scenario)
-      const asIs = model.result('as-is')
-      const planned = model.result('with-planned')
-      const catalogue = new Map(model.catalogue().map((i) => [i.code, i]))
+      const asIs = scenarioResult(model, 'as-is')
+      const planned = scenarioResult(model, 'with-planned')
+      const catalogue = new Map(model.catalogue.map((i) => [i.code, i]))
       const code = req.query.indicator ?? 'coverage_share:tier:5min'
       const info = catalogue.get(code)
       if (!info) throw badRequest('UNKNOWN_INDICATOR', `unknown indicator "${code}" (see /api/equity/indicators)`)
@@ -73,9 +76,10 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         comparison: cmp,
         headline,
         rows: streetCode ? result.rows.filter((r) => r.community.streetCode === streetCode) : result.rows,
-        types: model.current.types,
+        types: model.world.types,
         map: paths,
         extent,
+        norms: normsFromSettings(await readSettings(app.db)),
       })
       return reply.type('text/html; charset=utf-8').send(html)
     },

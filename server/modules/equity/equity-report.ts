@@ -1,7 +1,8 @@
 // The printable equalization report (pure HTML builder): A4, charts as inline SVG drawn with the
 // same chart geometry as the panel, the district (or street) map as an SVG choropleth, no
 // script and no request outside the page. Chinese labels (the officials' language).
-import type { Comparison, IndicatorInfo } from '../../../core/api'
+import { type Comparison, type IndicatorInfo, measureLabelKey, SHARED_LABELS_ZH, tierLabel } from '../../../core/api'
+import type { CommunityResult, StoreFacilityType } from '../../../core/domain/coverage-store'
 import {
   boxDomain,
   boxGeometry,
@@ -12,7 +13,7 @@ import {
   quantileBreaks,
   theilSplit,
 } from '../../../core/domain/equity'
-import type { CommunityResult, EquityFacilityType } from './equity-model'
+import { bandInHouseholds, type Norms, tolerancePercent } from '../../../core/domain/settings'
 
 export interface ReportInput {
   title: string
@@ -24,32 +25,24 @@ export interface ReportInput {
   /** the headline indicators: as-is and with-planned comparisons */
   headline: { info: IndicatorInfo; asIs: Comparison; planned: Comparison }[]
   rows: CommunityResult[]
-  types: EquityFacilityType[]
+  types: StoreFacilityType[]
   map: { code: string; d: string }[]
   extent: [number, number, number, number] // minLng, minLat, maxLng, maxLat
+  /** the norms in force (settings table), stated under the title */
+  norms: Norms
 }
 
 const esc = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-const MEASURES: Record<IndicatorInfo['measure'], string> = {
-  coverage_share: '覆盖率',
-  mean_nearest_m: '平均最近距离',
-  p90_nearest_m: '90分位最近距离',
-  unreachable_share: '无此类设施户比例',
-  access_2sfca: '2SFCA可达性（每千人）',
-  floor_area_m2_per_100_households: '每百户服务设施面积（m²）',
-  workers_per_10k_residents: '每万常住人口社区工作者',
-  grids_in_band_share: '户数达标网格占比',
-}
+/** The shared label table (core/api/labels.ts), filled like the web's translate. */
+const zh = (key: keyof typeof SHARED_LABELS_ZH, params: Record<string, string | number> = {}) =>
+  SHARED_LABELS_ZH[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 
-export function indicatorNameZh(info: IndicatorInfo, types: readonly EquityFacilityType[]): string {
-  const measure = MEASURES[info.measure]
+export function indicatorNameZh(info: IndicatorInfo, types: readonly StoreFacilityType[]): string {
+  const measure = zh(measureLabelKey(info.measure))
   if (info.subject === null) return measure
-  if (info.subject.startsWith('tier:')) {
-    const tier = info.subject.slice(5)
-    return `${measure} · ${tier === 'village' ? '村级' : `${tier.replace('min', '')}分钟生活圈`}`
-  }
+  if (info.subject.startsWith('tier:')) return `${measure} · ${tierLabel(info.subject.slice(5), zh)}`
   return `${measure} · ${types.find((t) => t.code === info.subject)?.nameZh ?? info.subject}`
 }
 
@@ -196,6 +189,7 @@ dl { display: grid; grid-template-columns: auto auto; gap: 1mm 4mm; margin: 0; }
 </style></head><body>
 <h1>${esc(input.title)}</h1>
 <p class="meta">范围：${esc(input.scope)} · 情景：${input.scenario === 'as-is' ? '现状' : '含规划设施'} · 生成时间：${esc(date)} UTC · 社区/村 ${input.rows.length} 个</p>
+<p class="meta" data-testid="report-norms">标准：每网格 ${input.norms.targetHouseholds} 户 ±${tolerancePercent(input.norms.tolerance)}%（${bandInHouseholds(input.norms).join('–')} 户为达标）· 每万常住人口社区工作者不少于 ${input.norms.minWorkersPer10k} 名 · 每百户服务设施面积不少于 ${input.norms.floorAreaM2Per100Households} 平方米</p>
 <div class="section"><h2>主要指标：城乡对比</h2>${headlineTable(input)}
 <p class="legend">泰尔T指数按常住人口加权，分解为城乡组间（城乡差距）与组内两部分；"含规划后组间"为计入规划设施后的城乡差距及其变化。</p></div>
 <div class="section"><h2>${esc(name)}：城乡分布</h2>${boxPlotSvg(cmp)}

@@ -1,8 +1,8 @@
-// Response bodies built from the equity model (pure): the indicator table, its CSV, the urban vs
+// Response bodies built from the coverage store's indicator rows (pure): the indicator table, its CSV, the urban vs
 // rural comparison of one indicator, a community scorecard.
 import type { Comparison, IndicatorInfo, IndicatorRow, IndicatorTable, Scorecard } from '../../../core/api'
+import type { CommunityResult, CoverageStore, ScenarioResult } from '../../../core/domain/coverage-store'
 import { compareRows } from '../../../core/domain/equity'
-import type { CommunityResult, EquityModel, ScenarioResult } from './equity-model'
 import { indicatorNameZh } from './equity-report'
 
 const inStreet = (result: ScenarioResult, street: string | null) =>
@@ -26,11 +26,11 @@ function row(r: CommunityResult): IndicatorRow {
   }
 }
 
-export function indicatorTable(model: EquityModel, result: ScenarioResult, street: string | null): IndicatorTable {
+export function indicatorTable(model: CoverageStore, result: ScenarioResult, street: string | null): IndicatorTable {
   return {
     scenario: result.scenario,
     street,
-    indicators: model.catalogue(),
+    indicators: model.catalogue,
     rows: inStreet(result, street).map(row),
     computedAt: result.computedAt,
   }
@@ -61,7 +61,7 @@ export function comparison(result: ScenarioResult, info: IndicatorInfo, street: 
   }
 }
 
-export function scorecard(model: EquityModel, result: ScenarioResult, r: CommunityResult): Scorecard {
+export function scorecard(model: CoverageStore, result: ScenarioResult, r: CommunityResult): Scorecard {
   const c = r.community
   return {
     code: c.code,
@@ -74,7 +74,7 @@ export function scorecard(model: EquityModel, result: ScenarioResult, r: Communi
     score: r.rating.score,
     pullingDown: r.rating.pullingDown,
     notApplicable: r.rating.notApplicable,
-    criteria: model.starCriteria(c.kind),
+    criteria: model.starSettings.criteria[c.kind],
     values: r.values,
   }
 }
@@ -88,9 +88,9 @@ function field(value: string | number | null): string {
 
 /** The indicator table as CSV: a UTF-8 BOM (so Excel reads the Chinese), one row per community;
  * each column titled in Chinese with its stable code in brackets, e.g. `覆盖率 · 幼儿园 [coverage_share:kindergarten]`. */
-export function indicatorCsv(model: EquityModel, result: ScenarioResult, street: string | null): string {
-  const catalogue = model.catalogue()
-  const types = model.current.types
+export function indicatorCsv(model: CoverageStore, result: ScenarioResult, street: string | null): string {
+  const catalogue = model.catalogue
+  const types = model.world.types
   const head = [
     '代码 [code]',
     '名称 [name]',

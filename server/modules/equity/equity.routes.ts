@@ -14,9 +14,9 @@ import {
   WallKpis,
   WallQuery,
 } from '../../../core/api'
+import { wallGaps, wallKpis } from '../../../core/domain/coverage-store'
 import { badRequest, notFound } from '../../plugins/errors'
 import { comparison, indicatorCsv, indicatorTable, scorecard } from './equity-views'
-import { wallGaps, wallKpis } from './wall-kpis'
 
 export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** A known street code and its name, or null when none was given; 400 UNKNOWN_STREET otherwise. */
@@ -80,7 +80,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const street = await streetOf(req.query.street)
       const { model, result } = await app.equity.result(scenarioOf(req.query.scenario))
-      const info = model.catalogue().find((i) => i.code === req.query.indicator)
+      const info = model.catalogue.find((i) => i.code === req.query.indicator)
       if (!info)
         throw badRequest(
           'UNKNOWN_INDICATOR',

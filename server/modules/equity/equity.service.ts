@@ -1,95 +1,34 @@
-// The app's one equity model: loaded from the database on first use, kept in step with saved
-// edits through the change-event bus. Buildings load once; a 'facilities' change reloads the
-// facilities (coverage is recomputed on the next request), a 'grids' change reloads the grid
-// totals, a 'communities' change reloads the communities; any other kind reloads all but buildings.
+// The equalization figures and the wall read the one coverage store (app.coverage, ADR 11): no
+// model of their own. The store keeps its indicator rows in step with every facility edit and is
+// rebuilt after a grid edit; this service only hands them out, with the street names it checks
+// query parameters against.
 
 import type { FastifyInstance } from 'fastify'
 import type { EquityScenario } from '../../../core/api'
-import { listFacilityTypes } from '../facilities/facilities.repository'
-import { readSettings } from '../settings/settings.repository'
-import { loadBuildings, loadCommunities, loadFacilities, loadGrids, loadStreetNames } from './equity.repository'
-import {
-  type CoverageSums,
-  EquityModel,
-  type EquityWorld,
-  indicatorSettingsFrom,
-  type ScenarioResult,
-} from './equity-model'
-
-type Part = 'facilities' | 'grids' | 'communities' | 'settings'
-const ALL_PARTS: Part[] = ['facilities', 'grids', 'communities', 'settings']
+import { type ScenarioFigures, type ScenarioResult, scenarioResult } from '../../../core/domain/coverage-store'
+import type { CoverageModel } from '../coverage/coverage.service'
+import { loadStreetNames } from './equity.repository'
 
 export class EquityService {
-  private model: EquityModel | null = null
   private streets: Map<string, string> | null = null
-  private loading: Promise<EquityModel> | null = null
-  private readonly stale = new Set<Part>()
 
   constructor(private readonly app: FastifyInstance) {}
-
-  /** Marks what a change event touched; the next request reloads it. */
-  invalidate(kind: string): void {
-    if (kind === 'facilities' || kind === 'grids' || kind === 'communities' || kind === 'settings') this.stale.add(kind)
-    else for (const p of ALL_PARTS) this.stale.add(p)
-  }
 
   async streetNames(): Promise<Map<string, string>> {
     this.streets ??= await loadStreetNames(this.app.db)
     return this.streets
   }
 
-  /** The model, loaded and brought up to date. Concurrent callers share one load. */
-  async current(): Promise<EquityModel> {
-    while (this.loading) await this.loading
-    if (this.model && this.stale.size === 0) return this.model
-    this.loading = this.load().finally(() => {
-      this.loading = null
-    })
-    return this.loading
-  }
-
-  async result(scenario: EquityScenario): Promise<{ model: EquityModel; result: ScenarioResult }> {
-    const model = await this.current()
-    return { model, result: model.result(scenario) }
+  /** Every community's indicators for a scenario (computed once, then kept in step by the store). */
+  async result(scenario: EquityScenario): Promise<{ model: CoverageModel; result: ScenarioResult }> {
+    const model = await this.app.coverage.ensure()
+    return { model, result: scenarioResult(model, scenario) }
   }
 
   /** Coverage sums only (the wall): no per-community indicators computed. */
-  async sums(scenario: EquityScenario): Promise<{ model: EquityModel; sums: CoverageSums }> {
-    const model = await this.current()
-    return { model, sums: model.sums(scenario) }
-  }
-
-  private async load(): Promise<EquityModel> {
-    const db = this.app.db
-    if (!this.model) {
-      this.stale.clear()
-      const communities = await loadCommunities(db)
-      const world: EquityWorld = {
-        communities,
-        buildings: await loadBuildings(
-          db,
-          communities.map((c) => c.code),
-        ),
-        facilities: await loadFacilities(db),
-        types: await listFacilityTypes(db),
-        grids: await loadGrids(db),
-        settings: indicatorSettingsFrom(await readSettings(db)),
-      }
-      this.model = new EquityModel(world)
-      return this.model
-    }
-    const parts = [...this.stale]
-    this.stale.clear()
-    const next: Parameters<EquityModel['update']>[0] = {}
-    if (parts.includes('facilities')) {
-      next.facilities = await loadFacilities(db)
-      next.types = await listFacilityTypes(db)
-    }
-    if (parts.includes('grids')) next.grids = await loadGrids(db)
-    if (parts.includes('communities')) next.communities = await loadCommunities(db)
-    if (parts.includes('settings')) next.settings = indicatorSettingsFrom(await readSettings(db))
-    this.model.update(next)
-    return this.model
+  async sums(scenario: EquityScenario): Promise<{ model: CoverageModel; sums: ScenarioFigures }> {
+    const model = await this.app.coverage.ensure()
+    return { model, sums: model.scenarios[scenario] }
   }
 }
 
@@ -99,11 +38,9 @@ declare module 'fastify' {
   }
 }
 
-/** Decorates the app with its equity service and keeps it in step with the change events. */
+/** Decorates the app with its equity service (it reads the coverage store: register coverage first). */
 export function registerEquityService(app: FastifyInstance): EquityService {
   const service = new EquityService(app)
   app.decorate('equity', service)
-  const unsubscribe = app.events.subscribe((event) => service.invalidate(event.kind))
-  app.addHook('onClose', async () => unsubscribe())
   return service
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorBody, FacilityListQuery, FacilityType, FeatureCollectionPage, IntId } from '../../../core/api'
+import { ErrorBody, FacilityFeature, FacilityListQuery, FacilityPage, FacilityType, IntId } from '../../../core/api'
 import { badRequest } from '../../plugins/errors'
 import { bboxOf, paging, sendGeoJson } from '../route-helpers'
 import { facilityTypeExists, getFacility, listFacilities, listFacilityTypes } from './facilities.repository'
@@ -24,7 +24,7 @@ export const facilitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['facilities'],
         summary: 'Facilities as GeoJSON points (retired ones only when status=retired)',
         querystring: FacilityListQuery,
-        response: { 200: FeatureCollectionPage, 400: ErrorBody },
+        response: { 200: FacilityPage, 400: ErrorBody },
       },
     },
     async (req, reply) => {
@@ -48,7 +48,7 @@ export const facilitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['facilities'],
         summary: 'One facility as a GeoJSON Feature',
         params: Type.Object({ id: IntId }),
-        response: { 200: Type.Any(), 400: ErrorBody, 404: ErrorBody },
+        response: { 200: FacilityFeature, 400: ErrorBody, 404: ErrorBody },
       },
     },
     async (req, reply) => sendGeoJson(reply, await getFacility(app.db, req.params.id), 'facility', req.params.id),

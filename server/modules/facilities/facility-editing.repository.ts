@@ -1,7 +1,7 @@
 // All SQL for facility edits: create, update (optimistic lock on `version`), retire, each with
 // its revision (who / when / why, before / after) in the caller's transaction.
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { FacilityRevision } from '../../../core/api'
+import type { FacilityFeature, FacilityRevision } from '../../../core/api'
 import type { Database } from '../../db/schema'
 import { facilityRows, facilityFeature as featureSql, getFacility } from './facilities.repository'
 
@@ -165,7 +165,7 @@ export async function insertRevisionWithAfter(
     reason: string
     before: unknown
   },
-): Promise<{ revisionId: number; after: Record<string, unknown> }> {
+): Promise<{ revisionId: number; after: FacilityFeature }> {
   const before = revision.before === null ? null : JSON.stringify(revision.before)
   const { rows } = await sql<{ id: number; after: string }>`
     WITH a AS (SELECT (${featureSql})::jsonb AS after FROM (${facilityRows} WHERE f0.id = ${revision.id}) p)
@@ -173,7 +173,7 @@ export async function insertRevisionWithAfter(
     SELECT 'facility', ${String(revision.id)}, ${revision.communityCode}, ${revision.action}, ${revision.author},
       ${revision.reason}, now(), ${before}::jsonb, a.after FROM a
     RETURNING id, after::text AS after`.execute(trx)
-  return { revisionId: rows[0].id, after: JSON.parse(rows[0].after) as Record<string, unknown> }
+  return { revisionId: rows[0].id, after: JSON.parse(rows[0].after) as FacilityFeature }
 }
 
 export async function listFacilityRevisions(db: Db, id: number, limit: number): Promise<FacilityRevision[]> {
@@ -191,7 +191,7 @@ export async function listFacilityRevisions(db: Db, id: number, limit: number): 
     author: r.author,
     reason: r.reason,
     createdAt: new Date(r.created_at).toISOString(),
-    before: r.before,
-    after: r.after,
+    before: r.before as FacilityFeature | null, // jsonb written by insertRevisionWithAfter / the edit routes
+    after: r.after as FacilityFeature,
   }))
 }

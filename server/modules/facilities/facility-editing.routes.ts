@@ -5,6 +5,7 @@ import { Type } from 'typebox'
 import {
   ErrorBody,
   FacilityCreate,
+  FacilityFeature,
   FacilityIdParams,
   FacilityPatch,
   FacilityRetire,
@@ -23,7 +24,7 @@ import {
   updateFacilityRow,
 } from './facility-editing.repository'
 
-const Errors = { 400: ErrorBody, 404: ErrorBody, 409: Type.Any() }
+const Errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
 /** Range checks with the bad value in the message (the schema checks only the types). */
 export function checkFacilityValues(v: FacilityValues): void {
@@ -79,7 +80,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['facilities'],
         summary: 'Add a facility (existing or planned); returns it as a GeoJSON Feature',
         body: FacilityCreate,
-        response: { 201: Type.Any(), ...Errors },
+        response: { 201: FacilityFeature, ...Errors },
       },
     },
     async (req, reply) => {
@@ -122,7 +123,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Move or edit a facility; `version` must be the current one (409 with the current feature if not)',
         params: FacilityIdParams,
         body: FacilityPatch,
-        response: { 200: Type.Any(), ...Errors },
+        response: { 200: FacilityFeature, ...Errors },
       },
     },
     async (req) => {
@@ -135,13 +136,12 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const before = current.feature
         if (current.version !== version)
           throw new AppError(
-            409,
             'STALE_VERSION',
             `facility ${id} is at version ${current.version}, not ${version}: someone changed it; reload and retry`,
             { current: before },
           )
         if (current.values.status === 'retired')
-          throw new AppError(409, 'RETIRED', `facility ${id} is retired and cannot be edited`, { current: before })
+          throw new AppError('RETIRED', `facility ${id} is retired and cannot be edited`, { current: before })
         const values: FacilityValues = { ...current.values }
         for (const [key, value] of Object.entries(changes)) {
           if (value !== undefined) (values as unknown as Record<string, unknown>)[key] = value
@@ -176,13 +176,12 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const before = current.feature
       if (current.version !== body.version)
         throw new AppError(
-          409,
           'STALE_VERSION',
           `facility ${id} is at version ${current.version}, not ${body.version}: someone changed it; reload and retry`,
           { current: before },
         )
       if (current.values.status === 'retired')
-        throw new AppError(409, 'RETIRED', `facility ${id} is already retired`, { current: before })
+        throw new AppError('RETIRED', `facility ${id} is already retired`, { current: before })
       const where = { streetCode: current.streetCode, communityCode: current.communityCode }
       const values: FacilityValues = { ...current.values, status: 'retired' }
       await updateFacilityRow(trx, id, values, where)
@@ -208,7 +207,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Retire a facility (status 'retired'; never deleted, history kept)",
         params: FacilityIdParams,
         body: FacilityRetire,
-        response: { 200: Type.Any(), ...Errors },
+        response: { 200: FacilityFeature, ...Errors },
       },
     },
     async (req) => retire(req.params.id, req.body),
@@ -221,7 +220,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Same as POST /facilities/:id/retire: a facility is never hard-deleted',
         params: FacilityIdParams,
         body: FacilityRetire,
-        response: { 200: Type.Any(), ...Errors },
+        response: { 200: FacilityFeature, ...Errors },
       },
     },
     async (req) => retire(req.params.id, req.body),

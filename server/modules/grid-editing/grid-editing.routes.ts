@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import {
   CommunityCode,
+  CommunityUnits,
   EditConflict,
   EditRequest,
   EditResult,
@@ -15,6 +16,7 @@ import {
   UnitAdjacency,
 } from '../../../core/api'
 import { notFound } from '../../plugins/errors'
+import { sendJsonText } from '../route-helpers'
 import * as repo from './grid-editing.repository'
 import { proposal, revertRevision, saveEdit, toRevision } from './grid-editing.service'
 
@@ -32,7 +34,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           "A community's units (with households, area, centroid, grid) and current grids: an edit session's input",
         params: communityParams,
         response: {
-          200: Type.Any({ description: 'CommunityUnits (core/api/grid-editing.ts)' }),
+          200: CommunityUnits,
           400: ErrorBody,
           404: ErrorBody,
         },
@@ -49,7 +51,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         repo.unitMetrics(app.db, { community: code }), // warms the cache the edits read
       ])
       const body = JSON.stringify({ community, settings, grids: grids.map(({ parentIds: _, ...g }) => g) })
-      return reply.type('application/json; charset=utf-8').send(`${body.slice(0, -1)},"units":${units}}`)
+      return sendJsonText(reply, `${body.slice(0, -1)},"units":${units}}`)
     },
   )
 

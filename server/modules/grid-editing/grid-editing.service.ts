@@ -36,6 +36,7 @@ import {
   unitIdsOf,
   withUnitIds,
 } from '../../../core/domain/grids'
+import { bandInHouseholds } from '../../../core/domain/settings'
 import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
 import { rebuildGridCaches } from '../grids/grids.repository'
@@ -83,13 +84,11 @@ export interface SaveOptions {
   ops: EditOp[] | ((state: EditState) => { ops: EditOp[]; parentHints?: Map<number, number[]> })
 }
 
-const describeBand = (s: GridSettings) =>
-  `${Math.ceil(s.targetHouseholds * (1 - s.tolerance))}–${Math.floor(s.targetHouseholds * (1 + s.tolerance))}`
+const describeBand = (s: GridSettings) => bandInHouseholds(s).join('–')
 
 async function conflict(db: Db, code: string, yours: number, current: number): Promise<AppError> {
   const changes = (await repo.communityRevisions(db, code, yours)).map(toRevision)
   return new AppError(
-    409,
     'EDIT_CONFLICT',
     `community ${code} is at edit version ${current}, not ${yours}: ${changes.length} change(s) were saved since; reload and redo the edit`,
     { currentEditVersion: current, yourEditVersion: yours, changes },
@@ -145,7 +144,7 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
     const order = numberGrids(plan.created.map((g) => centroidOf(g.unitIds)))
     const maxSeq = plan.created.length > 0 ? await repo.maxGridSequence(trx, code) : 0
     if (maxSeq + plan.created.length > 999)
-      throw new AppError(422, 'GRID_CODES_EXHAUSTED', `community ${code} has no grid sequence numbers left`)
+      throw new AppError('GRID_CODES_EXHAUSTED', `community ${code} has no grid sequence numbers left`)
     const communityName = community.name
     const idOfKey = new Map<number, number>(plan.kept.map((g) => [g.key, g.key]))
     const created: { id: number; parentIds: number[] }[] = []
@@ -401,7 +400,6 @@ export async function revertRevision(
       )
       if (built.kind === 'drifted')
         throw new AppError(
-          409,
           'REVERT_CONFLICT',
           `unit(s) ${built.unitIds.slice(0, 10).join(', ')} were moved again after revision ${revisionId}; revert the later changes first`,
         )

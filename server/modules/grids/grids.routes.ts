@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorBody, FeatureCollectionPage, GridListQuery, IntId } from '../../../core/api'
+import { ErrorBody, GridFeature, GridListQuery, GridPage, IntId } from '../../../core/api'
 import { asOfMoment } from '../grid-editing/as-of'
 import { listGridsAsOf } from '../grid-editing/grid-editing.repository'
 import { bboxOf, paging, sendGeoJson } from '../route-helpers'
@@ -14,7 +14,7 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['grids'],
         summary: 'Current grids (网格) as GeoJSON, with household balance; `asOf` gives the grids as they were then',
         querystring: GridListQuery,
-        response: { 200: FeatureCollectionPage, 400: ErrorBody },
+        response: { 200: GridPage, 400: ErrorBody },
       },
     },
     async (req, reply) => {
@@ -39,7 +39,7 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['grids'],
         summary: 'One grid as a GeoJSON Feature',
         params: Type.Object({ id: IntId }),
-        response: { 200: Type.Any(), 400: ErrorBody, 404: ErrorBody },
+        response: { 200: GridFeature, 400: ErrorBody, 404: ErrorBody },
       },
     },
     async (req, reply) => sendGeoJson(reply, await getGrid(app.db, req.params.id), 'grid', req.params.id),

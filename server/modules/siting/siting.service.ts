@@ -1,7 +1,7 @@
 // "Where to build": MCLP, LSCP and p-median over the in-memory coverage, with existing facilities
 // of the type fixed. Candidates are grid or unit centroids (household-weighted mean of their
 // buildings, EPSG:4548) or points the official drew. HiGHS is loaded once per process.
-import type { SitingResponse, SitingSite } from '../../../core/api'
+import type { ErrorCodeWithStatus, SitingResponse, SitingSite } from '../../../core/api'
 import {
   type CoverageSitingResult,
   coverageWithinRadius,
@@ -56,16 +56,16 @@ function subjectOf(model: CoverageModel, input: SitingInput) {
     throw badRequest('UNKNOWN_FACILITY_TYPE', `unknown facility type "${input.type}" (see /api/facility-types)`)
   const radiusM = input.radiusM ?? type.defaultRadiusM
   if (!(radiusM > 0)) throw badRequest('BAD_RADIUS', `radiusM must be > 0, got ${radiusM}`)
-  if (input.street && !model.snapshot.streets.some((s) => s.code === input.street))
+  if (input.street && !model.world.streets.some((s) => s.code === input.street))
     throw badRequest('UNKNOWN_STREET', `unknown street "${input.street}"`)
   const scenario = input.scenario ?? 'as-is'
-  return { type, radiusM, scenario, cov: model.states[scenario].byType.get(type.code)! }
+  return { type, radiusM, scenario, cov: model.scenarios[scenario].coverage.byType.get(type.code)! }
 }
 
 function demandOf(model: CoverageModel, covered: Uint8Array, street?: string): Demand {
   const streetKeys = model.levels.street
   const picked: number[] = []
-  for (let i = 0; i < model.demand.count; i++) {
+  for (const i of model.byId) {
     if (street && streetKeys.codes[streetKeys.of[i]] !== street) continue
     picked.push(i)
   }
@@ -171,7 +171,7 @@ function coverageResponse(
 }
 
 // core validation errors (bad k, unreachable target) become a 400 naming the value
-function asBadRequest<T>(code: string, run: () => T): T {
+function asBadRequest<T>(code: ErrorCodeWithStatus<400>, run: () => T): T {
   try {
     return run()
   } catch (error) {

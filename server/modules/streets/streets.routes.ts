@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorBody, FeatureCollectionPage, StreetCode, StreetListQuery } from '../../../core/api'
+import { ErrorBody, StreetCode, StreetFeature, StreetListQuery, StreetPage } from '../../../core/api'
 import { bboxOf, paging, sendGeoJson } from '../route-helpers'
 import { getStreet, listStreets } from './streets.repository'
 
@@ -12,7 +12,7 @@ export const streetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['streets'],
         summary: 'Streets, towns and functional zones (街道/镇/功能区) as GeoJSON',
         querystring: StreetListQuery,
-        response: { 200: FeatureCollectionPage, 400: ErrorBody },
+        response: { 200: StreetPage, 400: ErrorBody },
       },
     },
     async (req, reply) =>
@@ -30,7 +30,7 @@ export const streetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['streets'],
         summary: 'One street as a GeoJSON Feature',
         params: Type.Object({ code: StreetCode }),
-        response: { 200: Type.Any(), 400: ErrorBody, 404: ErrorBody },
+        response: { 200: StreetFeature, 400: ErrorBody, 404: ErrorBody },
       },
     },
     async (req, reply) => sendGeoJson(reply, await getStreet(app.db, req.params.code), 'street', req.params.code),

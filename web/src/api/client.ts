@@ -97,12 +97,16 @@ export class ApiClient {
   }
 
   /** Every page of a list endpoint, concatenated: pages of `limit` until `total` is reached. */
-  async getAllPages<P, G>(path: string, query: Query = {}, signal?: AbortSignal): Promise<FeaturePage<P, G>> {
+  async getAllPages<T extends FeaturePage<unknown, unknown>>(
+    path: string,
+    query: Query = {},
+    signal?: AbortSignal,
+  ): Promise<T> {
     const limit = Math.min(Number(query.limit ?? MAX_PAGE_LIMIT), MAX_PAGE_LIMIT)
-    const first = await this.getJson<FeaturePage<P, G>>(path, { ...query, limit, offset: 0 }, signal)
+    const first = await this.getJson<T>(path, { ...query, limit, offset: 0 }, signal)
     const features = [...first.features]
     for (let page = 1; page < MAX_PAGES && features.length < first.total; page++) {
-      const next = await this.getJson<FeaturePage<P, G>>(path, { ...query, limit, offset: features.length }, signal)
+      const next = await this.getJson<T>(path, { ...query, limit, offset: features.length }, signal)
       if (next.features.length === 0) break
       features.push(...next.features)
     }

@@ -1,4 +1,4 @@
-// The Binhai New Area extent (STANDARDS.md): the initial view fits it.
+// The Binhai New Area extent (docs/standards.md): the initial view fits it.
 import type { Bbox } from '../../../core/api'
 
 /** ~117.13–118.07E, 38.56–39.33N */

@@ -2,10 +2,12 @@ import type { CommunityProps } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
 import { FigureList } from '../../ui/figure-list'
 import { SidePanel } from '../../ui/side-panel'
+import { useNorms } from '../settings/use-norms'
 
 /** The selected community (社区) or village (村). */
 export function CommunityPanel({ community, onClose }: { community: CommunityProps; onClose: () => void }) {
   const { t, formatNumber } = useI18n()
+  const { norms } = useNorms()
   return (
     <SidePanel kind={t('panel.community')} title={community.name} subtitle={community.streetName} onClose={onClose}>
       <FigureList
@@ -32,7 +34,7 @@ export function CommunityPanel({ community, onClose }: { community: CommunityPro
             label: t('panel.workersPer10k'),
             value: formatNumber(community.workersPer10k, 1),
             testId: 'panel-workers-per-10k',
-            tone: community.workersPer10k >= 18 ? 'good' : 'bad',
+            tone: community.workersPer10k >= norms.minWorkersPer10k ? 'good' : 'bad',
           },
           { label: t('panel.code'), value: <code>{community.code}</code>, testId: 'panel-code' },
         ]}

@@ -1,8 +1,7 @@
 // The coverage mode's left panel: facility type (grouped by tier), scenario, district figures,
 // the selected community's share, the worst grids / compounds with fly-to, the editor's name and
 // "add a facility", and the "where to build" panel.
-import type { CommunityProps, FacilityType, Feature, StreetProps } from '../../../../core/api'
-import type { MessageKey } from '../../i18n/dictionaries'
+import { type CommunityProps, type FacilityType, type Feature, type StreetProps, tierLabel } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
 import { SitingPanel } from './siting-panel'
 import type { CoverageModeState } from './use-coverage'
@@ -37,7 +36,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
         <span>{t('cov.type')}</span>
         <select value={state.typeCode} onChange={(e) => state.chooseType(e.target.value)} data-testid="coverage-type">
           {TIERS.map((tier) => (
-            <optgroup key={tier} label={t(`cov.tier.${tier}` as MessageKey)}>
+            <optgroup key={tier} label={tierLabel(tier, t)}>
               {facilityTypes
                 .filter((ft) => ft.tier === tier)
                 .map((ft) => (
@@ -64,7 +63,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
       </fieldset>
       {type ? (
         <p className="muted cov-note">
-          {t('cov.radiusNote', { tier: t(`cov.tier.${type.tier}` as MessageKey), radius: type.defaultRadiusM })}
+          {t('cov.radiusNote', { tier: tierLabel(type.tier, t), radius: type.defaultRadiusM })}
         </p>
       ) : null}
       {s ? (
@@ -104,7 +103,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
       {state.figures.tierShare ? (
         <p className="cov-compare" data-testid="coverage-tier-share">
           {t('cov.tierShare', {
-            tier: t(`cov.tier.${state.figures.tierShare.tier}` as MessageKey),
+            tier: tierLabel(state.figures.tierShare.tier, t),
             share: pct(state.figures.tierShare.share),
           })}
         </p>

@@ -17,7 +17,11 @@ export function WorstLists({ state, communities, onSelectFacility }: WorstListsP
   // facilities of the type that fall short of a standard, by name
   const problems = [...state.figures.compliance.values()]
     .filter((c) => !c.compliant && state.figures.facilityById.has(c.id))
-    .map((c) => ({ feature: state.figures.facilityById.get(c.id)!, problems: c.problems }))
+    .map((c) => ({
+      feature: state.figures.facilityById.get(c.id)!,
+      problems: c.problems,
+      activityRequired: c.activityRequired,
+    }))
   const rowName = (row: CoverageRow) => {
     const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
     if (state.worstList.level === 'community') return row.name
@@ -61,7 +65,7 @@ export function WorstLists({ state, communities, onSelectFacility }: WorstListsP
         <details className="cov-problems" data-testid="compliance-list">
           <summary>{t('cov.problemsTitle', { n: problems.length })}</summary>
           <ol>
-            {problems.slice(0, 50).map(({ feature, problems: list }) => (
+            {problems.slice(0, 50).map(({ feature, problems: list, activityRequired }) => (
               <li key={feature.id}>
                 <button
                   type="button"
@@ -74,7 +78,13 @@ export function WorstLists({ state, communities, onSelectFacility }: WorstListsP
                 >
                   {feature.properties.name}
                 </button>{' '}
-                <span className="tone-bad">{list.map((p) => t(`cov.problem.${p}` as MessageKey)).join('、')}</span>
+                <span className="tone-bad">
+                  {list
+                    .map((p) =>
+                      t(`cov.problem.${p}` as MessageKey, { min: formatNumber((activityRequired ?? 0) * 100, 0) }),
+                    )
+                    .join('、')}
+                </span>
               </li>
             ))}
           </ol>

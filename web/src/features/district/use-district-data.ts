@@ -5,7 +5,7 @@ import type { CommunityProps, FacilityProps, FacilityType, GridProps, StreetProp
 import { useCommunities } from '../communities/use-communities'
 import { useFacilities, useFacilityTypes } from '../facilities/use-facilities'
 import { useGrids } from '../grids/use-grids'
-import { useGridBand } from '../settings/use-grid-band'
+import { useNorms } from '../settings/use-norms'
 import { useStreets } from '../streets/use-streets'
 import { indexFeatures } from './feature-index'
 
@@ -15,7 +15,7 @@ export function useDistrictData() {
   const grids = useGrids()
   const facilities = useFacilities()
   const facilityTypes = useFacilityTypes()
-  const { band, settings } = useGridBand()
+  const { norms, band, settings } = useNorms()
 
   const streetList = useMemo(() => streets.data?.features ?? [], [streets.data])
   const communityList = useMemo(() => communities.data?.features ?? [], [communities.data])
@@ -41,6 +41,7 @@ export function useDistrictData() {
     grids: gridList,
     facilities: facilityList,
     facilityTypes: typeList,
+    norms,
     band,
     index,
   }

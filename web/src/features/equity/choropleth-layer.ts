@@ -21,7 +21,7 @@ export function createChoroplethLayer(input: ChoroplethInput) {
   const data = input.only ? input.communities.filter((c) => input.only!.has(c.properties.code)) : input.communities
   return new GeoJsonLayer<CommunityProps>({
     id: CHOROPLETH_LAYER_ID,
-    data: data as unknown as GeoJSON.Feature<GeoJSON.MultiPolygon, CommunityProps>[],
+    data,
     filled: true,
     stroked: true,
     getFillColor: (f) => {

@@ -1,19 +1,8 @@
 // Words and number formats for indicator codes, in the current language (pure).
-import type { IndicatorInfo, IndicatorMeasure } from '../../../../core/api'
+import { type IndicatorInfo, measureLabelKey, tierLabel } from '../../../../core/api'
 import type { MessageKey } from '../../i18n/dictionaries'
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string
-
-const MEASURE_KEYS: Record<IndicatorMeasure, MessageKey> = {
-  coverage_share: 'equity.measure.coverage_share',
-  mean_nearest_m: 'equity.measure.mean_nearest_m',
-  p90_nearest_m: 'equity.measure.p90_nearest_m',
-  unreachable_share: 'equity.measure.unreachable_share',
-  access_2sfca: 'equity.measure.access_2sfca',
-  floor_area_m2_per_100_households: 'equity.measure.floor_area_m2_per_100_households',
-  workers_per_10k_residents: 'equity.measure.workers_per_10k_residents',
-  grids_in_band_share: 'equity.measure.grids_in_band_share',
-}
 
 export interface TypeNames {
   get(code: string): { nameZh: string; nameEn: string } | undefined
@@ -23,8 +12,7 @@ export interface TypeNames {
 export function subjectLabel(subject: string | null, types: TypeNames, language: 'zh' | 'en', t: T): string {
   if (subject === null) return ''
   if (subject.startsWith('tier:')) {
-    const tier = subject.slice(5)
-    return tier === 'village' ? t('equity.tier.village') : t('equity.tier.minutes', { n: tier.replace('min', '') })
+    return tierLabel(subject.slice(5), t)
   }
   const type = types.get(subject)
   return type ? (language === 'zh' ? type.nameZh : type.nameEn) : subject
@@ -32,7 +20,7 @@ export function subjectLabel(subject: string | null, types: TypeNames, language:
 
 /** e.g. "覆盖率 · 幼儿园", "Community workers per 10,000 residents". */
 export function indicatorLabel(info: IndicatorInfo, types: TypeNames, language: 'zh' | 'en', t: T): string {
-  const measure = t(MEASURE_KEYS[info.measure])
+  const measure = t(measureLabelKey(info.measure))
   const subject = subjectLabel(info.subject, types, language, t)
   return subject ? `${measure} · ${subject}` : measure
 }

@@ -1,12 +1,13 @@
 // The selected facility in coverage mode: compliance badges, an edit form (type, name, status,
 // areas, capacity, radius override), retire, and the drag hint. Saving sends the version read.
 import { useEffect, useState } from 'react'
-import type {
-  FacilityCompliance,
-  FacilityPatch,
-  FacilityProps,
-  FacilityRevision,
-  FacilityType,
+import {
+  type FacilityCompliance,
+  type FacilityPatch,
+  type FacilityProps,
+  type FacilityRevision,
+  type FacilityType,
+  tierLabel,
 } from '../../../../core/api'
 import { api } from '../../api/client'
 import { useApiResource } from '../../api/use-api-resource'
@@ -77,6 +78,7 @@ export function FacilityEditor({ facility, types, compliance, busy, onSave, onRe
             compliance.activityOk,
             t('cov.activityShare', {
               share: compliance.activityShare === null ? '—' : formatNumber(compliance.activityShare * 100, 0),
+              min: compliance.activityRequired === null ? '—' : formatNumber(compliance.activityRequired * 100, 0),
             }),
             'compliance-activity',
           )}
@@ -109,7 +111,7 @@ export function FacilityEditor({ facility, types, compliance, busy, onSave, onRe
           <select value={form.typeCode} onChange={set('typeCode')}>
             {types.map((ft) => (
               <option key={ft.code} value={ft.code}>
-                {language === 'zh' ? ft.nameZh : ft.nameEn} ({t(`cov.tier.${ft.tier}` as MessageKey)})
+                {language === 'zh' ? ft.nameZh : ft.nameEn} ({tierLabel(ft.tier, t)})
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@
 // grid, the units a pending operation touches outlined, household labels, the shape being drawn,
 // and the outlines of the grids as of a past date.
 import { GeoJsonLayer, PathLayer } from '@deck.gl/layers'
-import type { GridPage, UnitProps } from '../../../../core/api'
+import type { GridPage, UnitFeature, UnitProps } from '../../../../core/api'
 import type { LngLat } from '../../../../core/domain/grids'
 import { createLabelLayer, type LabelDatum } from '../../map/layers/label-layer'
 import type { MapTheme } from '../../map/map-theme'
@@ -14,7 +14,7 @@ export const EDITOR_LAYER_IDS = {
   asOf: 'edit-as-of',
 } as const
 
-export type UnitFeature = { type: 'Feature'; id: number; geometry: GeoJSON.MultiPolygon; properties: UnitProps }
+export type { UnitFeature }
 
 export interface Draft {
   kind: 'line' | 'lasso' | 'brush'
@@ -39,8 +39,8 @@ const UNASSIGNED_FILL: [number, number, number, number] = [200, 200, 200, 160]
 export function createEditorLayers(input: EditorLayerInput) {
   const { units, assignment, colours, touched } = input
   const index = new Map(units.map((u, i) => [u.id, i]))
-  const fill = (f: UnitFeature): [number, number, number, number] => {
-    const i = index.get(f.id)!
+  const fill = (unitId: number): [number, number, number, number] => {
+    const i = index.get(unitId)!
     const c = colours.get(assignment[i])
     if (!c) return UNASSIGNED_FILL
     return [c[0], c[1], c[2], touched.has(i) ? 255 : 240]
@@ -53,13 +53,12 @@ export function createEditorLayers(input: EditorLayerInput) {
   const layers = [
     new GeoJsonLayer<UnitProps>({
       id: EDITOR_LAYER_IDS.units,
-      data: units as unknown as GeoJSON.Feature<GeoJSON.MultiPolygon, UnitProps>[],
+      data: units,
       filled: true,
       stroked: true,
-      getFillColor: (f) => fill(f as unknown as UnitFeature),
-      getLineColor: (f) =>
-        touched.has(index.get((f as unknown as UnitFeature).id)!) ? [20, 20, 20, 255] : [255, 255, 255, 230],
-      getLineWidth: (f) => (touched.has(index.get((f as unknown as UnitFeature).id)!) ? 3 : 1),
+      getFillColor: (f) => fill(f.properties.id),
+      getLineColor: (f) => (touched.has(index.get(f.properties.id)!) ? [20, 20, 20, 255] : [255, 255, 255, 230]),
+      getLineWidth: (f) => (touched.has(index.get(f.properties.id)!) ? 3 : 1),
       lineWidthUnits: 'pixels',
       pickable: true,
       autoHighlight: true,
@@ -101,7 +100,7 @@ export function createEditorLayers(input: EditorLayerInput) {
 export function createAsOfLayer(page: GridPage) {
   return new GeoJsonLayer({
     id: EDITOR_LAYER_IDS.asOf,
-    data: page.features as unknown as GeoJSON.Feature[],
+    data: page.features,
     filled: false,
     stroked: true,
     getLineColor: [17, 17, 17, 255],

@@ -4,6 +4,7 @@ import type { Bbox, CommunityUnits, Proposal, UnitAdjacency, EditOp as WireOp } 
 import { EditLog } from '../../../../core/domain/grid-editing/edit-log'
 import {
   type EditOp,
+  type GridState,
   type IntegrityReport,
   integrityReport,
   type UnitGraph,
@@ -45,17 +46,10 @@ export function startEdit(data: CommunityUnits, adjacency: UnitAdjacency): EditL
   })
 }
 
-export interface GridRow {
+export interface GridRow extends Omit<GridState, 'grid'> {
   key: number
   /** the grid's code, or null for a grid created in this edit */
   code: string | null
-  households: number
-  residents: number
-  units: number
-  deviation: number
-  inBand: boolean
-  connected: boolean
-  pieces: number
 }
 
 export function gridRows(log: EditLog, data: CommunityUnits): GridRow[] {

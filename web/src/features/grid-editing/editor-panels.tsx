@@ -2,7 +2,9 @@
 // report. Presentation only: figures come computed. Proposals: proposal-view.tsx; history and
 // past grids: history-list.tsx.
 import type { GridDiff, IntegrityReport } from '../../../../core/domain/grids'
+import { tolerancePercent } from '../../../../core/domain/settings'
 import { useI18n } from '../../i18n/i18n-provider'
+import type { GridBand } from '../settings/grid-band'
 import type { GridRow } from './editor-model'
 
 type Colours = Map<number, [number, number, number]>
@@ -93,7 +95,7 @@ export function PreviewBox(props: { diff: GridDiff[] | null; error: string | nul
 
 export function IntegrityList(props: {
   report: IntegrityReport | null
-  band: { low: number; high: number }
+  band: GridBand
   label: (key: number) => string
   onJump: (unitIds: string[]) => void
 }) {
@@ -103,6 +105,14 @@ export function IntegrityList(props: {
   return (
     <section className="edit-section" data-testid="edit-integrity">
       <h3>{t('edit.integrity')}</h3>
+      <p className="muted" data-testid="edit-band">
+        {t('legend.band', {
+          low: props.band.lowHouseholds,
+          high: props.band.highHouseholds,
+          target: props.band.targetHouseholds,
+          percent: tolerancePercent(props.band.tolerance),
+        })}
+      </p>
       {r.ok ? <div className="tone-good">{t('edit.integrityOk')}</div> : null}
       <ul>
         {r.unassignedUnits.length > 0 ? (
@@ -113,8 +123,8 @@ export function IntegrityList(props: {
             {t('edit.outOfBand', {
               label: props.label(g.grid),
               households: formatNumber(g.households),
-              low: props.band.low,
-              high: props.band.high,
+              low: props.band.lowHouseholds,
+              high: props.band.highHouseholds,
             })}
           </li>
         ))}

@@ -1,8 +1,9 @@
 // The figures the editor shows, recomputed from the edit on every change: the live totals table,
 // the integrity report, a colour per grid (kept through the edit), grid labels and the band.
 import { useCallback, useMemo, useRef } from 'react'
-import { householdBand } from '../../../../core/domain/grids'
+import { DEFAULT_NORMS } from '../../../../core/domain/settings'
 import { useI18n } from '../../i18n/i18n-provider'
+import { gridBandFromNorms } from '../settings/grid-band'
 import { editorIntegrity, firstNewKey, gridColours, gridLabel, gridNeighbours, gridRows } from './editor-model'
 import type { EditorSession } from './use-editor-session'
 
@@ -37,7 +38,6 @@ export function useEditorFigures({ data, log, revision }: EditorSession) {
       ),
     [data, newKey0, t],
   )
-  const hb = data ? householdBand(data.settings) : null
-  const band = { low: Math.ceil(hb?.minHouseholds ?? 0), high: Math.floor(hb?.maxHouseholds ?? 0) }
+  const band = gridBandFromNorms(data?.settings ?? DEFAULT_NORMS)
   return { rows, integrity, colours, unitIndex, label, band }
 }

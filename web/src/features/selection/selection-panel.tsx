@@ -59,5 +59,5 @@ export function selectedOutline(
         : selection.kind === 'street'
           ? index.streets.get(selection.code)
           : undefined
-  return (feature as unknown as GeoJSON.Feature<GeoJSON.MultiPolygon> | undefined) ?? null
+  return feature ?? null
 }

@@ -14,6 +14,12 @@ describe('gridBandFromSettings', () => {
       highHouseholds: 275,
     })
   })
+  it('words the band in whole households in band (250 ± 15% → 213–287)', () => {
+    expect(gridBandFromSettings({ 'grid.household_target': 250, 'grid.household_tolerance': 0.15 })).toMatchObject({
+      lowHouseholds: 213,
+      highHouseholds: 287,
+    })
+  })
   it('falls back to 300 ± 20% when missing or absurd', () => {
     expect(gridBandFromSettings(null)).toMatchObject({ targetHouseholds: 300, tolerance: 0.2 })
     expect(gridBandFromSettings({ 'grid.household_target': -5, 'grid.household_tolerance': 3 })).toMatchObject({

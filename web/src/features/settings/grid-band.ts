@@ -1,5 +1,7 @@
-// The household band from /api/settings: target (default 300) and tolerance (default 0.2 = ±20%).
+// The norms from /api/settings as the web shows them: the household band (target ± tolerance, in
+// whole households) and the other norms. The reading and the defaults are core/domain/settings'.
 import type { Settings } from '../../../../core/api'
+import { bandInHouseholds, type Norms, normsFromSettings } from '../../../../core/domain/settings'
 
 export interface GridBand {
   targetHouseholds: number
@@ -8,19 +10,13 @@ export interface GridBand {
   highHouseholds: number
 }
 
-export const DEFAULT_TARGET_HOUSEHOLDS = 300
-export const DEFAULT_TOLERANCE = 0.2
+/** The band from norms: 300 ± 20% → 240–360 households (rounded inwards, as every view words it). */
+export function gridBandFromNorms(norms: Pick<Norms, 'targetHouseholds' | 'tolerance'>): GridBand {
+  const [lowHouseholds, highHouseholds] = bandInHouseholds(norms)
+  return { targetHouseholds: norms.targetHouseholds, tolerance: norms.tolerance, lowHouseholds, highHouseholds }
+}
 
 /** Reads the band from settings, falling back to the defaults for missing or nonsensical values. */
 export function gridBandFromSettings(settings: Settings | null | undefined): GridBand {
-  const target = Number(settings?.['grid.household_target'])
-  const tolerance = Number(settings?.['grid.household_tolerance'])
-  const targetHouseholds = Number.isFinite(target) && target > 0 ? target : DEFAULT_TARGET_HOUSEHOLDS
-  const tol = Number.isFinite(tolerance) && tolerance > 0 && tolerance < 1 ? tolerance : DEFAULT_TOLERANCE
-  return {
-    targetHouseholds,
-    tolerance: tol,
-    lowHouseholds: Math.round(targetHouseholds * (1 - tol)),
-    highHouseholds: Math.round(targetHouseholds * (1 + tol)),
-  }
+  return gridBandFromNorms(normsFromSettings(settings))
 }

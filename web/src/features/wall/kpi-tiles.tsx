@@ -1,6 +1,7 @@
 // The wall's KPI tiles: big numbers, one short label each, a tone when a norm is missed.
 // Every tile carries data-value (the raw figure) for tests and kiosks that scrape the wall.
 import type { WallKpis } from '../../../../core/api'
+import { bandInHouseholds, bandNorms, tolerancePercent } from '../../../../core/domain/settings'
 import { useI18n } from '../../i18n/i18n-provider'
 
 interface TileProps {
@@ -27,6 +28,8 @@ const COVERAGE_WARN = 0.5
 
 export function KpiTiles({ kpis }: { kpis: WallKpis }) {
   const { t, language, formatNumber } = useI18n()
+  const band = bandNorms(kpis.householdBand)
+  const [low, high] = bandInHouseholds(band)
   const pct = (share: number) => `${formatNumber(share * 100, 1)}%`
   return (
     <div className="wall-tiles">
@@ -44,8 +47,10 @@ export function KpiTiles({ kpis }: { kpis: WallKpis }) {
         value={pct(kpis.gridsInBandShare)}
         raw={kpis.gridsInBandShare}
         detail={t('wall.inBandDetail', {
-          low: formatNumber(kpis.householdBand[0]),
-          high: formatNumber(kpis.householdBand[1]),
+          low: formatNumber(low),
+          high: formatNumber(high),
+          target: formatNumber(band.targetHouseholds),
+          percent: tolerancePercent(band.tolerance),
           n: formatNumber(kpis.grids - kpis.gridsInBand),
         })}
         tone={kpis.gridsInBandShare >= 0.9 ? 'good' : 'bad'}

@@ -68,7 +68,7 @@ export function buildWallLayers(input: WallLayersInput): Layer[] {
     }),
     new GeoJsonLayer({
       id: WALL_LAYER_IDS.alarms,
-      data: alarmGrids as unknown as GeoJSON.Feature[],
+      data: alarmGrids,
       filled: false,
       stroked: true,
       getLineColor: ALARM_COLOUR,
@@ -78,7 +78,7 @@ export function buildWallLayers(input: WallLayersInput): Layer[] {
     }),
     new GeoJsonLayer({
       id: WALL_LAYER_IDS.focus,
-      data: focus as unknown as GeoJSON.Feature[],
+      data: focus,
       filled: false,
       stroked: true,
       getLineColor: FOCUS_COLOUR,

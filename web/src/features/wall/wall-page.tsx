@@ -2,6 +2,7 @@
 // grids by household deviation and coverage gaps, KPI tiles and alarms; it tours the streets on
 // a timer and shows saved edits live (server-sent events).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { DEFAULT_NORMS } from '../../../../core/domain/settings'
 import { useI18n } from '../../i18n/i18n-provider'
 import { DISTRICT_BOUNDS } from '../../map/district-view'
 import { geometryBbox } from '../../map/geometry/bbox'
@@ -94,7 +95,7 @@ export function WallPage() {
         gaps: data.gaps,
         alarmGridIds: alarmIds,
         focusStreet: stop,
-        tolerance: data.kpis ? bandTolerance(data.kpis.householdBand) : 0.2,
+        tolerance: data.kpis ? bandTolerance(data.kpis.householdBand) : DEFAULT_NORMS.tolerance,
         lineScale,
       }),
     [data.streets, data.communities, data.grids, data.gaps, alarmIds, stop, data.kpis, lineScale],

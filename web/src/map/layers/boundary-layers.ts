@@ -25,7 +25,7 @@ export interface BoundaryLayers {
 // alpha 1/255: invisible, but drawn, so picking sees it
 const PICK_FILL: [number, number, number, number] = [0, 0, 0, 1]
 
-function boundaryLayers<P>(
+function boundaryLayers<P extends GeoJSON.GeoJsonProperties>(
   ids: { fill: string; line: string },
   features: Area<P>[],
   lineColour: MapTheme['streetLine'],
@@ -34,7 +34,7 @@ function boundaryLayers<P>(
   return {
     fill: new GeoJsonLayer<P>({
       id: ids.fill,
-      data: features as unknown as GeoJSON.Feature[],
+      data: features,
       visible: options.visible && options.pickable,
       filled: true,
       stroked: false,
@@ -43,7 +43,7 @@ function boundaryLayers<P>(
     }),
     line: new GeoJsonLayer<P>({
       id: ids.line,
-      data: features as unknown as GeoJSON.Feature[],
+      data: features,
       visible: options.visible,
       filled: false,
       stroked: true,

@@ -143,9 +143,7 @@ describe('buildLayers', () => {
 
   it('outlines the selection only when there is one', () => {
     expect(byId(buildLayers(input())).get(LAYER_IDS.selection)?.props.visible).toBe(false)
-    const selected = byId(
-      buildLayers(input({ selected: grid(1, 300) as unknown as GeoJSON.Feature<GeoJSON.MultiPolygon> })),
-    )
+    const selected = byId(buildLayers(input({ selected: grid(1, 300) })))
     expect(selected.get(LAYER_IDS.selection)?.props.visible).toBe(true)
   })
 })

@@ -20,7 +20,7 @@ export function createGridLayer(grids: GridFeature[], options: GridLayerOptions)
   const { theme, tolerance } = options
   return new GeoJsonLayer<GridProps>({
     id: LAYER_IDS.grids,
-    data: grids as unknown as GeoJSON.Feature<GeoJSON.MultiPolygon, GridProps>[],
+    data: grids,
     visible: options.visible,
     filled: true,
     stroked: options.outlines,

@@ -1,10 +1,10 @@
-// The wall display's KPI tiles, alarms and coverage-gap points, summed from the equity model's
-// rows (pure: no I/O). Alarms: grids far out of the household band (|deviation| > 2.5 × the
+// The wall display's KPI tiles, alarms and coverage-gap points, summed from the coverage store's
+// per-community sums (pure: no I/O). Alarms: grids far out of the household band (|deviation| > 2.5 × the
 // tolerance, the outermost colour classes of the map), communities whose one-window service
 // reaches under half their households, and communities under the staffing norm.
-import type { WallAlarm, WallGaps, WallKpis } from '../../../core/api'
-import { compareRows } from '../../../core/domain/equity'
-import type { CoverageSums, EquityModel } from './equity-model'
+import type { WallAlarm, WallGaps, WallKpis } from '../../api'
+import { compareRows } from '../equity'
+import type { CoverageStore, ScenarioFigures } from './coverage-store'
 
 /** The key types shown as tiles, in order (those missing from the types table are skipped). */
 export const WALL_KEY_TYPES = [
@@ -28,11 +28,11 @@ const oneWindowType = (kind: 'urban' | 'rural') =>
   kind === 'rural' ? 'village_service_station' : 'community_service_station'
 
 export function wallKpis(
-  model: EquityModel,
-  sums: CoverageSums,
+  store: CoverageStore,
+  sums: ScenarioFigures,
   street: { code: string; name: string } | null,
 ): WallKpis {
-  const world = model.current
+  const { world } = store
   const { settings } = world
   const share = (key: string, c: number) => {
     const h = sums.households[c]
@@ -71,7 +71,7 @@ export function wallKpis(
   let gridsInBand = 0
   const far: WallAlarm[] = []
   const communityByCode = new Map(world.communities.map((c) => [c.code, c]))
-  for (const g of world.grids) {
+  for (const g of store.gridsByCode) {
     if (!inStreet.has(g.communityCode)) continue
     grids++
     if (g.households >= band[0] && g.households <= band[1]) gridsInBand++
@@ -122,7 +122,7 @@ export function wallKpis(
     ]
   })
   // the urban–rural gap index: district-wide Theil between-group part
-  const gap = gapIndex(model, sums)
+  const gap = gapIndex(store, sums)
   return {
     street: street?.code ?? null,
     streetName: street?.name ?? null,
@@ -152,12 +152,12 @@ function alarm(
   return { kind, id, name, communityName: c.name, streetCode: c.streetCode, value, lngLat: c.labelPoint }
 }
 
-function gapIndex(model: EquityModel, sums: CoverageSums): WallKpis['gap'] {
+function gapIndex(store: CoverageStore, sums: ScenarioFigures): WallKpis['gap'] {
   const tier = WALL_GAP_INDICATOR.slice('coverage_share:'.length)
   const covered = sums.coveredHouseholds.get(tier)
   if (!covered)
     return { indicator: WALL_GAP_INDICATOR, theilBetween: 0, theilTotal: 0, urbanMean: null, ruralMean: null }
-  const flat = model.current.communities.map((c, i) => ({
+  const flat = store.world.communities.map((c, i) => ({
     code: c.code,
     kind: c.kind,
     residents: c.residents,
@@ -179,16 +179,16 @@ function gapIndex(model: EquityModel, sums: CoverageSums): WallKpis['gap'] {
 }
 
 /** Buildings reached by no one-window facility (either kind), biggest first, at most `limit`. */
-export function wallGaps(model: EquityModel, sums: CoverageSums, street: string | null, limit = 20_000): WallGaps {
-  const world = model.current
-  const { households } = model.demand
+export function wallGaps(store: CoverageStore, sums: ScenarioFigures, street: string | null, limit = 20_000): WallGaps {
+  const { world } = store
+  const { households } = store.demand
   const a = sums.coverage.byType.get('community_service_station')?.covered
   const b = sums.coverage.byType.get('village_service_station')?.covered
   const picked: number[] = []
   let totalUncovered = 0
   for (let c = 0; c < world.communities.length; c++) {
     if (street && world.communities[c].streetCode !== street) continue
-    for (let i = model.ranges[c]; i < model.ranges[c + 1]; i++) {
+    for (let i = store.ranges[c]; i < store.ranges[c + 1]; i++) {
       if (a?.[i] || b?.[i] || households[i] === 0) continue
       picked.push(i)
       totalUncovered += households[i]

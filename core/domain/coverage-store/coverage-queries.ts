@@ -1,11 +1,25 @@
-// Answers to the coverage questions, read from the in-memory model: totals per level, the
-// unserved buildings (points or hexagons), the worst grids / units, facility compliance.
-import type { Bbox, CoverageGaps, CoverageRow, CoverageSummary, CoverageTotals } from '../../../core/api'
-import { aggregateCoverage, type Scenario } from '../../../core/domain/coverage'
-import { hexBins, hexCorners } from '../../../core/domain/coverage/hex-bins'
-import { toLngLat } from '../../../core/geo'
-import { AppError, badRequest } from '../../plugins/errors'
-import type { CoverageModel, Level, LevelKeys } from './coverage.service'
+// Answers to the coverage questions, read from the coverage store (pure): totals per level, the
+// unserved buildings (points or hexagons), the worst grids / units / communities. Bad subjects
+// throw a CoverageQueryError with a named code (the server answers 400).
+import type { Bbox, CoverageGaps, CoverageRow, CoverageSummary, CoverageTotals } from '../../api'
+import { toLngLat } from '../../geo'
+import { aggregateCoverage, type Scenario } from '../coverage'
+import { hexBins, hexCorners } from '../coverage/hex-bins'
+import type { CoverageStore } from './coverage-store'
+import type { Level, LevelKeys } from './level-keys'
+
+export type CoverageQueryErrorCode = 'UNKNOWN_FACILITY_TYPE' | 'TIER_MISMATCH' | 'UNKNOWN_TIER' | 'MISSING_SUBJECT'
+
+/** A question coverage cannot answer as asked; the message names the bad value. */
+export class CoverageQueryError extends Error {
+  constructor(
+    readonly code: CoverageQueryErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'CoverageQueryError'
+  }
+}
 
 export interface Subject {
   type?: string
@@ -15,7 +29,7 @@ export interface Subject {
 
 /** The covered flags for a type (or a whole tier) in a scenario; unknown names are a 400. */
 export function coveredFlags(
-  model: CoverageModel,
+  model: CoverageStore,
   subject: Subject,
 ): {
   covered: Uint8Array
@@ -25,13 +39,16 @@ export function coveredFlags(
   scenario: Scenario
 } {
   const scenario = subject.scenario ?? 'as-is'
-  const state = model.states[scenario]
+  const state = model.scenarios[scenario].coverage
   if (subject.type !== undefined) {
     const cov = state.byType.get(subject.type)
     if (!cov)
-      throw badRequest('UNKNOWN_FACILITY_TYPE', `unknown facility type "${subject.type}" (see /api/facility-types)`)
+      throw new CoverageQueryError(
+        'UNKNOWN_FACILITY_TYPE',
+        `unknown facility type "${subject.type}" (see /api/facility-types)`,
+      )
     if (subject.tier !== undefined && subject.tier !== cov.type.tier)
-      throw badRequest(
+      throw new CoverageQueryError(
         'TIER_MISMATCH',
         `facility type "${subject.type}" is of tier ${cov.type.tier}, not "${subject.tier}": tiers never substitute`,
       )
@@ -39,10 +56,17 @@ export function coveredFlags(
   }
   if (subject.tier !== undefined) {
     const tier = state.byTier.get(subject.tier)
-    if (!tier) throw badRequest('UNKNOWN_TIER', `no facility type has tier "${subject.tier}"`)
+    if (!tier)
+      throw new CoverageQueryError(
+        'UNKNOWN_TIER',
+        `no facility type has tier "${subject.tier}"; the tiers are ${[...state.byTier.keys()].join(', ')} (see /api/facility-types)`,
+      )
     return { covered: tier.covered, nearestMeters: null, type: null, tier: subject.tier, scenario }
   }
-  throw badRequest('MISSING_SUBJECT', 'give a facility "type" or a life-circle "tier" (5min, 10min, 15min, village)')
+  throw new CoverageQueryError(
+    'MISSING_SUBJECT',
+    `give a facility "type" or a life-circle "tier" (${[...state.byTier.keys()].join(', ')})`,
+  )
 }
 
 const totalsOf = (
@@ -88,7 +112,7 @@ export interface SummaryOptions extends Subject {
 }
 
 /** Covered / unserved / total households per key of a level, the district and its urban/rural split. */
-export function coverageSummary(model: CoverageModel, options: SummaryOptions): CoverageSummary {
+export function coverageSummary(model: CoverageStore, options: SummaryOptions): CoverageSummary {
   const flags = coveredFlags(model, options)
   const { households } = model.demand
   const all = aggregateCoverage(households, flags.covered)
@@ -131,7 +155,7 @@ export interface WorstOptions extends Subject {
 
 /** The keys with the most unserved households (or the lowest share), worst first. */
 export function worstKeys(
-  model: CoverageModel,
+  model: CoverageStore,
   options: WorstOptions,
 ): { scenario: Scenario; level: string; rows: CoverageRow[] } {
   const flags = coveredFlags(model, options)
@@ -166,9 +190,9 @@ export interface GapOptions extends Subject {
 }
 
 /** Unserved buildings in a bbox, as points (up to limit) or summed into hexagons. */
-export function coverageGaps(model: CoverageModel, options: GapOptions): CoverageGaps {
+export function coverageGaps(model: CoverageStore, options: GapOptions): CoverageGaps {
   const flags = coveredFlags(model, options)
-  const { lng, lat, id } = model.snapshot.buildings
+  const { lng, lat, id } = model.world.buildings
   const { households, xMeters, yMeters } = model.demand
   const bbox = options.bbox
   const selected = (i: number) =>
@@ -179,8 +203,10 @@ export function coverageGaps(model: CoverageModel, options: GapOptions): Coverag
   let unservedHouseholds = 0
   let unservedBuildings = 0
   let truncated = false
-  for (let i = 0; i < model.demand.count; i++) {
+  const picked: number[] = [] // in building-id order
+  for (const i of model.byId) {
     if (!selected(i)) continue
+    picked.push(i)
     unservedHouseholds += households[i]
     unservedBuildings++
     if (options.aggregate !== 'none') continue
@@ -197,7 +223,12 @@ export function coverageGaps(model: CoverageModel, options: GapOptions): Coverag
   }
   const hexagons: CoverageGaps['hexagons'] = []
   if (options.aggregate === 'hex') {
-    const bins = hexBins(xMeters, yMeters, households, options.cellMeters, selected)
+    const bins = hexBins(
+      Float64Array.from(picked, (i) => xMeters[i]),
+      Float64Array.from(picked, (i) => yMeters[i]),
+      Float64Array.from(picked, (i) => households[i]),
+      options.cellMeters,
+    )
     bins.sort((a, b) => b.weight - a.weight)
     if (bins.length > options.limit) truncated = true
     for (const bin of bins.slice(0, options.limit)) {
@@ -225,6 +256,3 @@ export function coverageGaps(model: CoverageModel, options: GapOptions): Coverag
     truncated,
   }
 }
-
-/** 503 while the model cannot be built (the database is unreachable). */
-export const notReady = (message: string) => new AppError(503, 'COVERAGE_UNAVAILABLE', message)

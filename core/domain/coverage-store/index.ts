@@ -1,0 +1,59 @@
+// One store of coverage state: coverage, equity indicators, siting demand and the wall read it.
+
+export {
+  access2sfcaOf,
+  type CommunityResult,
+  communityResult,
+  coveredPerCommunity,
+  floorAreaPerCommunity,
+  type IndicatorInputs,
+  sliceHouseholds,
+  tierNearestInto,
+} from './community-figures'
+export { complianceOf, scenarioOf } from './compliance-of'
+export {
+  CoverageQueryError,
+  type CoverageQueryErrorCode,
+  coverageGaps,
+  coverageSummary,
+  coveredFlags,
+  type GapOptions,
+  type Subject,
+  type SummaryOptions,
+  type WorstOptions,
+  worstKeys,
+} from './coverage-queries'
+export {
+  applyFacilities,
+  applyGrids,
+  applySettings,
+  type CoverageStore,
+  computeIndicators,
+  computeScenario,
+  createCoverageStore,
+  SCENARIOS,
+  type ScenarioFigures,
+  type ScenarioResult,
+  type StoreUpdate,
+  scenarioResult,
+  toCoreFacility,
+} from './coverage-store'
+export { gridLevelKeys, type Level, type LevelKeys, levelKeysOf } from './level-keys'
+export {
+  COVERAGE_GAP_SHARE,
+  FAR_OUT_OF_BAND_FACTOR,
+  WALL_GAP_INDICATOR,
+  WALL_KEY_TYPES,
+  wallGaps,
+  wallKpis,
+} from './wall-kpis'
+export {
+  communityRanges,
+  idOrder,
+  type StoreBuildings,
+  type StoreCommunity,
+  type StoreFacility,
+  type StoreFacilityType,
+  type StoreGrid,
+  type StoreWorld,
+} from './world'
