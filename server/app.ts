@@ -19,6 +19,7 @@ import { facilityEditingRoutes } from './modules/facilities/facility-editing.rou
 import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
 import { gridsRoutes } from './modules/grids/grids.routes'
 import { healthRoutes } from './modules/health/health.routes'
+import { ogcRoutes } from './modules/ogc/ogc.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
@@ -77,11 +78,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'wall' },
         { name: 'tiles' },
         { name: 'exports' },
+        { name: 'ogc', description: 'OGC API – Features' },
       ],
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
   await app.register(reportRoutes)
+  await app.register(ogcRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(

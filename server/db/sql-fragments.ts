@@ -18,8 +18,27 @@ export function eqFilter(column: string, value: string | number | undefined): Ra
   return sql<boolean>`${sql.ref(column)} = ${value}`
 }
 
-/** GeoJSON geometry with coordinates rounded to 6 decimals (~0.1 m). */
-export const geojson = (column: string) => sql`ST_AsGeoJSON(${sql.ref(column)}, 6)::json`
+/** Served lng/lat precision: 6 decimals (~0.1 m); the grid the coordinates are snapped to. */
+export const SERVED_DECIMALS = 6
+export const SERVED_GRID_DEGREES = 1e-6
+
+/**
+ * The clean form of a stored geometry, the one every served geometry goes through (the API, the
+ * OGC API, and tiles and exports may call it too): its coordinates reduced *topologically* to the
+ * served precision (`ST_ReducePrecision` snaps every vertex to the grid and repairs what the
+ * snapping broke, so the result is valid at that precision, and vertices shared by neighbours
+ * snap to the same point, so shared edges stay shared), then exterior rings counter-clockwise and
+ * holes clockwise (RFC 7946). `gridSize` is in the geometry's units (degrees by default).
+ */
+export const cleanGeometry = (geom: RawBuilder<unknown>, gridSize = SERVED_GRID_DEGREES) =>
+  sql`ST_ForcePolygonCCW(ST_ReducePrecision(${geom}, ${gridSize}::float8))`
+
+/** A column's clean geometry as GeoJSON at the served precision. */
+export const servedGeoJson = (column: string) =>
+  sql`ST_AsGeoJSON(${cleanGeometry(sql.ref(column))}, ${sql.lit(SERVED_DECIMALS)})::json`
+
+/** GeoJSON geometry, clean and at the served precision (6 decimals, ~0.1 m). */
+export const geojson = servedGeoJson
 
 /** A label point inside the polygon, as [lng, lat] rounded to 6 decimals. */
 export const labelPoint = (column: string) =>

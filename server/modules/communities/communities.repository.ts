@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Bbox } from '../../../core/api'
 import type { Database } from '../../db/schema'
-import { bboxFilter, eqFilter, featurePageSql, labelPoint } from '../../db/sql-fragments'
+import { bboxFilter, eqFilter, featurePageSql, labelPoint, servedGeoJson } from '../../db/sql-fragments'
 
 export interface CommunityFilter {
   bbox?: Bbox
@@ -13,7 +13,7 @@ export interface CommunityFilter {
 }
 
 const communityFeature = sql`json_build_object(
-  'type', 'Feature', 'id', p.code, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+  'type', 'Feature', 'id', p.code, 'geometry', ${servedGeoJson('p.geom')},
   'properties', json_build_object(
     'code', p.code, 'name', p.name, 'streetCode', p.street_code, 'streetName', p.street_name, 'kind', p.kind,
     'households', p.households, 'residents', p.residents, 'workers', p.workers,

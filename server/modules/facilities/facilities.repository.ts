@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Bbox, FacilityType } from '../../../core/api'
 import type { Database } from '../../db/schema'
-import { bboxFilter, eqFilter, featurePageSql } from '../../db/sql-fragments'
+import { bboxFilter, eqFilter, featurePageSql, servedGeoJson } from '../../db/sql-fragments'
 
 export interface FacilityFilter {
   bbox?: Bbox
@@ -15,7 +15,7 @@ export interface FacilityFilter {
 
 /** A facility as a GeoJSON Feature, over alias `p` of `facilityRows`. */
 export const facilityFeature = sql`json_build_object(
-  'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+  'type', 'Feature', 'id', p.id, 'geometry', ${servedGeoJson('p.geom')},
   'properties', json_build_object(
     'id', p.id, 'typeCode', p.type_code, 'name', p.name, 'status', p.status,
     'streetCode', p.street_code, 'communityCode', p.community_code,

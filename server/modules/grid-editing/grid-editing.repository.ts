@@ -4,7 +4,14 @@
 import { type Kysely, sql } from 'kysely'
 import type { Bbox } from '../../../core/api'
 import type { Database } from '../../db/schema'
-import { bboxFilter, eqFilter, featurePageSql, householdTarget, householdTolerance } from '../../db/sql-fragments'
+import {
+  bboxFilter,
+  eqFilter,
+  featurePageSql,
+  householdTarget,
+  householdTolerance,
+  servedGeoJson,
+} from '../../db/sql-fragments'
 import { gridFeatureSql, UNION_GRID_SIZE_DEGREES } from '../grids/grids.repository'
 
 type Db = Kysely<Database>
@@ -129,7 +136,7 @@ export async function unitRows(
 export async function unitFeatures(db: Db, communityCode: string): Promise<string> {
   const { rows } = await sql<{ fc: string }>`SELECT json_build_object('type', 'FeatureCollection',
       'features', coalesce(json_agg(json_build_object('type', 'Feature', 'id', u.id,
-        'geometry', ST_AsGeoJSON(u.geom, 6)::json,
+        'geometry', ${servedGeoJson('u.geom')},
         'properties', json_build_object('id', u.id, 'code', u.code, 'name', u.name, 'kind', u.kind,
           'households', u.households, 'residents', u.residents,
           'areaM2', round(ST_Area(u.geom::geography)::numeric, 1), 'perimeterM', round(ST_Perimeter(u.geom::geography)::numeric, 1),
@@ -309,7 +316,7 @@ export interface AsOfFilter {
 }
 
 /** Each grid's version valid at `at`: a past version from grid_versions, or the current row. */
-const asOfRows = (at: string) => sql`SELECT * FROM (
+export const asOfRows = (at: string) => sql`SELECT * FROM (
     SELECT g.id, g.code, g.name, g.community_code, g.street_code, g.households, g.residents, g.unit_count,
       g.geom, coalesce(g.version_from, g.valid_from::timestamptz) AS vfrom, NULL::timestamptz AS vto, g.parent_ids
     FROM grids g WHERE g.valid_to IS NULL

@@ -2,7 +2,14 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Bbox } from '../../../core/api'
 import type { Database } from '../../db/schema'
-import { bboxFilter, eqFilter, featurePageSql, householdTarget, householdTolerance } from '../../db/sql-fragments'
+import {
+  bboxFilter,
+  eqFilter,
+  featurePageSql,
+  householdTarget,
+  householdTolerance,
+  servedGeoJson,
+} from '../../db/sql-fragments'
 
 export interface GridFilter {
   bbox?: Bbox
@@ -19,7 +26,7 @@ export interface GridFilter {
  */
 export function gridFeatureSql(validity: { validFrom: RawBuilder<unknown>; validTo: RawBuilder<unknown> }) {
   return sql`json_build_object(
-  'type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+  'type', 'Feature', 'id', p.id, 'geometry', ${servedGeoJson('p.geom')},
   'properties', json_build_object(
     'id', p.id, 'code', p.code, 'name', p.name,
     'communityCode', p.community_code, 'communityName', p.community_name, 'streetCode', p.street_code,
