@@ -5,7 +5,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { type Bbox, TILE_LAYER_NAMES, type TileLayerName } from '../../../core/api'
 import type { TileCoord } from '../../../core/tiles/tile-math'
 import type { Database } from '../../db/schema'
-import { householdTarget, householdTolerance } from '../../db/sql-fragments'
+import { cleanGeometry, householdTarget, householdTolerance, SERVED_DECIMALS } from '../../db/sql-fragments'
 
 export const TILE_LAYERS = TILE_LAYER_NAMES
 export type TileLayer = TileLayerName
@@ -94,10 +94,13 @@ function layerFilter(layer: DataLayer, filter: LayerFilter) {
   return sql.join(parts, sql` AND `)
 }
 
-/** A whole layer (or one community's or street's part) as a GeoJSON FeatureCollection (text, built in SQL). */
+/**
+ * A whole layer (or one community's or street's part) as a GeoJSON FeatureCollection (text, built
+ * in SQL), in the clean served geometry (valid at 6 decimals, RFC 7946 rings) the API serves.
+ */
 export async function layerGeoJson(db: Kysely<Database>, layer: DataLayer, filter: LayerFilter = {}): Promise<string> {
   const { rows } = await sql<{ fc: string }>`SELECT json_build_object('type', 'FeatureCollection', 'features',
-      coalesce(json_agg(json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 7)::json,
+      coalesce(json_agg(json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(${cleanGeometry(sql.ref('t.geom'))}, ${sql.lit(SERVED_DECIMALS)})::json,
         'properties', json_build_object('id', t.id, ${sql.join(columns[layer].map((c) => sql`${c}::text, ${sql.ref(`t.${c}`)}`))}))
       ), '[]'::json))::text AS fc
     FROM (${layerRows[layer]}) t WHERE ${layerFilter(layer, filter)}`.execute(db)
