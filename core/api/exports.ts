@@ -1,6 +1,6 @@
 // The export contract: which layers, formats and coordinate systems a download offers.
 import { Type } from 'typebox'
-import { EXPORT_CRS_IDS } from '../export/crs-choice'
+import { EXPORT_CRS_IDS, type ExportCrsId } from '../export/crs-choice'
 import { CommunityCode, StreetCode } from './common'
 
 export const EXPORT_LAYERS = ['streets', 'communities', 'grids', 'units', 'buildings', 'facilities'] as const
@@ -30,3 +30,15 @@ export const ExportLayerParam = Type.Union(
   EXPORT_LAYERS.map((l) => Type.Literal(l)),
   { description: 'the layer to download' },
 )
+
+/** The download path of a layer in a format and CRS, optionally one community's or street's part. */
+export function exportPath(
+  layer: ExportLayer,
+  options: { format: ExportFormat; crs?: ExportCrsId; community?: string; street?: string },
+): string {
+  const q = new URLSearchParams({ format: options.format })
+  if (options.crs && options.crs !== 'wgs84') q.set('crs', options.crs)
+  if (options.community) q.set('community', options.community)
+  if (options.street) q.set('street', options.street)
+  return `/api/exports/${layer}?${q}`
+}
