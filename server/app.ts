@@ -14,6 +14,7 @@ import { equityRoutes } from './modules/equity/equity.routes'
 import { registerEquityService } from './modules/equity/equity.service'
 import { reportRoutes } from './modules/equity/equity-report.routes'
 import { exportsRoutes } from './modules/exports/exports.routes'
+import { gridSheetRoutes } from './modules/exports/grid-sheet.routes'
 import { facilitiesRoutes } from './modules/facilities/facilities.routes'
 import { facilityEditingRoutes } from './modules/facilities/facility-editing.routes'
 import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
   await app.register(reportRoutes)
+  await app.register(gridSheetRoutes)
   await app.register(ogcRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 

@@ -143,3 +143,34 @@ describe('GET /api/exports/{layer}', () => {
     expect((await get('/api/exports/households?format=csv')).statusCode).toBe(400)
   })
 })
+
+describe('GET /sheets/grids (the printable grid plan)', () => {
+  it('draws every grid of the community and lists its code, households and a blank 网格员 column', async () => {
+    const res = await get(`/sheets/grids?community=${community.code}`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
+    const html = res.body
+    expect(html).toContain(`${community.name} 网格划分图`)
+    expect(html).toContain('<th>网格员</th>')
+    expect(html).toContain('@page')
+    expect(html.match(/<path d="M/g)?.length).toBe(grids.features.length)
+    for (const g of grids.features) {
+      const row = new RegExp(
+        `<tr data-code="${g.properties.code}">[\\s\\S]*?<td class="num">${g.properties.households.toLocaleString('zh-CN')}</td>[\\s\\S]*?<td class="blank"></td><td class="blank"></td></tr>`,
+      )
+      expect(html).toMatch(row)
+    }
+    expect(html).toContain(`<td class="num">${community.households.toLocaleString('zh-CN')}</td>`)
+  })
+
+  it('a street sheet holds every grid of the street; one scope is required and must exist', async () => {
+    const street = (await get(`/api/grids?street=${community.streetCode}&limit=5000`)).json<GridPage>()
+    const html = (await get(`/sheets/grids?street=${community.streetCode}`)).body
+    expect(html.match(/<tr data-code=/g)?.length).toBe(street.total)
+    expect((await get('/sheets/grids')).statusCode).toBe(400)
+    expect((await get(`/sheets/grids?community=${community.code}&street=${community.streetCode}`)).statusCode).toBe(400)
+    const unknown = await get('/sheets/grids?community=120116999999')
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json().code).toBe('UNKNOWN_COMMUNITY')
+  })
+})
