@@ -61,3 +61,20 @@ describe('downloads from the map page', () => {
     )
   })
 })
+
+describe('the printable grid plan', () => {
+  it('draws a community\'s grids with the 网格员 column blank, and prints to an A4 PDF', async () => {
+    const community = (await (await fetch(`${s.app.url}/api/communities?limit=1`)).json()).features[0].properties
+    const sheet = await s.page.context().newPage()
+    await sheet.goto(`${s.app.url}/sheets/grids?community=${community.code}`)
+    await expect(sheet.locator('h1').textContent()).resolves.toContain(community.name)
+    expect(await sheet.locator('svg path').count()).toBe(community.gridCount)
+    expect(await sheet.locator('tbody tr').count()).toBe(community.gridCount)
+    expect(await sheet.locator('tbody td.blank').count()).toBe(community.gridCount * 2)
+    const box = await sheet.locator('svg').boundingBox()
+    expect(box!.height).toBeGreaterThan(300)
+    const pdf = await sheet.pdf({ format: 'A4' })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    await sheet.close()
+  })
+})
