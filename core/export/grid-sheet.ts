@@ -25,7 +25,7 @@ export interface GridSheetInput {
   generatedAt: string
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 const number = (n: number) => n.toLocaleString('zh-CN')
@@ -42,7 +42,7 @@ export function renderGridSheet(input: GridSheetInput): string {
   const shapes = input.grids
     .map(
       (g, i) =>
-        `<path d="${escape(g.d)}" class="grid g${i % 6}"><title>${escape(g.code)} ${escape(g.name)}</title></path>`,
+        `<path d="${escapeHtml(g.d)}" class="grid g${i % 6}"><title>${escapeHtml(g.code)} ${escapeHtml(g.name)}</title></path>`,
     )
     .join('\n')
   const labels = input.grids
@@ -50,9 +50,9 @@ export function renderGridSheet(input: GridSheetInput): string {
     .join('\n')
   const rows = input.grids
     .map(
-      (g, i) => `<tr data-code="${escape(g.code)}">
-  <td class="num">${i + 1}</td><td class="code">${escape(g.code)}</td><td>${escape(g.name)}</td>
-  <td>${escape(g.communityName)}</td><td class="num">${number(g.unitCount)}</td>
+      (g, i) => `<tr data-code="${escapeHtml(g.code)}">
+  <td class="num">${i + 1}</td><td class="code">${escapeHtml(g.code)}</td><td>${escapeHtml(g.name)}</td>
+  <td>${escapeHtml(g.communityName)}</td><td class="num">${number(g.unitCount)}</td>
   <td class="num">${number(g.households)}</td><td class="num">${number(g.residents)}</td>
   <td class="blank"></td><td class="blank"></td></tr>`,
     )
@@ -61,7 +61,7 @@ export function renderGridSheet(input: GridSheetInput): string {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>${escape(input.placeName)} 网格划分图 — Wangge 网格</title>
+<title>${escapeHtml(input.placeName)} 网格划分图 — Wangge 网格</title>
 <style>
   @page { size: A4 portrait; margin: 12mm; }
   body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #111; margin: 0 auto; max-width: 186mm; }
@@ -85,9 +85,9 @@ export function renderGridSheet(input: GridSheetInput): string {
 </style>
 </head>
 <body>
-<h1>${escape(input.placeName)} 网格划分图</h1>
-<div class="meta">编码 ${escape(input.placeCode)} · 网格 ${input.grids.length} 个 · ${number(households)} 户 · ${number(residents)} 人 ·
-数据版本 r${input.revision} · 生成于 ${escape(input.generatedAt)} · 坐标 WGS84</div>
+<h1>${escapeHtml(input.placeName)} 网格划分图</h1>
+<div class="meta">编码 ${escapeHtml(input.placeCode)} · 网格 ${input.grids.length} 个 · ${number(households)} 户 · ${number(residents)} 人 ·
+数据版本 r${input.revision} · 生成于 ${escapeHtml(input.generatedAt)} · 坐标 WGS84</div>
 <button class="print" onclick="window.print()">打印 / Print</button>
 <svg viewBox="${viewBox}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="网格划分图">
 ${shapes}

@@ -63,7 +63,7 @@ describe('downloads from the map page', () => {
 })
 
 describe('the printable grid plan', () => {
-  it('draws a community\'s grids with the 网格员 column blank, and prints to an A4 PDF', async () => {
+  it("draws a community's grids with the 网格员 column blank, and prints to an A4 PDF", async () => {
     const community = (await (await fetch(`${s.app.url}/api/communities?limit=1`)).json()).features[0].properties
     const sheet = await s.page.context().newPage()
     await sheet.goto(`${s.app.url}/sheets/grids?community=${community.code}`)

@@ -5,6 +5,11 @@ import { MAP_THEMES, type ThemeName } from './map-theme'
 
 export const BASEMAP_SOURCE_ID = 'basemap'
 export const BASEMAP_LAYER_ID = 'basemap'
+export const BUILDINGS_SOURCE_ID = 'wangge-buildings'
+export const BUILDINGS_LAYER_ID = 'buildings'
+/** buildings are drawn from vector tiles from this zoom on (a street's scale) */
+export const BUILDINGS_MIN_ZOOM = 14
+const BUILDING_FILL = { light: '#6c757d', dark: '#475569' } as const
 
 export interface MapStyleOptions {
   theme?: ThemeName
@@ -13,6 +18,8 @@ export interface MapStyleOptions {
   basemapAttribution?: string
   /** raster tile size in px (Tianditu and most XYZ services: 256) */
   basemapTileSizePx?: number
+  /** our own origin (e.g. `http://host:8080`): the buildings are drawn from its vector tiles; absent = none */
+  tileOrigin?: string
 }
 
 export function createMapStyle(options: MapStyleOptions = {}): StyleSpecification {
@@ -35,6 +42,22 @@ export function createMapStyle(options: MapStyleOptions = {}): StyleSpecificatio
       type: 'raster',
       source: BASEMAP_SOURCE_ID,
       paint: { 'raster-opacity': options.theme === 'dark' ? 0.55 : 0.85 },
+    })
+  }
+  if (options.tileOrigin) {
+    style.sources[BUILDINGS_SOURCE_ID] = {
+      type: 'vector',
+      tiles: [`${options.tileOrigin}/api/tiles/buildings/{z}/{x}/{y}.mvt`],
+      minzoom: BUILDINGS_MIN_ZOOM,
+      maxzoom: 16,
+    }
+    style.layers.push({
+      id: BUILDINGS_LAYER_ID,
+      type: 'fill',
+      source: BUILDINGS_SOURCE_ID,
+      'source-layer': 'buildings',
+      minzoom: BUILDINGS_MIN_ZOOM,
+      paint: { 'fill-color': BUILDING_FILL[options.theme ?? 'light'], 'fill-opacity': 0.9 },
     })
   }
   return style
