@@ -33,7 +33,8 @@ function sampleTiles(grids: GridPage): TileCoord[] {
   for (const z of ZOOMS) {
     const seen = new Map<string, TileCoord>()
     for (const f of grids.features) {
-      const ring = (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0]
+      const g = f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon
+      const ring = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0]
       const t = tileOf(ring[0][0], ring[0][1], z)
       seen.set(`${t.x}/${t.y}`, t)
     }

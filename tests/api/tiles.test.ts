@@ -8,6 +8,7 @@ import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunityUnits, FacilityPage, GridPage, TileJson, UnitAdjacency } from '../../core/api'
 import { type TileCoord, tileBbox, tileOf } from '../../core/tiles/tile-math'
+import { outerRing } from '../support/geometry'
 import { startTestApp } from '../support/test-database'
 
 let ctx: Awaited<ReturnType<typeof startTestApp>>
@@ -36,7 +37,7 @@ async function decode(layer: string, t: TileCoord) {
 /** A tile over the middle of the first grid (with its neighbours around it). */
 async function tileOverFirstGrid(z: number) {
   const g = (await get('/api/grids?limit=1')).json<GridPage>().features[0]
-  const ring = (g.geometry as { coordinates: number[][][][] }).coordinates[0][0]
+  const ring = outerRing(g.geometry)
   const lng = ring.reduce((s, p) => s + p[0], 0) / ring.length
   const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length
   return tileOf(lng, lat, z)
@@ -107,8 +108,7 @@ describe('GET /api/tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     const adjacency = (await get(`/api/communities/${code}/adjacency`)).json<UnitAdjacency>()
     const gridOf = (id: number) => units.units.features.find((f) => f.id === id)!.properties.gridId!
     const [unit, neighbour] = adjacency.pairs.find(([a, b]) => gridOf(a) !== gridOf(b))!
-    const ring = (units.units.features.find((f) => f.id === unit)!.geometry as { coordinates: number[][][][] })
-      .coordinates[0][0]
+    const ring = outerRing(units.units.features.find((f) => f.id === unit)!.geometry)
     const here = tileOf(ring[0][0], ring[0][1], 16)
     const far: TileCoord = { z: 16, x: here.x + 400, y: here.y + 400 }
     const before = {

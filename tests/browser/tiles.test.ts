@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GridPage } from '../../core/api'
 import { type BrowserSession, openApp } from '../support/browser'
+import { outerRing } from '../support/geometry'
 
 let s: BrowserSession
 beforeAll(async () => {
@@ -20,7 +21,7 @@ describe('the map from tiles', () => {
     })
     expect(tileRequests).toEqual([])
     const grid = ((await (await fetch(`${s.app.url}/api/grids?limit=1`)).json()) as GridPage).features[0]
-    const ring = (grid.geometry as GeoJSON.MultiPolygon).coordinates[0][0]
+    const ring = outerRing(grid.geometry)
     const centre: [number, number] = [
       ring.reduce((t, p) => t + p[0], 0) / ring.length,
       ring.reduce((t, p) => t + p[1], 0) / ring.length,

@@ -75,6 +75,10 @@ export async function mvtTile(db: Kysely<Database>, layer: TileLayer, tile: Tile
   return rows[0]?.mvt ?? new Uint8Array(0)
 }
 
+/** One geometry type per layer (what Shapefile and FlatGeobuf readers expect): a polygon the cleaning left single becomes a one-part MultiPolygon. */
+const polygonsAsMulti = (g: RawBuilder<unknown>) =>
+  sql`(SELECT CASE WHEN GeometryType(x) = 'POLYGON' THEN ST_Multi(x) ELSE x END FROM (SELECT ${g} AS x) c)`
+
 /** Which rows of a layer: all, or those of one community or street. */
 export interface LayerFilter {
   community?: string
@@ -100,7 +104,7 @@ function layerFilter(layer: DataLayer, filter: LayerFilter) {
  */
 export async function layerGeoJson(db: Kysely<Database>, layer: DataLayer, filter: LayerFilter = {}): Promise<string> {
   const { rows } = await sql<{ fc: string }>`SELECT json_build_object('type', 'FeatureCollection', 'features',
-      coalesce(json_agg(json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(${cleanGeometry(sql.ref('t.geom'))}, ${sql.lit(SERVED_DECIMALS)})::json,
+      coalesce(json_agg(json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(${polygonsAsMulti(cleanGeometry(sql.ref('t.geom')))}, ${sql.lit(SERVED_DECIMALS)})::json,
         'properties', json_build_object('id', t.id, ${sql.join(columns[layer].map((c) => sql`${c}::text, ${sql.ref(`t.${c}`)}`))}))
       ), '[]'::json))::text AS fc
     FROM (${layerRows[layer]}) t WHERE ${layerFilter(layer, filter)}`.execute(db)
