@@ -104,7 +104,7 @@ describe('the coverage store after facility edits', () => {
     expectSameTable(served.asIs, full.asIs)
     expectSameTable(served.planned, full.planned)
     expect({ ...served.wall, computedAt: '' }).toEqual({ ...full.wall, computedAt: '' })
-  })
+  }, 180_000) // four full recomputes from PostGIS: slow on the embedded engine under load
 })
 
 describe('the coverage store after a grid edit', () => {
