@@ -370,3 +370,26 @@ export function ogcItemsSchema(c: OgcCollectionInfo) {
     { title: `${c.id} items` },
   )
 }
+
+/**
+ * The JSON Schema of one collection's features (the `describedby` link of a collection), which
+ * clients such as GDAL read to type the fields before they see any feature.
+ */
+export function ogcJsonSchema(c: OgcCollectionInfo, id: string) {
+  return {
+    $schema: 'https://json-schema.org/draft/2019-09/schema',
+    $id: id,
+    title: `${c.title} ${c.titleZh}`,
+    type: 'object',
+    required: ['type', 'geometry', 'properties'],
+    properties: {
+      type: { type: 'string', enum: ['Feature'] },
+      id: { type: c.idType },
+      geometry: { $ref: `https://geojson.org/schema/${c.geometryType}.json` },
+      properties: {
+        type: 'object',
+        properties: Object.fromEntries(Object.entries(c.properties).map(([k, t]) => [k, { type: t }])),
+      },
+    },
+  }
+}

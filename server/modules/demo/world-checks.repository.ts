@@ -71,3 +71,45 @@ export async function buildingPlacement(db: Kysely<Database>) {
     (SELECT count(*) FROM buildings)::int AS buildings`.execute(db)
   return rows[0]
 }
+
+export interface TopologyReport {
+  features: number
+  invalid: number
+  /** pairs in the same group whose interiors meet (ST_Relate '2********': any shared area, tolerance 0) */
+  overlappingPairs: number
+  /** parents whose children's union leaves part of them uncovered (any area, tolerance 0) */
+  gaps: number
+  /** the total uncovered area, m² (to see how large the gaps are) */
+  gapAreaM2: number
+}
+
+/**
+ * The topology of a polygon layer as a client received it (GeoJSON features, e.g. read back from
+ * a GeoPackage written by ogr2ogr), checked the way QGIS's topology checker does at tolerance 0:
+ * invalid geometries, overlapping pairs within a group, and gaps against each group's parent.
+ * `group` names the property that groups the features (e.g. communityCode); `parents` are the
+ * features they must tile, keyed by their id.
+ */
+export async function polygonTopology(
+  db: Kysely<Database>,
+  features: GeoJSON.Feature[],
+  group: string,
+  parents: GeoJSON.Feature[],
+): Promise<TopologyReport> {
+  const { rows } = await sql<TopologyReport>`WITH
+    f AS MATERIALIZED (SELECT row_number() OVER () AS n, e->'properties'->>${group} AS grp,
+        ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) AS geom
+      FROM json_array_elements(${JSON.stringify(features)}::json) e),
+    p AS MATERIALIZED (SELECT e->>'id' AS id, ST_SetSRID(ST_GeomFromGeoJSON(e->>'geometry'), 4326) AS geom
+      FROM json_array_elements(${JSON.stringify(parents)}::json) e),
+    valid AS MATERIALIZED (SELECT * FROM f WHERE ST_IsValid(geom)),
+    u AS MATERIALIZED (SELECT p.id, ST_Difference(p.geom, ST_Union(v.geom)) AS left_over
+      FROM p JOIN valid v ON v.grp = p.id GROUP BY p.id, p.geom)
+    SELECT (SELECT count(*) FROM f)::int AS features,
+      (SELECT count(*) FROM f WHERE NOT ST_IsValid(geom))::int AS invalid,
+      (SELECT count(*) FROM valid a JOIN valid b ON a.grp = b.grp AND a.n < b.n AND a.geom && b.geom
+        AND ST_Relate(a.geom, b.geom, '2********'))::int AS "overlappingPairs",
+      (SELECT count(*) FROM u WHERE NOT ST_IsEmpty(left_over) AND ST_Area(left_over) > 0)::int AS gaps,
+      (SELECT coalesce(sum(ST_Area(left_over::geography)), 0) FROM u)::float8 AS "gapAreaM2"`.execute(db)
+  return rows[0]
+}

@@ -44,11 +44,12 @@ const SOURCES: Record<string, (at?: string) => Source> = {
           'validFrom', g.valid_from, 'validTo', g.valid_to) AS props
           FROM grids g WHERE g.valid_to IS NULL AND g.geom IS NOT NULL`,
   }),
+  // areas and radii with one decimal written out (120.0), so clients type them as reals
   facilities: () => ({
     rows: sql`SELECT f.id, f.geom, json_build_object('name', f.name, 'typeCode', f.type_code, 'typeName', t.name_zh,
       'status', f.status, 'streetCode', f.street_code, 'communityCode', f.community_code,
-      'floorAreaM2', f.floor_area_m2, 'activityAreaM2', f.activity_area_m2, 'capacity', f.capacity,
-      'radiusM', coalesce(f.radius_m, t.default_radius_m)) AS props
+      'floorAreaM2', round(f.floor_area_m2::numeric, 1), 'activityAreaM2', round(f.activity_area_m2::numeric, 1),
+      'capacity', f.capacity, 'radiusM', round(coalesce(f.radius_m, t.default_radius_m)::numeric, 1)) AS props
       FROM facilities f JOIN facility_types t ON t.code = f.type_code`,
   }),
 }

@@ -22,9 +22,11 @@ import {
   OgcItemsQuery,
   OgcLandingPage,
   type OgcLink,
+  ogcCollection,
   ogcCrs,
   ogcFeatureSchema,
   ogcItemsSchema,
+  ogcJsonSchema,
   parseOgcBbox,
   parseOgcDatetime,
 } from '../../../core/api'
@@ -37,8 +39,6 @@ const JSON_TYPE = 'application/json; charset=utf-8'
 const HTML = 'text/html; charset=utf-8'
 const OPENAPI = 'application/vnd.oai.openapi+json;version=3.0'
 const Errors = { 400: ErrorBody, 404: ErrorBody, 406: ErrorBody }
-
-const capital = (s: string) => s[0].toUpperCase() + s.slice(1)
 
 /** html when asked by `f=html`, or by an Accept header that prefers HTML to JSON (a browser). */
 function wantsHtml(req: FastifyRequest<{ Querystring: { f?: string } }>): boolean {
@@ -62,6 +62,7 @@ async function collectionDoc(root: string, c: OgcCollectionInfo, extent: number[
     { href: `${base}?f=html`, rel: 'alternate', type: 'text/html', title: 'this collection as HTML' },
     { href: `${base}/items?f=json`, rel: 'items', type: 'application/geo+json', title: `${c.title} (GeoJSON)` },
     { href: `${base}/items?f=html`, rel: 'items', type: 'text/html', title: `${c.title} (HTML)` },
+    { href: `${base}/schema`, rel: 'describedby', type: 'application/schema+json', title: 'the feature schema' },
   ]
   return {
     id: c.id,
@@ -107,7 +108,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         links: [
           { href: `${root}?f=json`, rel: 'self', type: 'application/json', title: 'this document' },
           { href: `${root}?f=html`, rel: 'alternate', type: 'text/html', title: 'this document as HTML' },
-          { href: `${origin}/openapi.json`, rel: 'service-desc', type: OPENAPI, title: 'the API definition' },
+          { href: `${root}/api`, rel: 'service-desc', type: OPENAPI, title: 'the API definition' },
           { href: `${origin}/docs`, rel: 'service-doc', type: 'text/html', title: 'the API documentation' },
           { href: `${root}/conformance`, rel: 'conformance', type: 'application/json', title: 'conformance classes' },
           { href: `${root}/collections`, rel: 'data', type: 'application/json', title: 'the collections' },
@@ -117,6 +118,18 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return send(reply, JSON_TYPE, JSON.stringify(doc))
     },
   )
+
+  // This API's own definition (OpenAPI 3.0): the /ogc paths of the whole document, relative to
+  // the OGC root, so clients find /collections/{collectionId}/items and its limit where they look.
+  app.get('/ogc/api', { schema: { hide: true } }, async (req, reply) => {
+    const full = app.swagger() as { paths?: Record<string, unknown> }
+    const paths = Object.fromEntries(
+      Object.entries(full.paths ?? {})
+        .filter(([p]) => p === '/ogc' || p.startsWith('/ogc/'))
+        .map(([p, v]) => [p.slice('/ogc'.length) || '/', v]),
+    )
+    return send(reply, OPENAPI, JSON.stringify({ ...full, servers: [{ url: rootOf(req) }], paths }))
+  })
 
   app.get(
     '/ogc/conformance',
@@ -159,136 +172,169 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  for (const c of OGC_COLLECTIONS) {
-    const name = capital(c.id)
-    app.get(
-      `/ogc/collections/${c.id}`,
-      {
-        schema: {
-          tags: ['ogc'],
-          operationId: `get${name}Collection`,
-          summary: `The ${c.id} collection`,
-          querystring: OgcFormatQuery,
-          response: { 200: OgcCollection, ...Errors },
-        },
-      },
-      async (req, reply) => {
-        const [extent, firstDay] = await Promise.all([worldExtent(app.db), firstGridDate(app.db)])
-        const doc = await collectionDoc(rootOf(req), c, extent, firstDay)
-        if (wantsHtml(req)) return send(reply, HTML, collectionHtml(doc))
-        return send(reply, JSON_TYPE, JSON.stringify(doc))
-      },
-    )
-
-    app.get(
-      `/ogc/collections/${c.id}/items`,
-      {
-        schema: {
-          tags: ['ogc'],
-          operationId: `get${name}Items`,
-          summary: `${c.title} (${c.titleZh}) as GeoJSON, paged by next/prev links`,
-          querystring: OgcItemsQuery,
-          response: {
-            200: {
-              description: `a page of ${c.id}`,
-              content: {
-                'application/geo+json': { schema: ogcItemsSchema(c) },
-                'text/html': { schema: Type.String() },
-              },
-            },
-            ...Errors,
-          },
-        },
-      },
-      async (req, reply) => {
-        const q = req.query
-        const crs = crsOf(q.crs, 'crs')
-        const bboxCrs = crsOf(q['bbox-crs'], 'bbox-crs')
-        if (q['bbox-crs'] !== undefined && q.bbox === undefined)
-          throw badRequest('BAD_BBOX', 'bbox-crs was given without a bbox')
-        let bbox: [number, number, number, number] | undefined
-        if (q.bbox !== undefined) {
-          const parsed = parseOgcBbox(q.bbox, bboxCrs)
-          if ('error' in parsed) throw badRequest('BAD_BBOX', parsed.error)
-          bbox = parsed.bbox
-        }
-        let at: string | undefined
-        if (q.datetime !== undefined && c.temporal) {
-          const parsed = parseOgcDatetime(q.datetime)
-          if ('error' in parsed) throw badRequest('BAD_DATETIME', parsed.error)
-          at = parsed.at
-        }
-        const limit = q.limit ?? OGC_DEFAULT_LIMIT
-        const offset = q.offset ?? 0
-        const page = await listItems(app.db, { collection: c.id, bbox, bboxCrs, crs, at, limit, offset })
-        const links = itemsPageLinks(
-          `${rootOf(req)}/collections/${c.id}/items`,
-          { ...q, f: undefined, limit, offset },
-          { offset, limit, returned: page.returned, matched: page.matched },
-        )
-        links.push({
-          href: `${rootOf(req)}/collections/${c.id}`,
-          rel: 'collection',
-          type: 'application/json',
-          title: c.title,
-        })
-        if (wantsHtml(req))
-          return send(
-            reply,
-            HTML,
-            itemsHtml(c.title, c.id, JSON.parse(page.features), { matched: page.matched, links }),
-            crs,
-          )
-        const head = {
-          type: 'FeatureCollection',
-          numberMatched: page.matched,
-          numberReturned: page.returned,
-          timeStamp: new Date().toISOString(),
-          links,
-        }
-        return send(reply, GEOJSON, `${JSON.stringify(head).slice(0, -1)},"features":${page.features}}`, crs)
-      },
-    )
-
-    app.get(
-      `/ogc/collections/${c.id}/items/:featureId`,
-      {
-        schema: {
-          tags: ['ogc'],
-          operationId: `get${name}Item`,
-          summary: `One of the ${c.id}`,
-          params: Type.Object({ featureId: Type.String() }),
-          querystring: OgcItemQuery,
-          response: {
-            200: {
-              description: `one of the ${c.id}`,
-              content: {
-                'application/geo+json': { schema: ogcFeatureSchema(c) },
-                'text/html': { schema: Type.String() },
-              },
-            },
-            ...Errors,
-          },
-        },
-      },
-      async (req, reply) => {
-        const crs = crsOf(req.query.crs, 'crs')
-        const raw = req.params.featureId
-        const id = c.idType === 'integer' ? Number(raw) : raw
-        if (c.idType === 'integer' && !(Number.isInteger(id) && (id as number) > 0 && (id as number) < 2 ** 31))
-          throw notFound(c.id.replace(/s$/, ''), raw)
-        const text = await getItem(app.db, c.id, id, crs)
-        if (text === undefined) throw notFound(c.id.replace(/s$/, ''), raw)
-        const feature = JSON.parse(text)
-        const base = `${rootOf(req)}/collections/${c.id}`
-        feature.links = [
-          { href: `${base}/items/${raw}?f=json`, rel: 'self', type: 'application/geo+json', title: 'this feature' },
-          { href: `${base}/items/${raw}?f=html`, rel: 'alternate', type: 'text/html', title: 'this feature as HTML' },
-          { href: `${base}?f=json`, rel: 'collection', type: 'application/json', title: c.title },
-        ]
-        if (wantsHtml(req)) return send(reply, HTML, itemHtml(c.title, feature), crs)
-        return send(reply, GEOJSON, JSON.stringify(feature), crs)
-      },
-    )
+  const CollectionParams = Type.Object({
+    collectionId: Type.String({ description: `one of ${OGC_COLLECTIONS.map((c) => c.id).join(', ')}` }),
+  })
+  const ItemParams = Type.Object({ collectionId: CollectionParams.properties.collectionId, featureId: Type.String() })
+  const collectionOf = (id: string) => {
+    const c = ogcCollection(id)
+    if (!c) throw notFound('collection', id)
+    return c
   }
+  const anyOf = <T>(f: (c: OgcCollectionInfo) => T) => Type.Union(OGC_COLLECTIONS.map(f) as never[])
+  app.get(
+    '/ogc/collections/:collectionId',
+    {
+      schema: {
+        tags: ['ogc'],
+        operationId: 'getCollection',
+        summary: 'One feature collection',
+        params: CollectionParams,
+        querystring: OgcFormatQuery,
+        response: { 200: OgcCollection, ...Errors },
+      },
+    },
+    async (req, reply) => {
+      const c = collectionOf(req.params.collectionId)
+      const [extent, firstDay] = await Promise.all([worldExtent(app.db), firstGridDate(app.db)])
+      const doc = await collectionDoc(rootOf(req), c, extent, firstDay)
+      if (wantsHtml(req)) return send(reply, HTML, collectionHtml(doc))
+      return send(reply, JSON_TYPE, JSON.stringify(doc))
+    },
+  )
+
+  app.get(
+    '/ogc/collections/:collectionId/schema',
+    {
+      schema: {
+        tags: ['ogc'],
+        operationId: 'getCollectionSchema',
+        summary: "The JSON Schema of a collection's features",
+        params: CollectionParams,
+        response: {
+          200: { description: 'a JSON Schema', content: { 'application/schema+json': { schema: Type.Object({}) } } },
+          ...Errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const c = collectionOf(req.params.collectionId)
+      const id = `${rootOf(req)}/collections/${c.id}/schema`
+      return send(reply, 'application/schema+json; charset=utf-8', JSON.stringify(ogcJsonSchema(c, id)))
+    },
+  )
+
+  app.get(
+    '/ogc/collections/:collectionId/items',
+    {
+      schema: {
+        tags: ['ogc'],
+        operationId: 'getFeatures',
+        summary: 'The features of a collection as GeoJSON, paged by next/prev links',
+        params: CollectionParams,
+        querystring: OgcItemsQuery,
+        response: {
+          200: {
+            description: 'a page of features, typed per collection',
+            content: {
+              'application/geo+json': { schema: anyOf(ogcItemsSchema) },
+              'text/html': { schema: Type.String() },
+            },
+          },
+          ...Errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const c = collectionOf(req.params.collectionId)
+      const q = req.query
+      const crs = crsOf(q.crs, 'crs')
+      const bboxCrs = crsOf(q['bbox-crs'], 'bbox-crs')
+      if (q['bbox-crs'] !== undefined && q.bbox === undefined)
+        throw badRequest('BAD_BBOX', 'bbox-crs was given without a bbox')
+      let bbox: [number, number, number, number] | undefined
+      if (q.bbox !== undefined) {
+        const parsed = parseOgcBbox(q.bbox, bboxCrs)
+        if ('error' in parsed) throw badRequest('BAD_BBOX', parsed.error)
+        bbox = parsed.bbox
+      }
+      let at: string | undefined
+      if (q.datetime !== undefined && c.temporal) {
+        const parsed = parseOgcDatetime(q.datetime)
+        if ('error' in parsed) throw badRequest('BAD_DATETIME', parsed.error)
+        at = parsed.at
+      }
+      const limit = q.limit ?? OGC_DEFAULT_LIMIT
+      const offset = q.offset ?? 0
+      const page = await listItems(app.db, { collection: c.id, bbox, bboxCrs, crs, at, limit, offset })
+      const links = itemsPageLinks(
+        `${rootOf(req)}/collections/${c.id}/items`,
+        { ...q, f: undefined, limit, offset },
+        { offset, limit, returned: page.returned, matched: page.matched },
+      )
+      links.push({
+        href: `${rootOf(req)}/collections/${c.id}`,
+        rel: 'collection',
+        type: 'application/json',
+        title: c.title,
+      })
+      if (wantsHtml(req))
+        return send(
+          reply,
+          HTML,
+          itemsHtml(c.title, c.id, JSON.parse(page.features), { matched: page.matched, links }),
+          crs,
+        )
+      const head = {
+        type: 'FeatureCollection',
+        numberMatched: page.matched,
+        numberReturned: page.returned,
+        timeStamp: new Date().toISOString(),
+        links,
+      }
+      return send(reply, GEOJSON, `${JSON.stringify(head).slice(0, -1)},"features":${page.features}}`, crs)
+    },
+  )
+
+  app.get(
+    '/ogc/collections/:collectionId/items/:featureId',
+    {
+      schema: {
+        tags: ['ogc'],
+        operationId: 'getFeature',
+        summary: 'One feature of a collection',
+        params: ItemParams,
+        querystring: OgcItemQuery,
+        response: {
+          200: {
+            description: 'one feature, typed per collection',
+            content: {
+              'application/geo+json': { schema: anyOf(ogcFeatureSchema) },
+              'text/html': { schema: Type.String() },
+            },
+          },
+          ...Errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const c = collectionOf(req.params.collectionId)
+      const crs = crsOf(req.query.crs, 'crs')
+      const raw = req.params.featureId
+      const id = c.idType === 'integer' ? Number(raw) : raw
+      if (c.idType === 'integer' && !(Number.isInteger(id) && (id as number) > 0 && (id as number) < 2 ** 31))
+        throw notFound(c.id.replace(/s$/, ''), raw)
+      const text = await getItem(app.db, c.id, id, crs)
+      if (text === undefined) throw notFound(c.id.replace(/s$/, ''), raw)
+      const feature = JSON.parse(text)
+      const base = `${rootOf(req)}/collections/${c.id}`
+      feature.links = [
+        { href: `${base}/items/${raw}?f=json`, rel: 'self', type: 'application/geo+json', title: 'this feature' },
+        { href: `${base}/items/${raw}?f=html`, rel: 'alternate', type: 'text/html', title: 'this feature as HTML' },
+        { href: `${base}?f=json`, rel: 'collection', type: 'application/json', title: c.title },
+      ]
+      if (wantsHtml(req)) return send(reply, HTML, itemHtml(c.title, feature), crs)
+      return send(reply, GEOJSON, JSON.stringify(feature), crs)
+    },
+  )
 }
