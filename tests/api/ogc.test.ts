@@ -51,8 +51,21 @@ describe('OGC API – Features Part 1: landing page, conformance, collections', 
     const api = await get(path(desc.href))
     expect(api.statusCode).toBe(200)
     expect(api.json().openapi).toMatch(/^3\.0/)
-    expect(Object.keys(api.json().paths)).toEqual(expect.arrayContaining(['/', '/conformance', '/collections', '/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}']))
-    expect(api.json().paths['/collections/{collectionId}/items'].get.parameters.find((p: { name: string }) => p.name === 'limit').schema.maximum).toBe(10000)
+    expect(Object.keys(api.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/conformance',
+        '/collections',
+        '/collections/{collectionId}/items',
+        '/collections/{collectionId}/items/{featureId}',
+      ]),
+    )
+    expect(
+      api
+        .json()
+        .paths['/collections/{collectionId}/items'].get.parameters.find((p: { name: string }) => p.name === 'limit')
+        .schema.maximum,
+    ).toBe(10000)
   })
 
   it('declares core, geojson, html, oas30 and crs conformance', async () => {
