@@ -25,6 +25,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['exports'],
+        operationId: 'exportLayer',
         summary:
           'Download a layer as GeoJSON, CSV, zipped Shapefile or FlatGeobuf, in WGS84, CGCS2000, EPSG:4548 or GCJ-02',
         params: Type.Object({ layer: ExportLayerParam }),

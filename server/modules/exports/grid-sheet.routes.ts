@@ -14,6 +14,7 @@ export const gridSheetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['exports'],
+        operationId: 'getGridSheet',
         summary:
           'Printable grid plan of a community or street (HTML, A4): map with grid numbers, codes, households, a blank 网格员 column',
         querystring: Type.Object(

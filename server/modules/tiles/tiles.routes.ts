@@ -17,6 +17,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['tiles'],
+        operationId: 'getTile',
         summary: 'One Mapbox Vector Tile (MVT 2.1) of a layer; ETag from the data revision, 304 on If-None-Match',
         params: Type.Object({ layer: TileLayerParam, z: Type.Integer(), x: Type.Integer(), y: Type.Integer() }),
         response: { 200: Type.Any(), 400: ErrorBody },
@@ -45,6 +46,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['tiles'],
+        operationId: 'getTileJson',
         summary: 'TileJSON 3.0.0 of a tiled layer (for MapLibre, QGIS and other vector-tile clients)',
         params: Type.Object({ layer: TileLayerParam }),
         response: { 200: TileJson, 400: ErrorBody },
