@@ -65,7 +65,7 @@ describe('downloads from the map page', () => {
 describe('the printable grid plan', () => {
   it("draws a community's grids with the 网格员 column blank, and prints to an A4 PDF", async () => {
     const community = (await (await fetch(`${s.app.url}/api/communities?limit=1`)).json()).features[0].properties
-    const sheet = await s.page.context().newPage()
+    const sheet = await s.browser.newPage()
     await sheet.goto(`${s.app.url}/sheets/grids?community=${community.code}`)
     await expect(sheet.locator('h1').textContent()).resolves.toContain(community.name)
     expect(await sheet.locator('svg path').count()).toBe(community.gridCount)

@@ -75,7 +75,13 @@ export class TileService {
   ) {}
 
   private revisionsReady(): Promise<TileRevisions> {
-    this.revisions ??= latestRevision(this.db).then((base) => new TileRevisions(base))
+    if (!this.revisions) {
+      const revisions = latestRevision(this.db).then((base) => new TileRevisions(base))
+      revisions.catch(() => {
+        if (this.revisions === revisions) this.revisions = undefined // read again next time
+      })
+      this.revisions = revisions
+    }
     return this.revisions
   }
 
@@ -146,11 +152,19 @@ export class TileService {
   onChange(event: ChangeEvent) {
     const layers = LAYERS_OF_CHANGE[event.kind] ?? [...TILE_LAYERS]
     for (const layer of layers) this.indexes.delete(layer)
-    this.pending = this.pending.then(async () => {
-      const revisions = await this.revisionsReady()
-      const bbox = await this.extentOf(event).catch(() => undefined)
-      revisions.mark(layers, bbox, event.revisionId ?? 0)
-    })
+    // before the first tile nothing was served: the base revision, read then, is already newer
+    if (!this.revisions) return
+    this.pending = this.pending
+      .then(async () => {
+        const revisions = await this.revisionsReady()
+        // an extent that cannot be read moves the whole layer: never a stale tile
+        const bbox = await this.extentOf(event).catch(() => undefined)
+        revisions.mark(layers, bbox, event.revisionId ?? 0)
+      })
+      .catch(() => {
+        this.revisions = undefined // nothing known: every tile gets a revision read afresh
+        this.cache.clear()
+      })
   }
 
   private async extentOf(event: ChangeEvent) {
