@@ -36,7 +36,7 @@ export function renderGridSheet(input: GridSheetInput): string {
   const h = Math.max(maxY - minY, 1e-6)
   const pad = Math.max(w, h) * 0.02
   const viewBox = `${minX - pad} ${-maxY - pad} ${w + 2 * pad} ${h + 2 * pad}`
-  const font = Math.max(w, h) / 70
+  const font = Math.max(w, h) / 40
   const households = input.grids.reduce((s, g) => s + g.households, 0)
   const residents = input.grids.reduce((s, g) => s + g.residents, 0)
   const shapes = input.grids
@@ -68,7 +68,7 @@ export function renderGridSheet(input: GridSheetInput): string {
   h1 { font-size: 18pt; margin: 0 0 2mm; }
   .meta { font-size: 9pt; color: #444; margin-bottom: 3mm; }
   svg { width: 100%; height: 150mm; border: 0.3mm solid #888; }
-  .grid { stroke: #222; stroke-width: ${font / 12}; vector-effect: non-scaling-stroke; }
+  .grid { stroke: #222; stroke-width: 1.5px; vector-effect: non-scaling-stroke; }
   .g0 { fill: #fde0c5; } .g1 { fill: #c9e4ca; } .g2 { fill: #cfe0f3; } .g3 { fill: #f3d1e3; } .g4 { fill: #fff2b3; } .g5 { fill: #dcd3ef; }
   .label { text-anchor: middle; dominant-baseline: middle; font-weight: 700; fill: #000; paint-order: stroke; stroke: #fff; stroke-width: ${font / 6}; }
   table { width: 100%; border-collapse: collapse; font-size: 9pt; margin-top: 4mm; page-break-before: always; }

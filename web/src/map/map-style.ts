@@ -2,13 +2,12 @@
 // (labels are drawn by deck.gl). A raster basemap is added only when a URL is configured.
 import type { StyleSpecification } from 'maplibre-gl'
 import { MAP_THEMES, type ThemeName } from './map-theme'
+import { BUILDINGS_MIN_ZOOM } from './zoom-bands'
 
 export const BASEMAP_SOURCE_ID = 'basemap'
 export const BASEMAP_LAYER_ID = 'basemap'
 export const BUILDINGS_SOURCE_ID = 'wangge-buildings'
 export const BUILDINGS_LAYER_ID = 'buildings'
-/** buildings are drawn from vector tiles from this zoom on (a street's scale) */
-export const BUILDINGS_MIN_ZOOM = 14
 const BUILDING_FILL = { light: '#6c757d', dark: '#475569' } as const
 
 export interface MapStyleOptions {
