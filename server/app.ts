@@ -28,6 +28,7 @@ import { tilesRoutes } from './modules/tiles/tiles.routes'
 import { registerTiles } from './modules/tiles/tiles.service'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
+import { registerCors, registerHttpCache } from './plugins/http-cache'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,6 +42,8 @@ export interface AppOptions {
   logLevel?: string
   /** folder of the built web client; served at / when it exists */
   webRoot?: string
+  /** origins allowed to read the API cross-origin (WANGGE_CORS_ORIGINS); none by default */
+  corsOrigins?: string[]
 }
 
 export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
@@ -55,6 +58,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
   registerEvents(app)
+  registerHttpCache(app)
+  registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
   registerEquityService(app)
   registerTiles(app)

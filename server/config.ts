@@ -7,6 +7,8 @@ export interface Config {
   demoSeed: number
   demoScale: number
   logLevel: string
+  /** origins allowed to read the API from a browser (CORS); none by default */
+  corsOrigins: string[]
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,5 +27,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed,
     demoScale,
     logLevel: env.LOG_LEVEL ?? 'warn',
+    corsOrigins: (env.WANGGE_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   }
 }

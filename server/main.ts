@@ -17,7 +17,7 @@ const database = await bootstrap({
   log,
   progress: progressBar(),
 })
-const app = await buildApp({ database, logLevel: config.logLevel })
+const app = await buildApp({ database, logLevel: config.logLevel, corsOrigins: config.corsOrigins })
 const address = await app.listen({ port: config.port, host: config.host })
 const url = address.replace('127.0.0.1', 'localhost')
 log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)

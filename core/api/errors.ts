@@ -20,10 +20,16 @@ export const ERROR_CODES = {
   INVALID_URL: { status: 400, description: 'the URL is not valid' },
   MAX_PARAM_LENGTH: { status: 414, description: 'a path parameter is too long' },
   // parameters the schemas cannot check
-  BAD_BBOX: { status: 400, description: 'bbox is not minLng,minLat,maxLng,maxLat in degrees' },
+  BAD_BBOX: {
+    status: 400,
+    description: 'bbox is not minLng,minLat,maxLng,maxLat in degrees (OGC API: 4 or 6 numbers in bbox-crs)',
+  },
   BAD_AS_OF: { status: 400, description: 'asOf is not a real date or ISO timestamp' },
-  BAD_CRS: { status: 400, description: 'crs or bbox-crs names a CRS the OGC API does not serve' },
-  BAD_DATETIME: { status: 400, description: 'datetime is not an RFC 3339 instant or interval' },
+  BAD_CRS: {
+    status: 400,
+    description: 'crs or bbox-crs names a CRS the OGC API does not serve (see /ogc/collections)',
+  },
+  BAD_DATETIME: { status: 400, description: 'datetime is not one RFC 3339 date or date-time' },
   BAD_TILE: { status: 400, description: 'z/x/y that name no tile (zoom 0–18, x and y within 0–2^z−1)' },
   BAD_RADIUS: { status: 400, description: 'a service radius out of range' },
   BAD_AREA: { status: 400, description: 'a floor or activity area below 0' },

@@ -365,7 +365,6 @@ export function ogcItemsSchema(c: OgcCollectionInfo) {
       links: Type.Array(OgcLinkSchema),
       numberMatched: Type.Integer(),
       numberReturned: Type.Integer(),
-      timeStamp: Type.String({ format: 'date-time' }),
     },
     { title: `${c.id} items` },
   )

@@ -24,6 +24,7 @@ import { planGridHouseholds, planUnits } from './initial-grids'
 import { lloydRelax } from './lloyd-relax'
 import { createLocalPlane, type LocalPlane, type XY } from './local-plane'
 import { chineseNumeral, communityShortName, estateName } from './names'
+import { nodeVertices, SERVED_GRID_DEGREES } from './node-vertices'
 import { placeBuildings } from './place-buildings'
 import { type FacilityCommunity, placeFacilities } from './place-facilities'
 import { type Parts, partsAreaM2, partsBBox, partsCentroid, pointInParts, signedAreaM2 } from './planar-polygon'
@@ -122,13 +123,21 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
     kind: s.kind,
     geom: toGeom(streetRegions[i].parts),
   }))
+  // 5. every boundary shared vertex for vertex, at every level (no T-junctions: see node-vertices.ts),
+  // on the served 1e-6° grid, so that unions and served geometry need no further rounding
+  const districtGeom = toGeom([outlineXY])
+  const levels = [[districtGeom], streets.map((x) => x.geom), communities.map((x) => x.geom), units.map((x) => x.geom)]
+  const noded = nodeVertices(levels.flat(), undefined, SERVED_GRID_DEGREES)
+  let n = 0
+  const take = () => noded[n++]
+  const nodedDistrict = take()
   return {
     seed,
     scale,
-    district: { code: DISTRICT_CODE, name: DISTRICT_NAME, geom: toGeom([outlineXY]) },
-    streets,
-    communities,
-    units,
+    district: { code: DISTRICT_CODE, name: DISTRICT_NAME, geom: nodedDistrict },
+    streets: streets.map((x) => ({ ...x, geom: take() })),
+    communities: communities.map((x) => ({ ...x, geom: take() })),
+    units: units.map((x) => ({ ...x, geom: take() })),
     buildings,
     grids,
     facilities,

@@ -1,7 +1,7 @@
 // A zipped ESRI Shapefile: .shp/.shx (points or polygons), .dbf in UTF-8 with a .cpg saying so,
 // .prj, a mapping from the ≤ 10-character field names to the full ones, and the provenance.
 // Written here rather than with a library: the JavaScript shapefile writers encode .dbf text one
-// byte per UTF-16 unit, which garbles every Chinese name (ADR 12).
+// byte per UTF-16 unit, which garbles every Chinese name (ADR 14).
 import { zipSync } from 'fflate'
 import { propertyNames } from './csv'
 

@@ -1,6 +1,7 @@
 // Reusable, fully-bound SQL fragments for the repositories (never string concatenation).
 import { type RawBuilder, sql } from 'kysely'
 import type { Bbox } from '../../core/api'
+import { SERVED_GRID_DEGREES as CORE_SERVED_GRID } from '../../core/demo/node-vertices'
 
 /** `geom && envelope` when a bbox is given, else TRUE. The column name is a whitelisted identifier. */
 export function bboxFilter(
@@ -20,7 +21,7 @@ export function eqFilter(column: string, value: string | number | undefined): Ra
 
 /** Served lng/lat precision: 6 decimals (~0.1 m); the grid the coordinates are snapped to. */
 export const SERVED_DECIMALS = 6
-export const SERVED_GRID_DEGREES = 1e-6
+export const SERVED_GRID_DEGREES = CORE_SERVED_GRID
 
 /**
  * The clean form of a stored geometry, the one every served geometry goes through (the API, the

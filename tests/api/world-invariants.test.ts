@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   buildingPlacement,
   communityTiling,
+  polygonTopology,
   reconcileTotals,
   unitTiling,
 } from '../../server/modules/demo/world-checks.repository'
@@ -70,4 +71,21 @@ describe('the demo world in the database', () => {
       expect(mean).toBeLessThanOrEqual(360)
     }
   })
+
+  it.each([
+    ['grids', 'communityCode', 'communities'],
+    ['units', 'communityCode', 'communities'],
+    ['communities', 'streetCode', 'streets'],
+  ] as const)(
+    'serves %s with no overlap and no gap within their parent at tolerance 0, all valid',
+    async (id, group, parent) => {
+      const read = async (c: string) =>
+        (await ctx.app.inject({ method: 'GET', url: `/ogc/collections/${c}/items?limit=10000` })).json().features
+      const children = await read(id)
+      const parents = await read(parent)
+      const report = await polygonTopology(ctx.database.db, children, group, parents)
+      expect(report).toEqual({ features: children.length, invalid: 0, overlappingPairs: 0, gaps: 0, gapAreaM2: 0 })
+    },
+    180_000,
+  )
 })

@@ -150,7 +150,7 @@ const adjacencyCache = new WeakMap<Db, Map<string, [number, number, number][]>>(
 
 /**
  * Pairs of units that share a boundary, with its length in metres (on the spheroid). Boundaries
- * are intersected on a 1e-7° precision grid: neighbouring units computed separately can disagree
+ * are intersected on the union precision grid: neighbouring units computed separately can disagree
  * in the last bits of a shared edge, and an exact intersection then finds only points.
  */
 export async function unitAdjacency(

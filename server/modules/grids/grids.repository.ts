@@ -8,6 +8,7 @@ import {
   featurePageSql,
   householdTarget,
   householdTolerance,
+  SERVED_GRID_DEGREES,
   servedGeoJson,
 } from '../../db/sql-fragments'
 
@@ -62,11 +63,13 @@ export async function getGrid(db: Kysely<Database>, id: number): Promise<string 
 }
 
 /**
- * Unions snap to a 1e-7° (~1 cm) precision grid: neighbouring units computed separately can
- * disagree in the last bits of a shared edge, and an exact overlay can then fail (on PGlite the
- * failure is silent: the row goes missing). See ADR 2.
+ * Unions snap to the served precision grid (1e-6°, ~0.1 m): neighbouring units computed
+ * separately can disagree in the last bits of a shared edge, and an exact overlay can then fail
+ * (on PGlite the failure is silent: the row goes missing; ADR 2). The grid is the served one so
+ * that a grid's vertices are exactly its units' and its community's vertices as served (a finer
+ * grid rounds twice, and 5% of coordinates then land one step away: slivers; ADR 12).
  */
-export const UNION_GRID_SIZE_DEGREES = 1e-7
+export const UNION_GRID_SIZE_DEGREES = SERVED_GRID_DEGREES
 
 /**
  * Rebuilds the cached totals and union polygon of the given grids (all current grids when

@@ -1,6 +1,6 @@
 // All SQL of the OGC API – Features collections. Each collection is a row source with `id` and
 // `geom` columns and its properties as one JSON object; the feature JSON is built in PostGIS
-// (ADR 3), in the requested CRS, clean at the served precision (ADR 11).
+// (ADR 3), in the requested CRS, clean at the served precision (ADR 12).
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { OgcCrs } from '../../../core/api'
 import type { Database } from '../../db/schema'

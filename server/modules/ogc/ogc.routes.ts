@@ -285,11 +285,11 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
           itemsHtml(c.title, c.id, JSON.parse(page.features), { matched: page.matched, links }),
           crs,
         )
+      // no timeStamp (optional): the same data gives the same body, hence the same ETag
       const head = {
         type: 'FeatureCollection',
         numberMatched: page.matched,
         numberReturned: page.returned,
-        timeStamp: new Date().toISOString(),
         links,
       }
       return send(reply, GEOJSON, `${JSON.stringify(head).slice(0, -1)},"features":${page.features}}`, crs)

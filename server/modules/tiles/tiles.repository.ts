@@ -1,5 +1,5 @@
 // All SQL for vector tiles: the rows of each tiled layer, one tile through ST_AsMVT (server
-// engine), a whole layer as GeoJSON for the in-memory tiler (embedded engine, ADR 11), and the
+// engine), a whole layer as GeoJSON for the in-memory tiler (embedded engine, ADR 13), and the
 // extent an edit touched.
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { type Bbox, TILE_LAYER_NAMES, type TileLayerName } from '../../../core/api'

@@ -1,4 +1,4 @@
-// Vector tiles of the heavy layers, on both engines (ADR 11): ST_AsMVT on a PostgreSQL server;
+// Vector tiles of the heavy layers, on both engines (ADR 13): ST_AsMVT on a PostgreSQL server;
 // on the embedded engine (PGlite's PostGIS has no protobuf) a GeoJSONVT index per layer built in
 // memory from one query and encoded with vt-pbf. Tiles are cached by ETag; an edit announced on
 // the event bus moves only the tiles of the box it touched to a new revision.
