@@ -27,7 +27,7 @@ describe('createMapStyle', () => {
     })
     expect(style.layers.at(-1)).toMatchObject({
       id: 'buildings',
-      type: 'fill',
+      type: 'circle',
       'source-layer': 'buildings',
       minzoom: 14,
     })

@@ -52,11 +52,16 @@ export function createMapStyle(options: MapStyleOptions = {}): StyleSpecificatio
     }
     style.layers.push({
       id: BUILDINGS_LAYER_ID,
-      type: 'fill',
+      type: 'circle',
       source: BUILDINGS_SOURCE_ID,
       'source-layer': 'buildings',
       minzoom: BUILDINGS_MIN_ZOOM,
-      paint: { 'fill-color': BUILDING_FILL[options.theme ?? 'light'], 'fill-opacity': 0.9 },
+      // buildings are points (one per building): a dot growing with the zoom
+      paint: {
+        'circle-color': BUILDING_FILL[options.theme ?? 'light'],
+        'circle-opacity': 0.9,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], BUILDINGS_MIN_ZOOM, 2, 18, 7],
+      },
     })
   }
   return style
