@@ -1,5 +1,5 @@
 // `npm run reset`: throws the embedded database away (or empties the server's world) and
-// regenerates the demo world. Options: --scale 0.1 --seed 42
+// regenerates the demo world (WANGGE_DEMO=off: leaves an empty world, settings and facility types kept). Options: --scale 0.1 --seed 42
 import { rmSync } from 'node:fs'
 import { bootstrap } from '../server/bootstrap'
 import { progressBar } from '../server/cli/progress'
@@ -16,6 +16,7 @@ if (!config.databaseUrl) {
 const database = await bootstrap({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
+  demo: config.demo,
   seed,
   scale,
   reseed: true,

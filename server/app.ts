@@ -21,6 +21,7 @@ import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
 import { gridsRoutes } from './modules/grids/grids.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { ogcRoutes } from './modules/ogc/ogc.routes'
+import { importRoutes } from './modules/import/import.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'tiles' },
         { name: 'exports' },
         { name: 'ogc', description: 'OGC API – Features' },
+        { name: 'import' },
       ],
     },
   })
@@ -109,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(equityRoutes)
       await api.register(tilesRoutes)
       await api.register(exportsRoutes)
+      await api.register(importRoutes)
     },
     { prefix: '/api' },
   )
@@ -119,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // client-side routes (/wall, /edit/…) get the app shell
     app.get('/wall', (_req, reply) => reply.sendFile('index.html'))
     app.get('/equity', (_req, reply) => reply.sendFile('index.html'))
+    app.get('/import', (_req, reply) => reply.sendFile('index.html'))
   }
   return app
 }

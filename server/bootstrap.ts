@@ -2,7 +2,7 @@
 import { generateDemoWorld } from '../core/demo/generate-demo-world'
 import { type DatabaseHandle, openDatabase } from './db/engine'
 import { migrate } from './db/migrate'
-import { hasWorld, loadWorld } from './modules/demo/demo.repository'
+import { clearWorld, hasWorld, loadWorld } from './modules/demo/demo.repository'
 
 export interface BootstrapOptions {
   databaseUrl?: string
@@ -11,6 +11,8 @@ export interface BootstrapOptions {
   scale: number
   /** regenerate the demo world even when one is loaded */
   reseed?: boolean
+  /** false: an empty database keeps its settings and facility types only, for a real district's import */
+  demo?: boolean
   log?: (line: string) => void
   progress?: (step: string, done: number, total: number) => void
 }
@@ -23,7 +25,11 @@ export async function bootstrap(options: BootstrapOptions): Promise<DatabaseHand
   try {
     const { applied } = await migrate(database.pool)
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
-    if (options.reseed || !(await hasWorld(database.db))) await seedDemoWorld(database, options)
+    if (options.demo === false) {
+      if (options.reseed) await clearWorld(database.db)
+      if (!(await hasWorld(database.db)))
+        log('no demo world (WANGGE_DEMO=off): load the district with `npm run import` or the import page')
+    } else if (options.reseed || !(await hasWorld(database.db))) await seedDemoWorld(database, options)
   } catch (err) {
     await database.close()
     throw err

@@ -4,6 +4,8 @@ export interface Config {
   host: string
   databaseUrl: string | undefined
   dataDir: string
+  /** load the generated demo world into an empty database (WANGGE_DEMO=off: start empty, for real data) */
+  demo: boolean
   demoSeed: number
   demoScale: number
   logLevel: string
@@ -19,11 +21,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`WANGGE_DEMO_SCALE must be in (0, 1], got "${env.WANGGE_DEMO_SCALE}"`)
   const demoSeed = Number(env.WANGGE_DEMO_SEED ?? 20230101)
   if (!Number.isInteger(demoSeed)) throw new Error(`WANGGE_DEMO_SEED must be an integer, got "${env.WANGGE_DEMO_SEED}"`)
+  const demoText = (env.WANGGE_DEMO ?? 'on').trim().toLowerCase()
+  if (!['on', 'off', '1', '0', 'true', 'false'].includes(demoText))
+    throw new Error(`WANGGE_DEMO must be on or off, got "${env.WANGGE_DEMO}"`)
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.WANGGE_DATA_DIR ?? 'data/pglite',
+    demo: ['on', '1', 'true'].includes(demoText),
     demoSeed,
     demoScale,
     logLevel: env.LOG_LEVEL ?? 'warn',

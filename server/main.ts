@@ -12,6 +12,7 @@ const startedAt = Date.now()
 const database = await bootstrap({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
+  demo: config.demo,
   seed: config.demoSeed,
   scale: config.demoScale,
   log,

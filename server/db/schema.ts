@@ -70,6 +70,8 @@ export interface UnitsTable {
 
 export interface BuildingsTable {
   id: Generated<number>
+  /** from an import (0004); null for the demo world's buildings */
+  code: ColumnType<string | null, string | null | undefined, string | null>
   unit_id: number
   community_code: string
   street_code: string

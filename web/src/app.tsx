@@ -166,6 +166,9 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
             <a href="/wall" data-testid="mode-wall">
               {t('wall.mode')}
             </a>
+            <a href="/import" data-testid="mode-import">
+              {t('import.mode')}
+            </a>
             {data.grids.length > 0 ? (
               <span className="muted" data-testid="grid-count">
                 {t('count.grids', { n: formatNumber(data.grids.length) })}

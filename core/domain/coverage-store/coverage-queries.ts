@@ -129,6 +129,8 @@ export function coverageSummary(model: CoverageStore, options: SummaryOptions): 
       if (options.community && keys.communityCodes[k] !== options.community) continue
     }
     if (!inBbox(keys, k, options.bbox)) continue
+    // a key with no building yet (a district being imported) has no figures or bbox to show
+    if (Number.isNaN(keys.bbox[4 * k])) continue
     total++
     if (rows.length < options.limit) rows.push(rowOf(keys, options.level, k, t))
   }

@@ -11,7 +11,8 @@ export type LoadProgress = (step: string, done: number, total: number) => void
 const BATCH_ROWS = 4000
 
 export async function hasWorld(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('communities').select('code').limit(1).executeTakeFirst()
+  // streets: the first layer a real district's import loads, so a half-loaded district is a world too
+  const row = await db.selectFrom('streets').select('code').limit(1).executeTakeFirst()
   return row !== undefined
 }
 

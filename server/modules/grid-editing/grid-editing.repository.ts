@@ -99,6 +99,12 @@ const metricsCache = new WeakMap<Db, Map<string, UnitMetrics>>()
 const scopeKey = (scope: { community?: string; street?: string }) =>
   scope.community ? `c${scope.community}` : `s${scope.street}`
 
+/** Forgets the unit geometry caches (metrics, adjacency) of a database: an import changed units. */
+export function forgetUnitCaches(db: Db): void {
+  metricsCache.delete(db)
+  adjacencyCache.delete(db)
+}
+
 /** Area and perimeter on the spheroid, and a point inside each unit (its "centroid" for selection). */
 export async function unitMetrics(db: Db, scope: { community?: string; street?: string }): Promise<UnitMetrics> {
   const perDb = metricsCache.get(db) ?? new Map<string, UnitMetrics>()

@@ -11,6 +11,8 @@ export const LAYER_IDS = {
   facilities: 'facilities',
   streetLabels: 'street-labels',
   communityLabels: 'community-labels',
+  importExisting: 'import-existing',
+  importPreview: 'import-preview',
 } as const
 
 export type LayerId = (typeof LAYER_IDS)[keyof typeof LAYER_IDS]

@@ -1,0 +1,285 @@
+// The row checks of a dry run that need no database: each source row becomes a record with typed
+// values and WGS84 geometry, or problems saying what is wrong and what would be done.
+//   - required fields present; codes in the NBS format (street 9, community 12, grid 15 digits) and
+//     a community's code under its street's; keys unique (count files: rows per code are summed);
+//   - counts non-negative integers, areas non-negative numbers, kinds from a known list;
+//   - geometry of the layer's kind, converted from the source CRS, inside China (else the CRS is
+//     wrong), rings closed with at least three corners; coordinates rounded to 1e-7° (~1 cm) so a
+//     second import of the same file compares equal to what the first stored.
+// Personal columns are never read: only the mapped fields are.
+import type { ColumnMapping, ImportProblem } from '../api/import'
+import { crsTransform } from '../geo/crs'
+import type { ImportLayer } from './layers'
+import type { Cell, SourceRow } from './read-file'
+import { parseWktGeometry } from './wkt'
+
+export type Value = string | number | null
+
+export interface ImportRecord {
+  /** 1-based source row; for summed count rows, the first */
+  row: number
+  /** the code the row is keyed by (see keyField) */
+  key: string
+  values: Record<string, Value>
+  /** WGS84, MultiPolygon for polygon layers, Point for point layers, null for tables */
+  geometry: GeoJSON.MultiPolygon | GeoJSON.Point | null
+}
+
+export interface Validation {
+  records: ImportRecord[]
+  problems: ImportProblem[]
+  notices: string[]
+  /** rows refused by an error */
+  rejected: number
+}
+
+/** The field a layer's rows are keyed by. */
+export function keyField(layer: ImportLayer): string {
+  if (layer.id === 'workers') return 'communityCode'
+  if (layer.id === 'facilities') return 'name'
+  return 'code'
+}
+
+const CODE_PATTERNS: Record<string, { re: RegExp; what: string }> = {
+  'streets.code': { re: /^\d{9}$/, what: 'a 9-digit street code' },
+  'communities.code': { re: /^\d{12}$/, what: 'a 12-digit community code' },
+  'grids.code': { re: /^\d{15}$/, what: 'a 15-digit grid code' },
+  streetCode: { re: /^\d{9}$/, what: 'a 9-digit street code' },
+  communityCode: { re: /^\d{12}$/, what: 'a 12-digit community code' },
+}
+
+const ENUM_SYNONYMS: Record<string, string> = {
+  社区: 'urban',
+  城镇: 'urban',
+  城市: 'urban',
+  居委会: 'urban',
+  村: 'rural',
+  农村: 'rural',
+  乡村: 'rural',
+  村委会: 'rural',
+  小区: 'compound',
+  住宅小区: 'compound',
+  楼院: 'courtyard',
+  村民小组: 'village_group',
+  小组: 'village_group',
+  villagegroup: 'village_group',
+  街道: 'subdistrict',
+  镇: 'town',
+  乡: 'town',
+  功能区: 'zone',
+  现状: 'existing',
+  已建: 'existing',
+  现有: 'existing',
+  规划: 'planned',
+  拟建: 'planned',
+}
+
+/** China with a margin: coordinates outside it mean the CRS was wrong. */
+const CHINA = [73, 3, 136, 54] as const
+const round7 = (n: number) => Math.round(n * 1e7) / 1e7
+
+function textOf(v: Cell | undefined): string | null {
+  if (v === undefined || v === null) return null
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)
+  const t = String(v).trim()
+  return t === '' ? null : t
+}
+
+export function validateRows(
+  layer: ImportLayer,
+  rows: readonly SourceRow[],
+  mapping: ColumnMapping,
+  crsCode: string,
+): Validation {
+  const problems: ImportProblem[] = []
+  const notices: string[] = []
+  const transform = crsTransform(crsCode)
+  const keyId = keyField(layer)
+  const byKey = new Map<string, ImportRecord>()
+  const records: ImportRecord[] = []
+  let rejected = 0
+  const summing = layer.id === 'counts'
+  let summed = 0
+
+  rows.forEach((source, i) => {
+    const row = i + 1
+    const rowProblems: ImportProblem[] = []
+    const error = (code: string, message: string, key: string | null = null) =>
+      rowProblems.push({ row, key, code, severity: 'error', message, action: 'row skipped' })
+    const values: Record<string, Value> = {}
+    for (const field of layer.fields) {
+      const header = mapping.fields[field.id]
+      const raw = header ? textOf(source.attrs[header]) : null
+      if (raw === null) {
+        if (field.required)
+          error(
+            'MISSING_VALUE',
+            `${field.nameEn} (${field.nameZh}) is empty${header ? ` in "${header}"` : ': not mapped'}`,
+          )
+        values[field.id] = null
+        continue
+      }
+      if (field.type === 'integer' || field.type === 'number') {
+        const n = Number(raw.replace(/,/g, ''))
+        if (!Number.isFinite(n)) error('NOT_A_NUMBER', `${field.nameEn} "${raw}" is not a number`)
+        else if (n < 0) error('NEGATIVE_COUNT', `${field.nameEn} ${n} is negative`)
+        else if (field.type === 'integer' && !Number.isInteger(n))
+          error('NOT_AN_INTEGER', `${field.nameEn} ${n} is not a whole number`)
+        values[field.id] = n
+      } else if (field.type === 'enum') {
+        const norm = raw.toLowerCase().replace(/[\s-]/g, '')
+        const v = field.values?.includes(norm) ? norm : ENUM_SYNONYMS[norm]
+        if (!v || !field.values?.includes(v))
+          error('BAD_VALUE', `${field.nameEn} "${raw}" is not one of ${field.values?.join(', ')}`)
+        values[field.id] = v ?? raw
+      } else if (field.type === 'code') {
+        const pattern = CODE_PATTERNS[`${layer.id}.${field.id}`] ?? CODE_PATTERNS[field.id]
+        if (pattern && !pattern.re.test(raw)) error('BAD_CODE', `${field.nameEn} "${raw}" is not ${pattern.what}`)
+        values[field.id] = raw
+      } else values[field.id] = raw
+    }
+    // a building without a code is keyed by its unit and row: the same file finds it again
+    if (layer.id === 'buildings' && values.code === null && values.unitCode !== null)
+      values.code = `${values.unitCode}-${row}`
+    const key = values[keyId] === null ? null : String(values[keyId])
+    for (const p of rowProblems) p.key = key
+    if (
+      layer.id === 'communities' &&
+      typeof values.code === 'string' &&
+      typeof values.streetCode === 'string' &&
+      !values.code.startsWith(values.streetCode)
+    )
+      error(
+        'CODE_MISMATCH',
+        `community code ${values.code} does not begin with its street code ${values.streetCode}`,
+        key,
+      )
+
+    let geometry: ImportRecord['geometry'] = null
+    if (layer.geometry !== 'none') {
+      try {
+        geometry = geometryOf(layer, source, mapping, transform)
+        if (!geometry) error('MISSING_GEOMETRY', 'the row has no geometry', key)
+      } catch (err) {
+        error('BAD_GEOMETRY', (err as Error).message, key)
+      }
+    }
+
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems)
+      rejected++
+      return
+    }
+    const k = key ?? String(row)
+    const seen = byKey.get(k)
+    if (seen && summing) {
+      for (const f of ['households', 'residents'])
+        if (values[f] !== null) seen.values[f] = ((seen.values[f] as number | null) ?? 0) + (values[f] as number)
+      seen.values.rows = (seen.values.rows as number) + 1
+      summed++
+      return
+    }
+    if (seen) {
+      problems.push({
+        row,
+        key: k,
+        code: 'DUPLICATE_CODE',
+        severity: 'error',
+        message: `${keyId} ${k} is also on row ${seen.row}`,
+        action: 'row skipped (the first row is kept)',
+      })
+      rejected++
+      return
+    }
+    const record: ImportRecord = { row, key: k, values, geometry }
+    if (summing) record.values.rows = 1
+    byKey.set(k, record)
+    records.push(record)
+  })
+
+  if (summing && summed > 0) {
+    notices.push(`${summed + records.length} register rows aggregated to counts for ${records.length} codes`)
+    // a register with one row per household and no household column: each row is a household
+    if (!mapping.fields.households) for (const r of records) r.values.households = r.values.rows as number
+  }
+  if (summing) for (const r of records) delete r.values.rows
+  return { records, problems, notices, rejected }
+}
+
+function geometryOf(
+  layer: ImportLayer,
+  source: SourceRow,
+  mapping: ColumnMapping,
+  transform: ReturnType<typeof crsTransform>,
+): ImportRecord['geometry'] {
+  let g: GeoJSON.Geometry | null = source.geometry
+  const c = mapping.coordinates
+  if (c?.kind === 'lnglat') {
+    const x = textOf(source.attrs[c.x])
+    const y = textOf(source.attrs[c.y])
+    if (x === null || y === null) return null
+    const pt = [Number(x), Number(y)]
+    if (!pt.every(Number.isFinite)) throw new Error(`coordinates "${x}", "${y}" are not numbers`)
+    g = { type: 'Point', coordinates: pt }
+  } else if (c?.kind === 'wkt') {
+    const text = textOf(source.attrs[c.column])
+    if (text === null) return null
+    g = parseWktGeometry(text)
+  }
+  if (!g) return null
+  const pos = (p: number[]): number[] => {
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`coordinate ${p.join(' ')} is not a number`)
+    const [lng, lat] = transform.toWgs84([p[0], p[1]])
+    if (!(lng >= CHINA[0] && lng <= CHINA[2] && lat >= CHINA[1] && lat <= CHINA[3]))
+      throw new Error(
+        `coordinate ${p.join(', ')} lands at ${lng.toFixed(4)}, ${lat.toFixed(4)}, outside China: is the CRS right?`,
+      )
+    return [round7(lng), round7(lat)]
+  }
+  const ring = (r: number[][]): number[][] => {
+    const out: number[][] = []
+    for (const p of r.map(pos)) {
+      const last = out[out.length - 1]
+      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p)
+    }
+    if (out.length > 1 && (out[0][0] !== out[out.length - 1][0] || out[0][1] !== out[out.length - 1][1]))
+      out.push(out[0])
+    if (out.length < 4) throw new Error('a ring has fewer than three distinct corners')
+    return out
+  }
+  const wantsPolygon = layer.geometry === 'polygon'
+  const wantsPoint = layer.geometry === 'point'
+  if (g.type === 'MultiPoint' && g.coordinates.length === 1) g = { type: 'Point', coordinates: g.coordinates[0] }
+  if (g.type === 'Polygon' && !wantsPoint) return { type: 'MultiPolygon', coordinates: [g.coordinates.map(ring)] }
+  if (g.type === 'MultiPolygon' && !wantsPoint)
+    return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) }
+  if (g.type === 'Point' && !wantsPolygon) return { type: 'Point', coordinates: pos(g.coordinates) }
+  if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && wantsPoint) {
+    const outer = g.type === 'Polygon' ? g.coordinates[0] : g.coordinates[0][0]
+    return { type: 'Point', coordinates: ringCentroid(ring(outer)) }
+  }
+  throw new Error(`a ${g.type} where ${layer.nameEn.toLowerCase()} need ${wantsPolygon ? 'polygons' : 'points'}`)
+}
+
+function ringCentroid(r: number[][]): number[] {
+  // relative to the first corner: lng/lat products would lose the digits that matter
+  const [x0, y0] = r[0]
+  let a = 0
+  let x = 0
+  let y = 0
+  for (let i = 0; i < r.length - 1; i++) {
+    const [ax, ay] = [r[i][0] - x0, r[i][1] - y0]
+    const [bx, by] = [r[i + 1][0] - x0, r[i + 1][1] - y0]
+    const cross = ax * by - bx * ay
+    a += cross
+    x += (ax + bx) * cross
+    y += (ay + by) * cross
+  }
+  if (a === 0) return r[0]
+  return [round7(x0 + x / (3 * a)), round7(y0 + y / (3 * a))]
+}
+
+/** A record's geometry as canonical text, to compare with what is stored. */
+export function geometryKey(g: ImportRecord['geometry'] | null): string {
+  return g ? JSON.stringify(g.coordinates) : ''
+}

@@ -1,0 +1,85 @@
+// The two ways the CLI reaches the import pipeline: through a running server's HTTP API, or, when
+// none runs, the same ImportService on a database the CLI opens itself. Both answer alike.
+import type {
+  CommitRequest,
+  CommitResult,
+  DryRunRequest,
+  DryRunResult,
+  ImportSummary,
+  ImportUploadResult,
+} from '../../core/api'
+import type { DatabaseHandle } from '../db/engine'
+import { ImportService } from '../modules/import/import.service'
+
+export interface ImportClient {
+  where: string
+  upload(filename: string, bytes: Buffer): Promise<ImportUploadResult>
+  dryRun(id: number, req: DryRunRequest): Promise<DryRunResult>
+  problemsCsv(id: number): Promise<string>
+  commit(id: number, req: CommitRequest): Promise<CommitResult>
+  summary(id: number): Promise<ImportSummary>
+  close(): Promise<void>
+}
+
+/** The server at `url` when it answers /api/health within a second, else null. */
+export async function serverAt(url: string): Promise<string | null> {
+  try {
+    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) })
+    return res.ok ? url : null
+  } catch {
+    return null
+  }
+}
+
+export function httpClient(url: string): ImportClient {
+  const call = async <T>(method: string, path: string, body?: unknown, raw?: Buffer): Promise<T> => {
+    const res = await fetch(`${url}/api${path}`, {
+      method,
+      headers: raw
+        ? { 'content-type': 'application/octet-stream' }
+        : body
+          ? { 'content-type': 'application/json' }
+          : {},
+      body: raw ? new Uint8Array(raw) : body ? JSON.stringify(body) : undefined,
+    })
+    const text = await res.text()
+    if (!res.ok) {
+      let message = text
+      try {
+        message = JSON.parse(text).message
+      } catch {}
+      throw new Error(`${res.status}: ${message}`)
+    }
+    return (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T
+  }
+  return {
+    where: `the server at ${url}`,
+    upload: (filename, bytes) => call('POST', `/imports?filename=${encodeURIComponent(filename)}`, undefined, bytes),
+    dryRun: (id, req) => call('POST', `/imports/${id}/dry-run`, req),
+    problemsCsv: (id) => call('GET', `/imports/${id}/problems.csv`),
+    commit: (id, req) => call('POST', `/imports/${id}/commit`, req),
+    summary: (id) => call('GET', `/imports/${id}`),
+    close: async () => {},
+  }
+}
+
+export function directClient(database: DatabaseHandle): ImportClient {
+  const service = new ImportService(database.db)
+  const explain = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p
+    } catch (err) {
+      const e = err as { statusCode?: number; message: string }
+      throw new Error(e.statusCode ? `${e.statusCode}: ${e.message}` : e.message)
+    }
+  }
+  return {
+    where: `the ${database.kind} database at ${database.location}`,
+    upload: (filename, bytes) => explain(service.upload(filename, bytes)),
+    dryRun: (id, req) => explain(service.dryRun(id, req)),
+    problemsCsv: async (id) => service.problemsCsv(id),
+    commit: (id, req) => explain(service.commit(id, req)),
+    summary: (id) => explain(service.summary(id)),
+    close: () => database.close(),
+  }
+}

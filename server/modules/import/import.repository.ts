@@ -1,0 +1,657 @@
+// All SQL of the import pipeline: the imports table, what a dry run compares against, the checks
+// that need PostGIS (validity, containment, the grid that holds most of a unit), and the commit
+// and rollback of one import in one transaction.
+import { type Kysely, sql } from 'kysely'
+import type { ImportCounts, ImportFormat, ImportLayerId, ImportStatus } from '../../../core/api'
+import type { ImportRecord, Value } from '../../../core/import/validate'
+import type { Database } from '../../db/schema'
+import { rebuildGridCaches } from '../grids/grids.repository'
+
+type Db = Kysely<Database>
+
+export interface ImportRow {
+  id: number
+  filename: string
+  format: ImportFormat
+  sizeBytes: number
+  status: ImportStatus
+  target: ImportLayerId | null
+  crs: string | null
+  encoding: string | null
+  counts: ImportCounts | null
+  problemCount: number
+  author: string | null
+  createdAt: string
+  committedAt: string | null
+  rolledBackAt: string | null
+  revisionId: number | null
+  message: string | null
+}
+
+const IMPORT_COLUMNS = sql`id, filename, format, size_bytes::int AS "sizeBytes", status, target, crs, encoding, counts,
+  problem_count AS "problemCount", author, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
+  to_char(committed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "committedAt",
+  to_char(rolled_back_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "rolledBackAt",
+  revision_id::int AS "revisionId", message`
+
+export async function insertImport(
+  db: Db,
+  v: { filename: string; format: ImportFormat; sizeBytes: number },
+): Promise<number> {
+  const { rows } = await sql<{ id: number }>`INSERT INTO imports (filename, format, size_bytes, status)
+    VALUES (${v.filename}, ${v.format}, ${v.sizeBytes}, 'uploaded') RETURNING id`.execute(db)
+  return rows[0].id
+}
+
+export async function getImport(db: Db, id: number, lock = false): Promise<ImportRow | undefined> {
+  const { rows } = await sql<ImportRow>`SELECT ${IMPORT_COLUMNS} FROM imports WHERE id = ${id}
+    ${lock ? sql`FOR UPDATE` : sql``}`.execute(db)
+  return rows[0]
+}
+
+export async function listImports(db: Db): Promise<ImportRow[]> {
+  const { rows } = await sql<ImportRow>`SELECT ${IMPORT_COLUMNS} FROM imports ORDER BY id DESC LIMIT 500`.execute(db)
+  return rows
+}
+
+export async function markValidated(
+  db: Db,
+  id: number,
+  v: { target: string; crs: string; encoding: string; counts: ImportCounts; problemCount: number },
+): Promise<void> {
+  await sql`UPDATE imports SET status = 'validated', target = ${v.target}, crs = ${v.crs}, encoding = ${v.encoding},
+    counts = ${JSON.stringify(v.counts)}::jsonb, problem_count = ${v.problemCount}, message = NULL
+    WHERE id = ${id}`.execute(db)
+}
+
+/** The latest committed import that has not been rolled back. */
+export async function latestCommittedId(db: Db): Promise<number | null> {
+  const { rows } = await sql<{ id: number }>`SELECT id FROM imports WHERE status = 'committed'
+    ORDER BY committed_at DESC, id DESC LIMIT 1`.execute(db)
+  return rows[0]?.id ?? null
+}
+
+// ── what a dry run compares against ────────────────────────────────────
+
+export interface ExistingRow {
+  id: number
+  values: Record<string, Value>
+  /** JSON of the stored coordinates (7 decimals), '' for layers without geometry */
+  geometry: string
+  gridId: number | null
+  communityCode: string | null
+}
+
+/** The stored rows a target's keys name, with the fields the layer maps, keyed by code. */
+export async function existingRows(db: Db, target: ImportLayerId, keys: string[]): Promise<Map<string, ExistingRow>> {
+  const geom = (alias: string) => sql.raw(`coalesce((ST_AsGeoJSON(${alias}.geom, 7)::json -> 'coordinates')::text, '')`)
+  let query: ReturnType<typeof sql<ExistingRow & { key: string }>>
+  if (target === 'streets')
+    query = sql`SELECT 0 AS id, trim(code) AS key, json_build_object('code', trim(code), 'name', name, 'kind', kind) AS values,
+      ${geom('s')} AS geometry, NULL::int AS "gridId", NULL AS "communityCode"
+      FROM streets s WHERE code = ANY(${keys}::text[])`
+  else if (target === 'communities' || target === 'workers')
+    query = sql`SELECT 0 AS id, trim(code) AS key, json_build_object('code', trim(code), 'communityCode', trim(code),
+        'name', name, 'streetCode', trim(street_code), 'kind', kind, 'households', households, 'residents', residents,
+        'workers', workers) AS values,
+      ${target === 'communities' ? geom('c') : sql`''`} AS geometry, NULL::int AS "gridId", trim(code) AS "communityCode"
+      FROM communities c WHERE code = ANY(${keys}::text[])`
+  else if (target === 'units' || target === 'counts')
+    query = sql`SELECT id, code AS key, json_build_object('code', code, 'name', name, 'communityCode', trim(community_code),
+        'kind', kind, 'households', households, 'residents', residents) AS values,
+      ${target === 'units' ? geom('u') : sql`''`} AS geometry, grid_id AS "gridId", trim(community_code) AS "communityCode"
+      FROM units u WHERE code = ANY(${keys}::text[])`
+  else if (target === 'buildings')
+    query = sql`SELECT b.id, b.code AS key, json_build_object('code', b.code, 'unitCode', u.code, 'households', b.households,
+        'residents', b.residents, 'floors', b.floors) AS values,
+      ${geom('b')} AS geometry, u.grid_id AS "gridId", trim(b.community_code) AS "communityCode"
+      FROM buildings b JOIN units u ON u.id = b.unit_id WHERE b.code = ANY(${keys}::text[])`
+  else if (target === 'facilities')
+    query = sql`SELECT DISTINCT ON (f.name) f.id, f.name AS key, json_build_object('name', f.name, 'typeCode', f.type_code,
+        'status', f.status, 'floorAreaM2', f.floor_area_m2, 'activityAreaM2', f.activity_area_m2, 'capacity', f.capacity,
+        'radiusM', f.radius_m, 'communityCode', trim(f.community_code)) AS values,
+      ${geom('f')} AS geometry, NULL::int AS "gridId", trim(f.community_code) AS "communityCode"
+      FROM facilities f WHERE f.name = ANY(${keys}::text[]) AND f.status <> 'retired' ORDER BY f.name, f.id`
+  else if (target === 'grids')
+    query = sql`SELECT g.id, trim(g.code) AS key, json_build_object('code', trim(g.code), 'name', g.name,
+        'communityCode', trim(g.community_code)) AS values, '' AS geometry, g.id AS "gridId",
+        trim(g.community_code) AS "communityCode"
+      FROM grids g WHERE g.code = ANY(${keys}::text[]) AND g.valid_to IS NULL`
+  else return new Map()
+  const { rows } = await query.execute(db)
+  return new Map(rows.map(({ key, ...r }) => [key, { ...r, geometry: r.geometry ?? '' }]))
+}
+
+/** Which of these codes exist in a parent table. */
+export async function existingCodes(db: Db, table: 'streets' | 'communities' | 'units', codes: string[]) {
+  if (codes.length === 0) return new Set<string>()
+  const { rows } = await sql<{ code: string }>`SELECT trim(code) AS code FROM ${sql.table(table)}
+    WHERE code = ANY(${codes}::text[])`.execute(db)
+  return new Set(rows.map((r) => r.code))
+}
+
+export interface GeometryCheck {
+  ord: number
+  valid: boolean
+  reason: string | null
+  /** m² of the geometry outside its parent when more than the tolerance sticks out (else 0); null without parent */
+  outsideM2: number | null
+  /** units: the current grid holding most of the unit, and the share it holds */
+  gridId: number | null
+  gridShare: number | null
+}
+
+/**
+ * Validity of each geometry, how far it sticks out of its parent (a unit's community, a
+ * community's street), and for new units the current grid of the community holding most of it.
+ */
+export async function checkGeometries(
+  db: Db,
+  target: 'streets' | 'communities' | 'units',
+  items: { ord: number; parent: string | null; geometry: string; assignGrid: boolean }[],
+  toleranceM: number,
+): Promise<GeometryCheck[]> {
+  if (items.length === 0) return []
+  const parentTable = target === 'units' ? sql`communities` : sql`streets`
+  const { rows } = await sql<GeometryCheck>`WITH r AS (
+      SELECT x.ord, x.parent, x.assign, ST_SetSRID(ST_GeomFromGeoJSON(x.geometry), 4326) AS g
+      FROM jsonb_to_recordset(${JSON.stringify(items.map((i) => ({ ord: i.ord, parent: i.parent, geometry: i.geometry, assign: i.assignGrid })))}::jsonb)
+        AS x(ord int, parent text, geometry text, assign boolean)),
+    v AS (SELECT r.*, ST_IsValid(r.g) AS valid, CASE WHEN ST_IsValid(r.g) THEN NULL ELSE ST_IsValidReason(r.g) END AS reason,
+        CASE WHEN ST_IsValid(r.g) THEN r.g ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(r.g), 3)) END AS fixed
+      FROM r)
+    SELECT v.ord, v.valid, v.reason,
+      ${
+        target === 'streets'
+          ? sql`NULL::float8`
+          : sql`(SELECT CASE WHEN ST_CoveredBy(v.fixed, p.geom) THEN 0
+              WHEN ST_CoveredBy(v.fixed, ST_Buffer(p.geom::geography, ${toleranceM})::geometry) THEN 0
+              ELSE ST_Area(ST_Difference(v.fixed, p.geom)::geography) END
+            FROM ${parentTable} p WHERE p.code = v.parent)`
+      } AS "outsideM2",
+      ${target === 'units' ? sql`best.id` : sql`NULL::int`} AS "gridId",
+      ${target === 'units' ? sql`best.share` : sql`NULL::float8`} AS "gridShare"
+    FROM v ${
+      target === 'units'
+        ? sql`LEFT JOIN LATERAL (SELECT g.id, ST_Area(ST_Intersection(g.geom, v.fixed)) / nullif(ST_Area(v.fixed), 0) AS share
+        FROM grids g WHERE v.assign AND g.valid_to IS NULL AND g.community_code = v.parent AND g.geom && v.fixed
+        ORDER BY share DESC NULLS LAST, g.id LIMIT 1) best ON TRUE`
+        : sql``
+    }
+    ORDER BY v.ord`.execute(db)
+  return rows
+}
+
+export interface UnitInGrid {
+  unitId: number
+  unitCode: string
+  communityCode: string
+  households: number
+  currentGridId: number | null
+  /** the imported grid holding most of the unit, null when none overlaps it */
+  gridKey: string | null
+  share: number
+}
+
+/** For an import of grids: every unit of their communities and the imported grid holding most of it. */
+export async function unitsInGrids(
+  db: Db,
+  grids: { key: string; community: string; geom: string }[],
+): Promise<UnitInGrid[]> {
+  if (grids.length === 0) return []
+  const communities = [...new Set(grids.map((g) => g.community))]
+  const { rows } = await sql<UnitInGrid>`WITH g AS (
+      SELECT x.key, x.community, ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(x.geom), 4326)) AS geom
+      FROM jsonb_to_recordset(${JSON.stringify(grids)}::jsonb) x(key text, community text, geom text))
+    SELECT u.id AS "unitId", u.code AS "unitCode", trim(u.community_code) AS "communityCode", u.households,
+      u.grid_id AS "currentGridId", best.key AS "gridKey", coalesce(best.share, 0)::float8 AS share
+    FROM units u LEFT JOIN LATERAL (
+      SELECT g.key, ST_Area(ST_Intersection(g.geom, u.geom)) / nullif(ST_Area(u.geom), 0) AS share
+      FROM g WHERE g.community = trim(u.community_code) AND g.geom && u.geom AND ST_Intersects(g.geom, u.geom)
+      ORDER BY share DESC NULLS LAST, g.key LIMIT 1) best ON TRUE
+    WHERE u.community_code = ANY(${communities}::text[]) ORDER BY u.id`.execute(db)
+  return rows
+}
+
+/** Current grids' unit ids, for comparing an imported grid's membership with what is stored. */
+export async function gridMembers(db: Db, gridIds: number[]): Promise<Map<number, number[]>> {
+  const { rows } = await sql<{
+    gridId: number
+    ids: number[]
+  }>`SELECT grid_id AS "gridId", array_agg(id ORDER BY id) AS ids
+    FROM units WHERE grid_id = ANY(${gridIds}::int[]) GROUP BY grid_id`.execute(db)
+  return new Map(rows.map((r) => [r.gridId, r.ids]))
+}
+
+/** Grids: new ones inserted, names updated, units moved to the grid holding most of them, caches rebuilt. */
+async function applyGrids(trx: Db, rows: PlannedRow[], undo: Undo): Promise<Undo> {
+  const pairs = rows.flatMap((r) => (r.unitIds ?? []).map((id) => ({ unit_id: id, key: r.record.key })))
+  const unitIds = pairs.map((p) => p.unit_id)
+  const { rows: unitGrids } = await sql<{ row: unknown }>`SELECT json_build_object('id', id, 'grid_id', grid_id) AS row
+    FROM units WHERE id = ANY(${unitIds}::int[])`.execute(trx)
+  undo.before.unit_grids = unitGrids.map((r) => r.row)
+  const { rows: old } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
+    WHERE id = ANY(${unitIds}::int[]) AND grid_id IS NOT NULL`.execute(trx)
+  const changedIds = rows.flatMap((r) => (r.status === 'changed' && r.existingId ? [r.existingId] : []))
+  const affected = [...new Set([...old.map((o) => o.id), ...changedIds])]
+  undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${affected}::int[])`)
+  const added = rows.filter((r) => r.status === 'added')
+  if (added.length) {
+    const { rows: ins } = await sql<{ id: number }>`INSERT INTO grids (code, community_code, street_code, name)
+      SELECT r.key, c.code, c.street_code, coalesce(r.name, r.key)
+      FROM jsonb_to_recordset(${rowsJson(added)}::jsonb) r(key text, name text)
+      JOIN communities c ON c.code = left(r.key, 12)
+      RETURNING id`.execute(trx)
+    undo.added.push(...ins.map((i) => i.id))
+  }
+  const changed = rows.filter((r) => r.status === 'changed')
+  if (changed.length)
+    await sql`UPDATE grids t SET name = coalesce(r.name, t.name)
+      FROM jsonb_to_recordset(${rowsJson(changed)}::jsonb) r(id int, name text) WHERE t.id = r.id`.execute(trx)
+  await sql`UPDATE units u SET grid_id = g.id
+    FROM jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) r(unit_id int, key text)
+    JOIN grids g ON g.code = r.key AND g.valid_to IS NULL
+    WHERE u.id = r.unit_id AND u.grid_id IS DISTINCT FROM g.id`.execute(trx)
+  const rebuild = [...new Set([...affected, ...(undo.added as number[])])]
+  if (rebuild.length) await rebuildGridCaches(trx, rebuild)
+  return undo
+}
+
+/** For facilities: whether the type exists and which street the point lies in. */
+export async function facilityChecks(
+  db: Db,
+  items: { ord: number; typeCode: string; geom: string }[],
+): Promise<{ ord: number; typeKnown: boolean; street: string | null }[]> {
+  if (items.length === 0) return []
+  const { rows } = await sql<{ ord: number; typeKnown: boolean; street: string | null }>`SELECT r.ord,
+      EXISTS (SELECT 1 FROM facility_types t WHERE t.code = r."typeCode") AS "typeKnown",
+      (SELECT trim(s.code) FROM streets s WHERE ST_Covers(s.geom, ${point}) ORDER BY s.code LIMIT 1) AS street
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) r(ord int, "typeCode" text, geom text)
+    ORDER BY r.ord`.execute(db)
+  return rows
+}
+
+export interface FigureRow {
+  code: string
+  name: string
+  households: number
+}
+
+export async function communityFigures(db: Db, codes: string[]): Promise<FigureRow[]> {
+  const { rows } = await sql<FigureRow>`SELECT trim(c.code) AS code, c.name,
+      coalesce((SELECT sum(u.households) FROM units u WHERE u.community_code = c.code), 0)::int AS households
+    FROM communities c WHERE c.code = ANY(${codes}::text[])`.execute(db)
+  return rows
+}
+
+export async function gridFigures(db: Db, ids: number[]): Promise<(FigureRow & { id: number })[]> {
+  const { rows } = await sql<FigureRow & { id: number }>`SELECT id, trim(code) AS code, name, households
+    FROM grids WHERE id = ANY(${ids}::int[]) AND valid_to IS NULL`.execute(db)
+  return rows
+}
+
+export async function householdTotals(db: Db): Promise<{ households: number; residents: number; outOfBand: number }> {
+  const { rows } = await sql<{ households: number; residents: number; outOfBand: number }>`SELECT
+      coalesce((SELECT sum(households) FROM units), 0)::int AS households,
+      coalesce((SELECT sum(residents) FROM units), 0)::int AS residents,
+      (SELECT count(*) FROM grids g, settings t, settings o
+        WHERE g.valid_to IS NULL AND t.key = 'grid.household_target' AND o.key = 'grid.household_tolerance'
+          AND abs(g.households - (t.value #>> '{}')::numeric) > (t.value #>> '{}')::numeric * (o.value #>> '{}')::numeric)::int
+        AS "outOfBand"`.execute(db)
+  return rows[0]
+}
+
+// ── commit and rollback ────────────────────────────────────────────────
+
+export interface PlannedRow {
+  record: ImportRecord
+  status: 'added' | 'changed'
+  existingId: number | null
+  /** units: the grid a new unit joins */
+  gridId: number | null
+  /** the geometry needed repair (ST_MakeValid) */
+  repair: boolean
+  /** grids: the units the grid holds most of (their grid_id is set to it) */
+  unitIds?: number[]
+}
+
+export interface Undo {
+  target: ImportLayerId
+  /** ids (units) or codes (streets, communities) the commit added */
+  added: (number | string)[]
+  /** the district the commit added, when streets arrived in an empty database */
+  addedDistrict: string | null
+  /** rows as they were before, per table (to_jsonb: geometry as hex EWKB) */
+  before: Record<string, unknown[]>
+}
+
+type WorldTable = 'streets' | 'communities' | 'units' | 'buildings' | 'facilities' | 'grids'
+
+const TABLE_OF: Partial<Record<ImportLayerId, WorldTable>> = {
+  streets: 'streets',
+  communities: 'communities',
+  workers: 'communities',
+  units: 'units',
+  counts: 'units',
+  buildings: 'buildings',
+  facilities: 'facilities',
+  grids: 'grids',
+}
+
+export const COMMITTABLE: ImportLayerId[] = [
+  'streets',
+  'communities',
+  'units',
+  'buildings',
+  'counts',
+  'workers',
+  'facilities',
+  'grids',
+]
+
+const BATCH = 5000
+
+/** The rows as one JSON array parameter: keys, values, geometry text, and what the dry run decided. */
+function rowsJson(rows: PlannedRow[]) {
+  return JSON.stringify(
+    rows.map((r) => ({
+      key: r.record.key,
+      ...r.record.values,
+      id: r.existingId,
+      grid_id: r.gridId,
+      repair: r.repair,
+      geom: r.record.geometry ? JSON.stringify(r.record.geometry) : null,
+    })),
+  )
+}
+
+/** A geometry from the row's GeoJSON text, repaired when the dry run found it invalid. */
+const polygon =
+  sql.raw(`CASE WHEN r.repair THEN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)), 3))
+  ELSE ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) END`)
+const point = sql.raw('ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)')
+
+/** Writes the planned rows of one import (inside a transaction) and answers what rollback needs. */
+export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedRow[]): Promise<Undo> {
+  const table = TABLE_OF[target]
+  if (!table) throw new Error(`committing ${target} is not supported`)
+  const undo: Undo = { target, added: [], addedDistrict: null, before: {} }
+  const changedKeys = rows.filter((r) => r.status === 'changed').map((r) => r.record.key)
+  const keyColumn = table === 'facilities' ? sql`name` : sql`code`
+  undo.before[table] = await snapshotWhere(trx, table, sql`t.${keyColumn} = ANY(${changedKeys}::text[])`)
+
+  if (target === 'streets' && rows.some((r) => r.status === 'added')) {
+    const districts = [...new Set(rows.filter((r) => r.status === 'added').map((r) => r.record.key.slice(0, 6)))]
+    const have = await sql<{ code: string }>`SELECT code FROM districts WHERE code = ANY(${districts}::text[])`.execute(
+      trx,
+    )
+    const missing = districts.filter((d) => !have.rows.some((h) => h.code === d))
+    if (missing.length > 1) throw new Error('streets of several districts in one import')
+    if (missing.length === 1) {
+      const first = rows.find((r) => r.status === 'added')!
+      await sql`INSERT INTO districts (code, name, geom)
+        VALUES (${missing[0]}, ${missing[0]}, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(first.record.geometry)}), 4326)))`.execute(
+        trx,
+      )
+      undo.addedDistrict = missing[0]
+    }
+  }
+
+  // units whose households follow from their buildings, and grids whose caches follow from their units
+  let unitIds: number[] = []
+  if (target === 'buildings') {
+    const { rows: u } = await sql<{ id: number }>`SELECT DISTINCT unit_id AS id FROM buildings
+      WHERE code = ANY(${changedKeys}::text[])`.execute(trx)
+    const { rows: v } = await sql<{ id: number }>`SELECT id FROM units
+      WHERE code = ANY(${[...new Set(rows.map((r) => String(r.record.values.unitCode)))]}::text[])`.execute(trx)
+    unitIds = [...new Set([...u, ...v].map((x) => x.id))]
+    // only their counts change: keep those, not whole rows
+    const { rows: counts } = await sql<{ row: unknown }>`SELECT json_build_object('id', id, 'households', households,
+        'residents', residents) AS row FROM units WHERE id = ANY(${unitIds}::int[])`.execute(trx)
+    undo.before.unit_counts = counts.map((r) => r.row)
+  }
+  let gridIds: number[] = []
+  if (table === 'units' || target === 'buildings') {
+    const { rows: g } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
+      WHERE (code = ANY(${table === 'units' ? changedKeys : []}::text[]) OR id = ANY(${unitIds}::int[]))
+        AND grid_id IS NOT NULL`.execute(trx)
+    gridIds = [...new Set([...g.map((x) => x.id), ...rows.flatMap((r) => (r.gridId ? [r.gridId] : []))])]
+    undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${gridIds}::int[])`)
+  }
+
+  if (target === 'grids') return applyGrids(trx, rows, undo)
+
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH)
+    const added = batch.filter((r) => r.status === 'added')
+    const changed = batch.filter((r) => r.status === 'changed')
+    const ins = added.length ? await insertRows(trx, target, rowsJson(added)) : []
+    undo.added.push(...ins)
+    if (changed.length) await updateRows(trx, target, rowsJson(changed))
+  }
+
+  if (undo.addedDistrict)
+    await sql`UPDATE districts d SET geom = (SELECT ST_Multi(ST_Union(geom)) FROM streets WHERE district_code = d.code)
+      WHERE code = ${undo.addedDistrict}`.execute(trx)
+  if (target === 'buildings' && unitIds.length)
+    await sql`UPDATE units u SET households = s.h, residents = s.r FROM (
+        SELECT unit_id, sum(households)::int AS h, sum(residents)::int AS r FROM buildings
+        WHERE unit_id = ANY(${unitIds}::int[]) GROUP BY unit_id) s
+      WHERE u.id = s.unit_id AND (u.households, u.residents) IS DISTINCT FROM (s.h, s.r)`.execute(trx)
+  if (gridIds.length) await rebuildGridCaches(trx, gridIds)
+  return undo
+}
+
+async function insertRows(trx: Db, target: ImportLayerId, json: string): Promise<(number | string)[]> {
+  const q = (() => {
+    switch (target) {
+      case 'streets':
+        return sql`INSERT INTO streets (code, district_code, name, kind, geom)
+          SELECT r.key, left(r.key, 6), r.name, coalesce(r.kind, 'subdistrict'), ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, name text, kind text, repair boolean, geom text)
+          RETURNING code AS k`
+      case 'communities':
+        return sql`INSERT INTO communities (code, street_code, name, kind, households, residents, workers, geom)
+          SELECT r.key, coalesce(r."streetCode", left(r.key, 9)), r.name, coalesce(r.kind, 'urban'),
+            coalesce(r.households, 0), coalesce(r.residents, 0), coalesce(r.workers, 0), ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, "streetCode" text, name text, kind text, households int,
+            residents int, workers int, repair boolean, geom text)
+          RETURNING code AS k`
+      case 'units':
+        return sql`INSERT INTO units (code, community_code, street_code, name, kind, households, residents, grid_id, geom)
+          SELECT r.key, c.code, c.street_code, r.name, coalesce(r.kind, 'compound'), coalesce(r.households, 0),
+            coalesce(r.residents, 0), r.grid_id, ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, "communityCode" text, name text, kind text, households int,
+            residents int, grid_id int, repair boolean, geom text)
+          JOIN communities c ON c.code = r."communityCode"
+          RETURNING id AS k`
+      case 'buildings':
+        return sql`INSERT INTO buildings (code, unit_id, community_code, street_code, kind, floors, households, residents, geom)
+          SELECT r.key, u.id, u.community_code, u.street_code,
+            CASE WHEN c.kind = 'rural' THEN 'farmhouse' WHEN r.floors >= 12 THEN 'highrise'
+              WHEN r.floors >= 6 THEN 'midrise' ELSE 'lowrise' END,
+            greatest(coalesce(r.floors, 1), 1), r.households, coalesce(r.residents, 0), ${point}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, "unitCode" text, households int, residents int, floors int, geom text)
+          JOIN units u ON u.code = r."unitCode" JOIN communities c ON c.code = u.community_code
+          RETURNING id AS k`
+      case 'facilities':
+        return sql`INSERT INTO facilities (type_code, name, street_code, community_code, status, floor_area_m2,
+            activity_area_m2, capacity, radius_m, geom)
+          SELECT r."typeCode", r.name, p.street, coalesce(r."communityCode", p.community), coalesce(r.status, 'existing'),
+            r."floorAreaM2", r."activityAreaM2", r.capacity, r."radiusM", ${point}
+          FROM jsonb_to_recordset(${json}::jsonb) r(name text, "typeCode" text, "communityCode" text, status text,
+            "floorAreaM2" numeric, "activityAreaM2" numeric, capacity int, "radiusM" int, geom text),
+          LATERAL ${placeOfPoint} p
+          RETURNING id AS k`
+      default:
+        throw new Error(`nothing to add for ${target}`)
+    }
+  })()
+  const { rows } = await q.execute(trx)
+  return (rows as { k: number | string }[]).map((r) => (typeof r.k === 'string' ? r.k.trim() : r.k))
+}
+
+/** The street and community a facility's point lies in. */
+const placeOfPoint = sql`(SELECT (SELECT s.code FROM streets s WHERE ST_Covers(s.geom, ${point}) ORDER BY s.code LIMIT 1) AS street,
+  (SELECT c.code FROM communities c WHERE ST_Covers(c.geom, ${point}) ORDER BY c.code LIMIT 1) AS community)`
+
+async function updateRows(trx: Db, target: ImportLayerId, json: string): Promise<void> {
+  const q = (() => {
+    switch (target) {
+      case 'streets':
+        return sql`UPDATE streets t SET name = coalesce(r.name, t.name), kind = coalesce(r.kind, t.kind), geom = ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, name text, kind text, repair boolean, geom text)
+          WHERE t.code = r.key`
+      case 'communities':
+        return sql`UPDATE communities t SET name = coalesce(r.name, t.name), kind = coalesce(r.kind, t.kind),
+            households = coalesce(r.households, t.households), residents = coalesce(r.residents, t.residents),
+            workers = coalesce(r.workers, t.workers), geom = ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, name text, kind text, households int, residents int,
+            workers int, repair boolean, geom text)
+          WHERE t.code = r.key`
+      case 'workers':
+        return sql`UPDATE communities t SET workers = r.workers
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, workers int) WHERE t.code = r.key`
+      case 'units':
+        return sql`UPDATE units t SET name = coalesce(r.name, t.name), kind = coalesce(r.kind, t.kind),
+            households = coalesce(r.households, t.households), residents = coalesce(r.residents, t.residents), geom = ${polygon}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, name text, kind text, households int, residents int,
+            repair boolean, geom text)
+          WHERE t.code = r.key`
+      case 'counts':
+        return sql`UPDATE units t SET households = coalesce(r.households, t.households),
+            residents = coalesce(r.residents, t.residents)
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, households int, residents int) WHERE t.code = r.key`
+      case 'buildings':
+        return sql`UPDATE buildings t SET unit_id = u.id, community_code = u.community_code, street_code = u.street_code,
+            floors = greatest(coalesce(r.floors, t.floors), 1), households = r.households,
+            residents = coalesce(r.residents, t.residents), geom = ${point}
+          FROM jsonb_to_recordset(${json}::jsonb) r(key text, "unitCode" text, households int, residents int, floors int, geom text)
+          JOIN units u ON u.code = r."unitCode"
+          WHERE t.code = r.key`
+      case 'facilities':
+        return sql`UPDATE facilities t SET type_code = coalesce(r."typeCode", t.type_code), status = coalesce(r.status, t.status),
+            floor_area_m2 = coalesce(r."floorAreaM2", t.floor_area_m2), activity_area_m2 = coalesce(r."activityAreaM2", t.activity_area_m2),
+            capacity = coalesce(r.capacity, t.capacity), radius_m = coalesce(r."radiusM", t.radius_m),
+            geom = ${point}, version = t.version + 1, updated_at = now()
+          FROM jsonb_to_recordset(${json}::jsonb) r(id int, "typeCode" text, status text, "floorAreaM2" numeric,
+            "activityAreaM2" numeric, capacity int, "radiusM" int, geom text)
+          WHERE t.id = r.id`
+      default:
+        throw new Error(`nothing to change for ${target}`)
+    }
+  })()
+  await q.execute(trx)
+}
+
+async function snapshotWhere(trx: Db, table: string, where: ReturnType<typeof sql>) {
+  const { rows } = await sql<{
+    row: unknown
+  }>`SELECT to_jsonb(t.*) AS row FROM ${sql.table(table)} t WHERE ${where}`.execute(trx)
+  return rows.map((r) => r.row)
+}
+
+const RESTORE: Record<string, { key: string; columns: string[] }> = {
+  streets: { key: 'code', columns: ['name', 'kind', 'geom'] },
+  communities: {
+    key: 'code',
+    columns: ['street_code', 'name', 'kind', 'households', 'residents', 'workers', 'edit_version', 'geom'],
+  },
+  units: {
+    key: 'id',
+    columns: ['code', 'community_code', 'street_code', 'name', 'kind', 'households', 'residents', 'grid_id', 'geom'],
+  },
+  unit_counts: { key: 'id', columns: ['households', 'residents'] },
+  unit_grids: { key: 'id', columns: ['grid_id'] },
+  buildings: {
+    key: 'id',
+    columns: ['code', 'unit_id', 'community_code', 'street_code', 'kind', 'floors', 'households', 'residents', 'geom'],
+  },
+  facilities: {
+    key: 'id',
+    columns: [
+      'type_code',
+      'name',
+      'street_code',
+      'community_code',
+      'status',
+      'floor_area_m2',
+      'activity_area_m2',
+      'capacity',
+      'radius_m',
+      'version',
+      'updated_at',
+      'geom',
+    ],
+  },
+  grids: {
+    key: 'id',
+    columns: [
+      'code',
+      'name',
+      'valid_from',
+      'valid_to',
+      'parent_ids',
+      'version_from',
+      'households',
+      'residents',
+      'unit_count',
+      'geom',
+    ],
+  },
+}
+
+/** Undoes an import exactly (inside a transaction): deletes what it added, restores what it changed. */
+export async function undoImport(trx: Db, undo: Undo): Promise<void> {
+  const table = TABLE_OF[undo.target]!
+  // the rows as they were first (units point back to their grids), then what the import added
+  for (const [t, rows] of Object.entries(undo.before)) {
+    if (rows.length === 0) continue
+    const { key, columns } = RESTORE[t]
+    const target = t === 'unit_counts' || t === 'unit_grids' ? 'units' : t
+    const cols = sql.raw(columns.join(', '))
+    const vals = sql.raw(columns.map((c) => `r.${c}`).join(', '))
+    await sql`UPDATE ${sql.table(target)} x SET (${cols}) = ROW(${vals})
+      FROM jsonb_populate_recordset(NULL::${sql.table(target)}, ${JSON.stringify(rows)}::jsonb) r
+      WHERE x.${sql.raw(key)} = r.${sql.raw(key)}`.execute(trx)
+  }
+  if (undo.added.length) {
+    if (RESTORE[table].key === 'id')
+      await sql`DELETE FROM ${sql.table(table)} WHERE id = ANY(${undo.added as number[]}::int[])`.execute(trx)
+    else await sql`DELETE FROM ${sql.table(table)} WHERE code = ANY(${undo.added as string[]}::text[])`.execute(trx)
+  }
+  if (undo.addedDistrict) await sql`DELETE FROM districts WHERE code = ${undo.addedDistrict}`.execute(trx)
+}
+
+export async function insertImportRevision(
+  trx: Db,
+  v: { importId: number; action: 'import' | 'rollback'; author: string; reason: string; after: unknown },
+): Promise<number> {
+  const { rows } = await sql<{ id: number }>`INSERT INTO revisions (entity, entity_id, action, author, reason, after)
+    VALUES ('import', ${String(v.importId)}, ${v.action}, ${v.author}, ${v.reason}, ${JSON.stringify(v.after)}::jsonb)
+    RETURNING id::int`.execute(trx)
+  return rows[0].id
+}
+
+export async function markCommitted(
+  trx: Db,
+  id: number,
+  v: { author: string; reason: string; revisionId: number; undo: Undo },
+) {
+  await sql`UPDATE imports SET status = 'committed', author = ${v.author}, reason = ${v.reason}, committed_at = now(),
+    revision_id = ${v.revisionId}, undo = ${JSON.stringify(v.undo)}::jsonb WHERE id = ${id}`.execute(trx)
+}
+
+export async function readUndo(trx: Db, id: number): Promise<Undo | null> {
+  const { rows } = await sql<{ undo: Undo | null }>`SELECT undo FROM imports WHERE id = ${id}`.execute(trx)
+  return rows[0]?.undo ?? null
+}
+
+export async function markRolledBack(trx: Db, id: number, revisionId: number) {
+  await sql`UPDATE imports SET status = 'rolled_back', rolled_back_at = now(), rollback_revision_id = ${revisionId}
+    WHERE id = ${id}`.execute(trx)
+}
+
+export async function markFailed(db: Db, id: number, message: string) {
+  await sql`UPDATE imports SET status = 'failed', message = ${message} WHERE id = ${id}`.execute(db)
+}

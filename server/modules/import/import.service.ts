@@ -1,0 +1,693 @@
+// The import pipeline on the server: keeps an uploaded file in memory while it is mapped and
+// dry-run, runs core/import's readers and row checks, adds the checks that need the database
+// (parents exist, containment, validity, which grid a new unit joins), and commits or rolls back
+// through import.repository.ts. Shared by the HTTP routes and the CLI (which opens the database
+// itself when no server runs).
+import type { Kysely } from 'kysely'
+import {
+  type CommitRequest,
+  type CommitResult,
+  type DryRunRequest,
+  type DryRunResult,
+  IMPORT_MAX_UNZIPPED_BYTES,
+  IMPORT_SAMPLE_ROWS,
+  type ImportCounts,
+  type ImportFigures,
+  type ImportLayerId,
+  type ImportPreviewProperties,
+  type ImportProblem,
+  type ImportSummary,
+  type ImportUploadResult,
+  type SourceLayer,
+} from '../../../core/api'
+import { type ErrorCodeWithStatus, isErrorCode } from '../../../core/api/errors'
+import { parseCrs } from '../../../core/geo/crs'
+import { guessColumns, normaliseHeader } from '../../../core/import/column-guess'
+import { IMPORT_LAYERS, importLayer } from '../../../core/import/layers'
+import {
+  extentOf,
+  ImportFileError,
+  readImportFile,
+  type SourceFile,
+  type SourceTable,
+} from '../../../core/import/read-file'
+import type { TextEncodingId } from '../../../core/import/text-encoding'
+import { geometryKey, type ImportRecord, validateRows } from '../../../core/import/validate'
+import type { Database } from '../../db/schema'
+import { AppError, badRequest, notFound } from '../../plugins/errors'
+import type { ChangeEvent } from '../../plugins/events'
+import { forgetUnitCaches, readBand } from '../grid-editing/grid-editing.repository'
+import * as repo from './import.repository'
+
+const PROBLEMS_ANSWERED = 1000
+/** uploads held in memory at once, waiting for a dry run or commit */
+const MAX_HELD_UPLOADS = 8
+
+interface DryRunState {
+  result: DryRunResult
+  problems: ImportProblem[]
+  planned: repo.PlannedRow[]
+  preview: { record: ImportRecord; status: ImportPreviewProperties['status'] }[]
+}
+
+interface Upload {
+  filename: string
+  bytes: Uint8Array
+  read: Map<string, SourceFile>
+  progress: number
+  busy: 'validating' | 'committing' | null
+  dryRun: DryRunState | null
+}
+
+const conflict = (code: ErrorCodeWithStatus<409>, message: string) => new AppError(code, message)
+
+function fileError(err: unknown): never {
+  if (err instanceof ImportFileError) throw new AppError(isErrorCode(err.code) ? err.code : 'BAD_REQUEST', err.message)
+  throw err
+}
+
+export class ImportService {
+  private readonly uploads = new Map<number, Upload>()
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly publish: (event: ChangeEvent) => void = () => {},
+  ) {}
+
+  private async readAs(upload: Upload, encoding?: TextEncodingId): Promise<SourceFile> {
+    const key = encoding ?? 'guess'
+    const hit = upload.read.get(key)
+    if (hit) return hit
+    const file = await readImportFile(upload.filename, upload.bytes, {
+      encoding,
+      maxUnzippedBytes: IMPORT_MAX_UNZIPPED_BYTES,
+    }).catch(fileError)
+    upload.read.set(key, file)
+    return file
+  }
+
+  async upload(filename: string, body: Buffer | undefined): Promise<ImportUploadResult> {
+    if (!body || body.length === 0) throw badRequest('EMPTY_FILE', 'the request body is empty: send the file itself')
+    const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+    const upload: Upload = { filename, bytes, read: new Map(), progress: 0, busy: null, dryRun: null }
+    const file = await this.readAs(upload)
+    const id = await repo.insertImport(this.db, { filename, format: file.format, sizeBytes: bytes.length })
+    this.uploads.set(id, upload)
+    // uploads wait in memory for their commit: the oldest idle ones go (they answer UPLOAD_GONE)
+    for (const [old, u] of this.uploads)
+      if (this.uploads.size > MAX_HELD_UPLOADS && !u.busy && old !== id) this.uploads.delete(old)
+    const notices = [...file.notices]
+    const layers = file.tables.map((t) => describeTable(t))
+    const personal = [...new Set(layers.flatMap((l) => Object.values(l.guesses).flatMap((g) => g.personal)))]
+    if (personal.length)
+      notices.push(
+        `personal columns found (${personal.join(', ')}): they are never stored (a register is summed to counts per unit or building)`,
+      )
+    return { id, filename, format: file.format, sizeBytes: bytes.length, layers, notices }
+  }
+
+  async list(): Promise<ImportSummary[]> {
+    return (await repo.listImports(this.db)).map((r) => this.toSummary(r))
+  }
+
+  async summary(id: number): Promise<ImportSummary> {
+    const row = await repo.getImport(this.db, id)
+    if (!row) throw notFound('import', id)
+    return this.toSummary(row)
+  }
+
+  private toSummary(row: repo.ImportRow): ImportSummary {
+    const upload = this.uploads.get(row.id)
+    const status = upload?.busy ?? row.status
+    const progress = upload?.busy ? upload.progress : row.status === 'uploaded' ? 0 : 1
+    const { sizeBytes: _s, encoding: _e, ...rest } = row
+    return { ...rest, status, progress }
+  }
+
+  private async uploadOf(id: number): Promise<Upload> {
+    const row = await repo.getImport(this.db, id)
+    if (!row) throw notFound('import', id)
+    if (row.status === 'committed' || row.status === 'rolled_back')
+      throw conflict('IMPORT_CLOSED', `import ${id} is ${row.status.replace('_', ' ')}: upload the file again`)
+    const upload = this.uploads.get(id)
+    if (!upload)
+      throw conflict('UPLOAD_GONE', `import ${id}'s file is no longer held (the server restarted): upload it again`)
+    if (upload.busy) throw conflict('IMPORT_BUSY', `import ${id} is ${upload.busy}: wait for it`)
+    return upload
+  }
+
+  async dryRun(id: number, req: DryRunRequest): Promise<DryRunResult> {
+    const upload = await this.uploadOf(id)
+    let crs: string
+    try {
+      crs = parseCrs(req.crs).code
+    } catch (err) {
+      throw badRequest('BAD_CRS', (err as Error).message)
+    }
+    upload.busy = 'validating'
+    upload.progress = 0
+    try {
+      const file = await this.readAs(upload, req.encoding)
+      const table = req.sourceLayer ? file.tables.find((t) => t.name === req.sourceLayer) : file.tables[0]
+      if (!table)
+        throw badRequest(
+          'UNKNOWN_SOURCE_LAYER',
+          `no layer "${req.sourceLayer}" in the file: one of ${file.tables.map((t) => t.name).join(', ')}`,
+        )
+      const layer = importLayer(req.target)
+      const personal = guessColumns(
+        layer,
+        table.headers,
+        table.rows.slice(0, 200).map((r) => r.attrs),
+      ).personal
+      const used = [
+        ...Object.values(req.mapping.fields),
+        ...(req.mapping.coordinates?.kind === 'lnglat'
+          ? [req.mapping.coordinates.x, req.mapping.coordinates.y]
+          : req.mapping.coordinates
+            ? [req.mapping.coordinates.column]
+            : []),
+      ].filter((h): h is string => !!h)
+      for (const h of used) {
+        if (!table.headers.includes(h))
+          throw badRequest(
+            'UNKNOWN_COLUMN',
+            `column "${h}" is not in ${table.name}: one of ${table.headers.join(', ')}`,
+          )
+        if (personal.includes(h))
+          throw badRequest('PERSONAL_COLUMN', `column "${h}" holds personal data: it is never imported`)
+      }
+      upload.progress = 0.1
+      const validation = validateRows(layer, table.rows, req.mapping, crs)
+      upload.progress = 0.5
+      const state = await this.checkAgainstDatabase(id, req, crs, validation, personal)
+      upload.progress = 1
+      await repo.markValidated(this.db, id, {
+        target: req.target,
+        crs,
+        encoding: req.encoding ?? table.encoding.encoding,
+        counts: state.result.counts,
+        problemCount: state.result.problemCount,
+      })
+      upload.dryRun = state
+      return state.result
+    } finally {
+      upload.busy = null
+    }
+  }
+
+  private async checkAgainstDatabase(
+    id: number,
+    req: DryRunRequest,
+    crs: string,
+    validation: ReturnType<typeof validateRows>,
+    personal: string[],
+  ): Promise<DryRunState> {
+    const target = req.target
+    const problems = [...validation.problems]
+    const notices = [...validation.notices]
+    if (personal.length) notices.push(`personal columns dropped, never stored: ${personal.join(', ')}`)
+    if (crs !== 'EPSG:4326' && crs !== 'EPSG:4490') notices.push(`coordinates converted from ${crs} to EPSG:4326`)
+    let records = validation.records
+    let rejected = validation.rejected
+    const reject = (r: ImportRecord, code: string, message: string) => {
+      problems.push({ row: r.row, key: r.key, code, severity: 'error', message, action: 'row skipped' })
+      rejected++
+    }
+    const warn = (r: ImportRecord | null, code: string, message: string, action: string) =>
+      problems.push({ row: r?.row ?? 0, key: r?.key ?? null, code, severity: 'warning', message, action })
+
+    // parents must exist (loaded earlier, in the order of IMPORT_LAYERS)
+    const parentOf = (r: ImportRecord): { table: 'streets' | 'communities' | 'units'; code: string } | null => {
+      if (target === 'communities') return { table: 'streets', code: String(r.values.streetCode ?? r.key.slice(0, 9)) }
+      if (target === 'units' || target === 'workers')
+        return { table: 'communities', code: String(r.values.communityCode) }
+      if (target === 'grids') return { table: 'communities', code: r.key.slice(0, 12) }
+      if (target === 'counts') return { table: 'units', code: r.key }
+      if (target === 'buildings') return { table: 'units', code: String(r.values.unitCode) }
+      return null
+    }
+    for (const t of ['streets', 'communities', 'units'] as const) {
+      const codes = [...new Set(records.flatMap((r) => (parentOf(r)?.table === t ? [parentOf(r)!.code] : [])))]
+      if (codes.length === 0) continue
+      const have = await repo.existingCodes(this.db, t, codes)
+      records = records.filter((r) => {
+        const p = parentOf(r)
+        if (!p || p.table !== t || have.has(p.code)) return true
+        reject(r, 'NO_PARENT', `${t.replace(/s$/, '')} ${p.code} does not exist: import ${t} first`)
+        return false
+      })
+    }
+
+    const existing = await repo.existingRows(
+      this.db,
+      target,
+      records.map((r) => r.key),
+    )
+    const layer = importLayer(target)
+    const planned: repo.PlannedRow[] = []
+    const preview: DryRunState['preview'] = []
+    let unchanged = 0
+    const candidates: { record: ImportRecord; status: 'added' | 'changed'; existing: repo.ExistingRow | undefined }[] =
+      []
+    const grids =
+      target === 'grids'
+        ? await this.checkGrids(records, existing, planned, preview, warn)
+        : { unchanged: 0, split: [] }
+    unchanged += grids.unchanged
+    for (const r of target === 'grids' ? [] : records) {
+      const old = existing.get(r.key)
+      if (!old) {
+        candidates.push({ record: r, status: 'added', existing: undefined })
+        continue
+      }
+      const same =
+        layer.fields.every(
+          (f) => r.values[f.id] === null || r.values[f.id] === undefined || r.values[f.id] === old.values[f.id],
+        ) &&
+        (layer.geometry === 'none' || geometryKey(r.geometry) === old.geometry)
+      if (same) {
+        unchanged++
+        preview.push({ record: r, status: 'unchanged' })
+      } else candidates.push({ record: r, status: 'changed', existing: old })
+    }
+
+    // PostGIS checks: validity (repairable ones repaired), containment, the grid a new unit joins
+    const checks =
+      target === 'streets' || target === 'communities' || target === 'units'
+        ? await repo.checkGeometries(
+            this.db,
+            target,
+            candidates.map((c, ord) => ({
+              ord,
+              parent: target === 'streets' ? null : (parentOf(c.record)?.code ?? null),
+              geometry: JSON.stringify(c.record.geometry),
+              assignGrid: target === 'units' && c.status === 'added',
+            })),
+            req.tolerances?.containmentM ?? 5,
+          )
+        : []
+    const places =
+      target === 'facilities'
+        ? await repo.facilityChecks(
+            this.db,
+            candidates.map((c, ord) => ({
+              ord,
+              typeCode: String(c.record.values.typeCode),
+              geom: JSON.stringify(c.record.geometry),
+            })),
+          )
+        : []
+    const split: string[] = [...grids.split]
+    for (const [ord, c] of candidates.entries()) {
+      const check = checks[ord]
+      if (check && !check.valid)
+        warn(c.record, 'INVALID_GEOMETRY', `invalid geometry (${check.reason})`, 'geometry repaired (ST_MakeValid)')
+      if (check?.outsideM2) {
+        reject(
+          c.record,
+          'OUTSIDE_PARENT',
+          `${Math.round(check.outsideM2)} m² lie outside its ${target === 'units' ? 'community' : 'street'} beyond the ${req.tolerances?.containmentM ?? 5} m tolerance`,
+        )
+        continue
+      }
+      const place = places[ord]
+      if (place && !place.typeKnown) {
+        reject(c.record, 'UNKNOWN_TYPE', `facility type "${c.record.values.typeCode}" is not in the standards table`)
+        continue
+      }
+      if (place && !place.street) {
+        reject(c.record, 'OUTSIDE_DISTRICT', 'the point lies in no street of the district: is the CRS right?')
+        continue
+      }
+      if (target === 'units' && c.status === 'added') {
+        if (check?.gridId == null)
+          warn(
+            c.record,
+            'NO_GRID',
+            'no current grid covers the unit',
+            'left without a grid: settle it in the grid editor',
+          )
+        else if ((check.gridShare ?? 1) < 0.99) {
+          split.push(c.record.key)
+          warn(
+            c.record,
+            'SPLIT_BETWEEN_GRIDS',
+            `the unit is split between grids (${Math.round((check.gridShare ?? 0) * 100)}% in the largest)`,
+            'assigned to the grid holding most of it: check it in the grid editor',
+          )
+        }
+      }
+      planned.push({
+        record: c.record,
+        status: c.status,
+        existingId: c.existing?.id ?? null,
+        gridId: check?.gridId ?? null,
+        repair: check ? !check.valid : false,
+      })
+      preview.push({ record: c.record, status: c.status })
+    }
+
+    const figures = await this.figures(target, planned, existing)
+    // totals reconciled against the community figures where both are given
+    if (target === 'units' || target === 'counts')
+      for (const c of figures.communities)
+        if (c.registered > 0 && c.after !== c.registered)
+          warn(
+            null,
+            'TOTALS_DIFFER',
+            `units of ${c.name} (${c.code}) would hold ${c.after} households; the community registers ${c.registered}`,
+            'imported as given: reconcile the register',
+          )
+    const counts: ImportCounts = {
+      added: planned.filter((p) => p.status === 'added').length,
+      changed: planned.filter((p) => p.status === 'changed').length,
+      removed: 0,
+      unchanged,
+      rejected,
+    }
+    problems.sort((a, b) => a.row - b.row)
+    const committable = repo.COMMITTABLE.includes(target)
+    if (!committable)
+      notices.push(`committing ${layer.nameEn.toLowerCase()} is not built yet: this dry run checks the rows only`)
+    const result: DryRunResult = {
+      id,
+      target,
+      crs,
+      counts,
+      problems: problems.slice(0, PROBLEMS_ANSWERED),
+      problemCount: problems.length,
+      figures: {
+        ...figures,
+        communities: figures.communities.map(({ registered: _, ...c }) => c),
+        unitsSplitBetweenGrids: split,
+      },
+      notices,
+      canCommit: committable && planned.length + unchanged > 0,
+    }
+    return { result, problems, planned, preview }
+  }
+
+  /**
+   * Existing grids: each unit of their communities goes to the imported grid holding most of its
+   * area; units split between grids and grids left without a unit are listed for the editor.
+   * A grid is unchanged when its name and its units are what is stored.
+   */
+  private async checkGrids(
+    records: ImportRecord[],
+    existing: Map<string, repo.ExistingRow>,
+    planned: repo.PlannedRow[],
+    preview: DryRunState['preview'],
+    warn: (r: ImportRecord | null, code: string, message: string, action: string) => void,
+  ): Promise<{ unchanged: number; split: string[] }> {
+    const units = await repo.unitsInGrids(
+      this.db,
+      records.map((r) => ({ key: r.key, community: r.key.slice(0, 12), geom: JSON.stringify(r.geometry) })),
+    )
+    const byGrid = new Map<string, number[]>()
+    const split: string[] = []
+    let uncovered = 0
+    for (const u of units) {
+      // a unit the imported grids only touch keeps its grid; one they hold most of joins that grid
+      if (!u.gridKey || u.share < 0.01) {
+        uncovered++
+        continue
+      }
+      const grid = records.find((r) => r.key === u.gridKey)!
+      const pct = `${Math.round(u.share * 100)}% in ${u.gridKey}`
+      if (u.share <= 0.5) {
+        split.push(u.unitCode)
+        warn(
+          grid,
+          'SPLIT_BETWEEN_GRIDS',
+          `unit ${u.unitCode} is split between grids (${pct})`,
+          'it keeps its grid: settle it in the grid editor',
+        )
+        continue
+      }
+      byGrid.set(u.gridKey, [...(byGrid.get(u.gridKey) ?? []), u.unitId])
+      if (u.share < 0.99) {
+        split.push(u.unitCode)
+        warn(
+          grid,
+          'SPLIT_BETWEEN_GRIDS',
+          `unit ${u.unitCode} is split between grids (${pct})`,
+          'the unit joins the grid holding most of it: check it in the grid editor',
+        )
+      }
+    }
+    if (uncovered)
+      warn(null, 'UNITS_OUTSIDE_GRIDS', `${uncovered} units lie in none of the imported grids`, 'they keep their grid')
+    const members = await repo.gridMembers(
+      this.db,
+      [...existing.values()].map((e) => e.id),
+    )
+    let unchanged = 0
+    for (const r of records) {
+      const unitIds = byGrid.get(r.key) ?? []
+      if (unitIds.length === 0)
+        warn(r, 'EMPTY_GRID', 'the grid holds no unit (most of no unit lies in it)', 'the grid is created empty')
+      const old = existing.get(r.key)
+      const same =
+        old &&
+        (r.values.name === null || r.values.name === old.values.name) &&
+        JSON.stringify(members.get(old.id) ?? []) === JSON.stringify([...unitIds].sort((a, b) => a - b))
+      if (same) {
+        unchanged++
+        preview.push({ record: r, status: 'unchanged' })
+        continue
+      }
+      const status = old ? 'changed' : 'added'
+      planned.push({ record: r, status, existingId: old?.id ?? null, gridId: null, repair: false, unitIds })
+      preview.push({ record: r, status })
+    }
+    return { unchanged, split }
+  }
+
+  private async figures(
+    target: ImportLayerId,
+    planned: repo.PlannedRow[],
+    existing: Map<string, repo.ExistingRow>,
+  ): Promise<
+    Omit<ImportFigures, 'communities' | 'unitsSplitBetweenGrids'> & {
+      communities: (ImportFigures['communities'][number] & { registered: number })[]
+    }
+  > {
+    const totals = await repo.householdTotals(this.db)
+    const empty = {
+      households: { before: totals.households, after: totals.households },
+      residents: { before: totals.residents, after: totals.residents },
+      communities: [],
+      grids: [],
+      gridsOutOfBand: { before: totals.outOfBand, after: totals.outOfBand },
+    }
+    if (target !== 'units' && target !== 'counts' && target !== 'buildings') return empty
+    const communityDelta = new Map<string, number>()
+    const gridDelta = new Map<number, number>()
+    let dh = 0
+    let dr = 0
+    for (const p of planned) {
+      const old = existing.get(p.record.key)
+      const h = (p.record.values.households as number | null) ?? (old?.values.households as number) ?? 0
+      const r = (p.record.values.residents as number | null) ?? (old?.values.residents as number) ?? 0
+      const d = h - ((old?.values.households as number) ?? 0)
+      dh += d
+      dr += r - ((old?.values.residents as number) ?? 0)
+      const community = old?.communityCode ?? (p.record.values.communityCode as string | undefined)
+      if (community) communityDelta.set(community, (communityDelta.get(community) ?? 0) + d)
+      const grid = old?.gridId ?? p.gridId
+      if (grid) gridDelta.set(grid, (gridDelta.get(grid) ?? 0) + d)
+    }
+    const communities = await repo.communityFigures(this.db, [...communityDelta.keys()])
+    const registered = await repo.existingRows(this.db, 'communities', [...communityDelta.keys()])
+    const grids = await repo.gridFigures(this.db, [...gridDelta.keys()])
+    const band = await this.band()
+    const outside = (h: number) => Math.abs(h - band.target) > band.target * band.tolerance
+    let outOfBand = totals.outOfBand
+    for (const g of grids)
+      outOfBand += Number(outside(g.households + gridDelta.get(g.id)!)) - Number(outside(g.households))
+    return {
+      households: { before: totals.households, after: totals.households + dh },
+      residents: { before: totals.residents, after: totals.residents + dr },
+      communities: communities
+        .map((c) => ({
+          code: c.code,
+          name: c.name,
+          before: c.households,
+          after: c.households + communityDelta.get(c.code)!,
+          registered: (registered.get(c.code)?.values.households as number) ?? 0,
+        }))
+        .filter((c) => c.before !== c.after || c.registered !== c.after),
+      grids: grids
+        .map((g) => ({ code: g.code, name: g.name, before: g.households, after: g.households + gridDelta.get(g.id)! }))
+        .filter((g) => g.before !== g.after),
+      gridsOutOfBand: { before: totals.outOfBand, after: outOfBand },
+    }
+  }
+
+  private async band() {
+    const b = await readBand(this.db)
+    return { target: b.targetHouseholds, tolerance: b.tolerance }
+  }
+
+  private dryRunOf(id: number): DryRunState {
+    const state = this.uploads.get(id)?.dryRun
+    if (!state) throw conflict('NO_DRY_RUN', `import ${id} has no dry run: POST /api/imports/${id}/dry-run first`)
+    return state
+  }
+
+  problemsCsv(id: number): string {
+    const state = this.dryRunOf(id)
+    const cell = (v: unknown) => {
+      let t = v === null || v === undefined ? '' : String(v)
+      if (/^[=+\-@\t\r]/.test(t)) t = `'${t}` // no formula reaches a spreadsheet from us either
+      return /[",\n\r]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t
+    }
+    const lines = ['row,key,code,severity,message,action']
+    for (const p of state.problems)
+      lines.push([p.row, p.key, p.code, p.severity, p.message, p.action].map(cell).join(','))
+    return `\uFEFF${lines.join('\r\n')}\r\n`
+  }
+
+  preview(id: number): string {
+    const state = this.dryRunOf(id)
+    const features = state.preview
+      .filter((p) => p.record.geometry)
+      .map((p) => ({
+        type: 'Feature',
+        id: p.record.row,
+        geometry: p.record.geometry,
+        properties: {
+          row: p.record.row,
+          code: p.record.key,
+          name: (p.record.values.name as string | null) ?? null,
+          status: p.status,
+          households: (p.record.values.households as number | null) ?? null,
+        } satisfies ImportPreviewProperties,
+      }))
+    return JSON.stringify({ type: 'FeatureCollection', features })
+  }
+
+  async commit(id: number, req: CommitRequest): Promise<CommitResult> {
+    const upload = await this.uploadOf(id)
+    const state = this.dryRunOf(id)
+    if (!state.result.canCommit)
+      throw new AppError('NOTHING_TO_COMMIT', `import ${id} has nothing that can be written: see its problems`)
+    upload.busy = 'committing'
+    upload.progress = 0
+    try {
+      const target = state.result.target
+      const result = await this.db.transaction().execute(async (trx) => {
+        const row = await repo.getImport(trx, id, true)
+        if (row?.status !== 'validated') throw conflict('IMPORT_CLOSED', `import ${id} is ${row?.status}`)
+        const undo = await repo.applyImport(trx, target, state.planned)
+        const revisionId = await repo.insertImportRevision(trx, {
+          importId: id,
+          action: 'import',
+          author: req.author,
+          reason: req.reason ?? '',
+          after: { target, filename: upload.filename, crs: state.result.crs, counts: state.result.counts },
+        })
+        await repo.markCommitted(trx, id, { author: req.author, reason: req.reason ?? '', revisionId, undo })
+        return { revisionId, undo }
+      })
+      this.announce(id, result.revisionId, state.planned.length > 0)
+      this.uploads.delete(id)
+      return { id, status: 'committed', revisionId: result.revisionId, counts: state.result.counts }
+    } finally {
+      upload.busy = null
+    }
+  }
+
+  async rollback(id: number, req: CommitRequest): Promise<CommitResult> {
+    const row = await repo.getImport(this.db, id)
+    if (!row) throw notFound('import', id)
+    if (row.status !== 'committed')
+      throw conflict('NOT_COMMITTED', `import ${id} is ${row.status}: only a committed import rolls back`)
+    const latest = await repo.latestCommittedId(this.db)
+    if (latest !== id) throw conflict('NOT_LATEST', `import ${latest} was committed after ${id}: roll it back first`)
+    const revisionId = await this.db.transaction().execute(async (trx) => {
+      const locked = await repo.getImport(trx, id, true)
+      if (locked?.status !== 'committed') throw conflict('NOT_COMMITTED', `import ${id} is ${locked?.status}`)
+      const undo = await repo.readUndo(trx, id)
+      if (!undo) throw conflict('NO_UNDO', `import ${id} kept nothing to roll back`)
+      await repo.undoImport(trx, undo)
+      const revision = await repo.insertImportRevision(trx, {
+        importId: id,
+        action: 'rollback',
+        author: req.author,
+        reason: req.reason ?? '',
+        after: { target: row.target, rolledBack: id },
+      })
+      await repo.markRolledBack(trx, id, revision)
+      return revision
+    })
+    this.announce(id, revisionId, true)
+    return { id, status: 'rolled_back', revisionId, counts: row.counts ?? emptyCounts() }
+  }
+
+  /** Every cache derived from units and buildings is told; open maps and walls refetch. */
+  private announce(id: number, revisionId: number, changed: boolean) {
+    if (!changed) return
+    forgetUnitCaches(this.db)
+    this.publish({ kind: 'units', ids: [id], revisionId })
+    this.publish({ kind: 'grids', ids: [], revisionId })
+  }
+}
+
+const emptyCounts = (): ImportCounts => ({ added: 0, changed: 0, removed: 0, unchanged: 0, rejected: 0 })
+
+function geometryTypeOf(t: SourceTable): SourceLayer['geometryType'] {
+  const kinds = new Set(
+    t.rows
+      .slice(0, 1000)
+      .map((r) => r.geometry?.type)
+      .filter(Boolean)
+      .map((k) => (k!.includes('Polygon') ? 'polygon' : k!.includes('Point') ? 'point' : 'line')),
+  )
+  if (kinds.size === 0) return 'none'
+  return kinds.size > 1 ? 'mixed' : ([...kinds][0] as SourceLayer['geometryType'])
+}
+
+function describeTable(t: SourceTable): SourceLayer {
+  const sample = t.rows.slice(0, IMPORT_SAMPLE_ROWS).map((r) => r.attrs)
+  const geometryType = geometryTypeOf(t)
+  const guesses: SourceLayer['guesses'] = {}
+  let best: { id: ImportLayerId; score: number } | null = null
+  for (const layer of IMPORT_LAYERS) {
+    const g = guessColumns(layer, t.headers, sample)
+    guesses[layer.id] = g
+    const required = layer.fields.filter((f) => f.required)
+    const mapped = required.filter((f) => g.fields[f.id]).length
+    // an exact synonym counts more than a header that merely contains one (小区名称 is not a community's name)
+    const quality = (ids: typeof layer.fields) =>
+      ids.reduce((q, f) => {
+        const h = g.fields[f.id]
+        return q + (h ? (f.headers.includes(normaliseHeader(h)) ? 1 : 0.5) : 0)
+      }, 0)
+    const hasGeometry = geometryType !== 'none' || g.coordinates !== null
+    const fits =
+      layer.geometry === 'none'
+        ? !hasGeometry
+        : layer.geometry === 'polygon'
+          ? geometryType === 'polygon' || g.coordinates?.kind === 'wkt'
+          : hasGeometry
+    const score =
+      quality(required) / Math.max(1, required.length) +
+      (fits ? 0.5 : 0) +
+      0.05 * quality(layer.fields.filter((f) => !f.required))
+    if (mapped === required.length && (!best || score > best.score)) best = { id: layer.id as ImportLayerId, score }
+  }
+  return {
+    name: t.name,
+    geometryType,
+    featureCount: t.rows.length,
+    headers: t.headers,
+    sample,
+    crs: t.crs,
+    encoding: t.encoding,
+    extent: extentOf(t.rows),
+    guesses,
+    suggestedTarget: best?.id ?? null,
+  }
+}
