@@ -13,6 +13,8 @@ import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.ro
 import { equityRoutes } from './modules/equity/equity.routes'
 import { registerEquityService } from './modules/equity/equity.service'
 import { reportRoutes } from './modules/equity/equity-report.routes'
+import { exportsRoutes } from './modules/exports/exports.routes'
+import { gridSheetRoutes } from './modules/exports/grid-sheet.routes'
 import { facilitiesRoutes } from './modules/facilities/facilities.routes'
 import { facilityEditingRoutes } from './modules/facilities/facility-editing.routes'
 import { gridEditingRoutes } from './modules/grid-editing/grid-editing.routes'
@@ -23,6 +25,8 @@ import { ogcRoutes } from './modules/ogc/ogc.routes'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
+import { tilesRoutes } from './modules/tiles/tiles.routes'
+import { registerTiles } from './modules/tiles/tiles.service'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
 import { registerCors, registerHttpCache } from './plugins/http-cache'
@@ -59,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
   registerEquityService(app)
+  registerTiles(app)
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -79,12 +84,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'equity' },
         { name: 'wall' },
         { name: 'import' },
+        { name: 'tiles' },
+        { name: 'exports' },
         { name: 'ogc', description: 'OGC API – Features' },
       ],
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
   await app.register(reportRoutes)
+  await app.register(gridSheetRoutes)
   await app.register(ogcRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
@@ -101,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(coverageRoutes)
       await api.register(sitingRoutes)
       await api.register(equityRoutes)
+      await api.register(tilesRoutes)
+      await api.register(exportsRoutes)
       await api.register(importRoutes)
     },
     { prefix: '/api' },

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   },
   BAD_AS_OF: { status: 400, description: 'asOf is not a real date or ISO timestamp' },
   BAD_DATETIME: { status: 400, description: 'datetime is not one RFC 3339 date or date-time' },
+  BAD_TILE: { status: 400, description: 'z/x/y that name no tile (zoom 0–18, x and y within 0–2^z−1)' },
   BAD_RADIUS: { status: 400, description: 'a service radius out of range' },
   BAD_AREA: { status: 400, description: 'a floor or activity area below 0' },
   BAD_CAPACITY: { status: 400, description: 'a capacity below 0' },

@@ -14,6 +14,7 @@ const all: Record<string, string[]> = {
   siting: ['siting-orlib.ts', '--to', '10'], // issue 4: OR-Library p-median gaps
   equity: ['equity.ts'], // issue 5: Gini, Theil, 2SFCA, indicators
   'equity-server': ['equity-server.ts'], // issues 5, 8: all indicators after coverage, wall KPIs; a facility edit vs the full recompute
+  tiles: ['tiles.ts'], // issue 10: MVT z10–z16 cold/warm beside the bare SQL; all grids gzip/brotli vs raw
   import: ['import.ts'], // issue 9: a district from Shapefile and CSV, validate + commit vs COPY, peak memory
 }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all)

@@ -28,6 +28,7 @@ import { BasemapSettings } from './ui/basemap-settings'
 import { DeviationLegend } from './ui/deviation-legend'
 import { ErrorBanner, type ErrorItem } from './ui/error-banner'
 import { LanguageSwitch } from './ui/language-switch'
+import { LayerDownloads } from './ui/layer-downloads'
 import { LayerToggles } from './ui/layer-toggles'
 import { MapTooltip } from './ui/map-tooltip'
 import { StatusBar } from './ui/status-bar'
@@ -185,6 +186,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
           onVisibleTypesChange={setVisibleTypes}
         />
         {baseToggles.grids ? <DeviationLegend band={data.band} /> : null}
+        <LayerDownloads />
         {editCode ? null : <AsOfMap handle={handle} tolerance={data.band.tolerance} theme={theme} />}
       </div>
 

@@ -18,6 +18,20 @@ describe('createMapStyle', () => {
     expect(style.sources.basemap).toMatchObject({ type: 'raster', tiles: [url], tileSize: 256 })
     expect(style.layers.map((l) => l.id)).toEqual(['background', 'basemap'])
   })
+
+  it('draws the buildings from our own vector tiles, at street zoom only', () => {
+    const style = createMapStyle({ tileOrigin: 'http://127.0.0.1:8080' })
+    expect(style.sources['wangge-buildings']).toMatchObject({
+      type: 'vector',
+      tiles: ['http://127.0.0.1:8080/api/tiles/buildings/{z}/{x}/{y}.mvt'],
+    })
+    expect(style.layers.at(-1)).toMatchObject({
+      id: 'buildings',
+      type: 'circle',
+      'source-layer': 'buildings',
+      minzoom: 14,
+    })
+  })
 })
 
 describe('basemap setting', () => {

@@ -46,7 +46,7 @@ export function MapView(props: MapViewProps) {
     try {
       map = new MapLibreMap({
         container,
-        style: createMapStyle({ theme: props.theme, basemapUrl: props.basemapUrl }),
+        style: createMapStyle({ theme: props.theme, basemapUrl: props.basemapUrl, tileOrigin: window.location.origin }),
         bounds: DISTRICT_BOUNDS,
         fitBoundsOptions: { padding: DISTRICT_FIT_PADDING_PX },
         minZoom: MIN_ZOOM,
@@ -114,7 +114,9 @@ export function MapView(props: MapViewProps) {
       firstStyle.current = false
       return
     }
-    handleRef.current?.map.setStyle(createMapStyle({ theme: props.theme, basemapUrl: props.basemapUrl }))
+    handleRef.current?.map.setStyle(
+      createMapStyle({ theme: props.theme, basemapUrl: props.basemapUrl, tileOrigin: window.location.origin }),
+    )
   }, [props.theme, props.basemapUrl])
 
   return <div ref={containerRef} className="map-view" role="application" aria-label={props.ariaLabel} />

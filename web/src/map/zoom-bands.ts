@@ -5,6 +5,7 @@ export const COMMUNITY_LABEL_MIN_ZOOM = 11.5 // community names from this zoom
 export const COMMUNITY_BOUNDARY_MIN_ZOOM = 9.5
 export const GRID_OUTLINE_MIN_ZOOM = 11.5 // grid edges drawn from here (earlier they are a blur)
 export const GRID_LABEL_MIN_ZOOM = 14.5 // grid names from here
+export const BUILDINGS_MIN_ZOOM = 14 // buildings (vector tiles) from here; grid fills turn see-through
 
 export interface ZoomVisibility {
   streetLabels: boolean
@@ -12,6 +13,7 @@ export interface ZoomVisibility {
   communityBoundaries: boolean
   gridOutlines: boolean
   gridLabels: boolean
+  buildings: boolean
 }
 
 export function zoomVisibility(zoom: number): ZoomVisibility {
@@ -21,6 +23,7 @@ export function zoomVisibility(zoom: number): ZoomVisibility {
     communityBoundaries: zoom >= COMMUNITY_BOUNDARY_MIN_ZOOM,
     gridOutlines: zoom >= GRID_OUTLINE_MIN_ZOOM,
     gridLabels: zoom >= GRID_LABEL_MIN_ZOOM,
+    buildings: zoom >= BUILDINGS_MIN_ZOOM,
   }
 }
 

@@ -39,6 +39,16 @@ export function CommunityPanel({ community, onClose }: { community: CommunityPro
           { label: t('panel.code'), value: <code>{community.code}</code>, testId: 'panel-code' },
         ]}
       />
+      <p className="panel-actions">
+        <a
+          href={`/sheets/grids?community=${community.code}`}
+          target="_blank"
+          rel="noopener"
+          data-testid="grid-sheet-link"
+        >
+          {t('sheet.open')}
+        </a>
+      </p>
     </SidePanel>
   )
 }

@@ -29,6 +29,11 @@ export function StreetPanel({ street, onClose }: { street: StreetProps; onClose:
           { label: t('panel.code'), value: <code>{street.code}</code>, testId: 'panel-code' },
         ]}
       />
+      <p className="panel-actions">
+        <a href={`/sheets/grids?street=${street.code}`} target="_blank" rel="noopener" data-testid="grid-sheet-link">
+          {t('sheet.open')}
+        </a>
+      </p>
     </SidePanel>
   )
 }

@@ -123,6 +123,16 @@ describe('buildLayers', () => {
     expect(high.get(LAYER_IDS.communityLabels)?.props.visible).toBe(true)
   })
 
+  it('makes the grid fills see-through from the zoom the buildings are drawn at', () => {
+    const alphaAt = (zoom: number) => {
+      const grids = byId(buildLayers(input({ zoom }))).get(LAYER_IDS.grids)!
+      return (grids.props as unknown as { updateTriggers: { getFillColor: [number, number] } }).updateTriggers
+        .getFillColor[1]
+    }
+    expect(alphaAt(12)).toBeGreaterThan(150)
+    expect(alphaAt(15)).toBeLessThan(100)
+  })
+
   it('shows service radii only on demand, with facilities on', () => {
     const off = byId(buildLayers(input({ toggles: { ...DEFAULT_LAYER_TOGGLES, facilities: true } })))
     expect(off.get(LAYER_IDS.facilities)?.props.visible).toBe(true)

@@ -6,7 +6,7 @@ import { MAP_THEMES, type ThemeName } from '../map-theme'
 import { zoomVisibility } from '../zoom-bands'
 import { createCommunityLayers, createStreetLayers } from './boundary-layers'
 import { createFacilityLayer, createServiceRadiusLayer, type FacilityFeature } from './facility-layers'
-import { createGridLayer, type GridFeature } from './grid-layer'
+import { createGridLayer, type GridFeature, SEE_THROUGH_GRID_ALPHA } from './grid-layer'
 import { createLabelLayer, type LabelDatum } from './label-layer'
 import { LAYER_IDS } from './layer-ids'
 import { createSelectionLayers } from './selection-layer'
@@ -70,6 +70,7 @@ export function buildLayers(input: MapLayersInput): Layer[] {
       tolerance: input.tolerance,
       visible: toggles.grids,
       outlines: zoomed.gridOutlines,
+      fillAlpha: zoomed.buildings ? SEE_THROUGH_GRID_ALPHA : undefined,
     }),
     communities.line,
     streets.line,

@@ -1,0 +1,44 @@
+// The export contract: which layers, formats and coordinate systems a download offers.
+import { Type } from 'typebox'
+import { EXPORT_CRS_IDS, type ExportCrsId } from '../export/crs-choice'
+import { CommunityCode, StreetCode } from './common'
+
+export const EXPORT_LAYERS = ['streets', 'communities', 'grids', 'units', 'buildings', 'facilities'] as const
+export type ExportLayer = (typeof EXPORT_LAYERS)[number]
+export const EXPORT_FORMATS = ['geojson', 'csv', 'shp', 'fgb'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const ExportQuery = Type.Object(
+  {
+    format: Type.Union(
+      EXPORT_FORMATS.map((f) => Type.Literal(f)),
+      { description: 'geojson, csv (WKT + a point as two columns), shp (zipped Shapefile) or fgb (FlatGeobuf)' },
+    ),
+    crs: Type.Optional(
+      Type.Union(
+        EXPORT_CRS_IDS.map((c) => Type.Literal(c)),
+        { description: 'wgs84 (default), cgcs2000 (EPSG:4490), epsg4548 (CGCS2000 GK CM 117°E, metres), gcj02 (AMap)' },
+      ),
+    ),
+    community: Type.Optional(CommunityCode),
+    street: Type.Optional(StreetCode),
+  },
+  { additionalProperties: false },
+)
+
+export const ExportLayerParam = Type.Union(
+  EXPORT_LAYERS.map((l) => Type.Literal(l)),
+  { description: 'the layer to download' },
+)
+
+/** The download path of a layer in a format and CRS, optionally one community's or street's part. */
+export function exportPath(
+  layer: ExportLayer,
+  options: { format: ExportFormat; crs?: ExportCrsId; community?: string; street?: string },
+): string {
+  const q = new URLSearchParams({ format: options.format })
+  if (options.crs && options.crs !== 'wgs84') q.set('crs', options.crs)
+  if (options.community) q.set('community', options.community)
+  if (options.street) q.set('street', options.street)
+  return `/api/exports/${layer}?${q}`
+}

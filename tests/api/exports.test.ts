@@ -1,0 +1,176 @@
+// Downloads of every layer: GeoJSON, CSV, zipped Shapefile and FlatGeobuf, in the chosen CRS,
+// each with its provenance; the binary formats are read back with GDAL and flatgeobuf.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { unzipSync } from 'fflate'
+import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CommunityPage, GridPage } from '../../core/api'
+import { crsTransform } from '../../core/geo/crs'
+import { hasGdal, ogrFeatures, ogrSummary } from '../support/gdal'
+import { startTestApp } from '../support/test-database'
+
+let ctx: Awaited<ReturnType<typeof startTestApp>>
+let community: CommunityPage['features'][number]['properties']
+let grids: GridPage
+const dir = mkdtempSync(join(tmpdir(), 'wangge-exports-'))
+beforeAll(async () => {
+  ctx = await startTestApp()
+  community = (await get('/api/communities?limit=1')).json<CommunityPage>().features[0].properties
+  grids = (await get(`/api/grids?community=${community.code}&limit=5000`)).json<GridPage>()
+})
+afterAll(() => ctx?.close())
+
+const get = (url: string) => ctx.app.inject({ method: 'GET', url })
+const provenanceOf = (headers: Record<string, unknown>) =>
+  JSON.parse(decodeURIComponent(headers['x-wangge-provenance'] as string))
+
+describe('GET /api/exports/{layer}', () => {
+  it('GeoJSON in WGS84 carries the same grids as the API, and its provenance', async () => {
+    const res = await get(`/api/exports/grids?format=geojson&community=${community.code}`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`^attachment; filename="grids_${community.code}_wgs84_r\\d+_\\d{4}-\\d\\d-\\d\\d\\.geojson"$`),
+    )
+    const fc = res.json<GeoJSON.FeatureCollection & { provenance: Record<string, unknown> }>()
+    expect(fc.features.map((f) => f.id).sort()).toEqual(grids.features.map((f) => f.properties.id).sort())
+    expect(fc.provenance).toMatchObject({ what: 'grids', filter: { community: community.code }, crs: 'EPSG:4326' })
+    expect(fc.provenance.revision).toBeTypeOf('number')
+    expect(provenanceOf(res.headers)).toEqual(fc.provenance)
+  })
+
+  it('EPSG:4548 and GCJ-02 move every coordinate by the CRS transform', async () => {
+    const wgs = (
+      await get(`/api/exports/facilities?format=geojson&street=${community.streetCode}`)
+    ).json<GeoJSON.FeatureCollection>()
+    const gk = (
+      await get(`/api/exports/facilities?format=geojson&street=${community.streetCode}&crs=epsg4548`)
+    ).json<GeoJSON.FeatureCollection>()
+    const gcj = (
+      await get(`/api/exports/facilities?format=geojson&street=${community.streetCode}&crs=gcj02`)
+    ).json<GeoJSON.FeatureCollection>()
+    expect(wgs.features.length).toBeGreaterThan(0)
+    const at = (fc: GeoJSON.FeatureCollection, i: number) => (fc.features[i].geometry as GeoJSON.Point).coordinates
+    const toGk = crsTransform('EPSG:4548').fromWgs84
+    const toGcj = crsTransform('GCJ-02').fromWgs84
+    for (let i = 0; i < wgs.features.length; i++) {
+      const [x, y] = toGk(at(wgs, i) as [number, number])
+      expect(at(gk, i)[0]).toBeCloseTo(x, 2)
+      expect(at(gk, i)[1]).toBeCloseTo(y, 2)
+      expect(at(gk, i)[0]).toBeGreaterThan(400_000) // metres east of the 117°E meridian's false origin
+      const [lng, lat] = toGcj(at(wgs, i) as [number, number])
+      expect(at(gcj, i)[0]).toBeCloseTo(lng, 6)
+      expect(at(gcj, i)[1]).toBeCloseTo(lat, 6)
+    }
+  })
+
+  it('CSV has the properties, WKT and lng/lat columns, in UTF-8 with a BOM', async () => {
+    const res = await get(`/api/exports/grids?format=csv&community=${community.code}`)
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
+    const text = res.body
+    expect(text.startsWith('\uFEFF')).toBe(true)
+    const lines = text.slice(1).trimEnd().split('\r\n')
+    const head = lines[0].split(',')
+    expect(head.slice(-3)).toEqual(['wkt', 'lng', 'lat'])
+    expect(head).toContain('households')
+    expect(lines.length - 1).toBe(grids.features.length)
+    expect(lines[1]).toContain('"MULTIPOLYGON (((')
+    expect(text).toContain(grids.features[0].properties.name)
+  })
+
+  it.skipIf(!hasGdal)(
+    'a zipped Shapefile reads back in GDAL: UTF-8 names, ≤ 10-char fields with a mapping, .prj of the CRS',
+    async () => {
+      const res = await get(`/api/exports/grids?format=shp&community=${community.code}&crs=epsg4548`)
+      expect(res.headers['content-type']).toBe('application/zip')
+      const files = unzipSync(new Uint8Array(res.rawPayload))
+      const names = Object.keys(files)
+      for (const ext of ['.shp', '.shx', '.dbf', '.prj', '.cpg', '_fields.csv', '_provenance.txt'])
+        expect(names.some((n) => n.endsWith(ext))).toBe(true)
+      const zip = join(dir, 'grids.zip')
+      writeFileSync(zip, res.rawPayload)
+      const layer = ogrSummary(`/vsizip/${zip}`)
+      expect(layer.featureCount).toBe(grids.features.length)
+      expect(layer.geometry).toMatch(/Polygon/)
+      expect(layer.epsg).toBe(4548)
+      expect(layer.fields.get('households')).toMatch(/Integer/)
+      expect([...layer.fields.keys()].every((name) => name.length <= 10)).toBe(true)
+      const mapping = new TextDecoder().decode(files[names.find((n) => n.endsWith('_fields.csv'))!])
+      expect(mapping).toContain('communityC,communityCode')
+      const byCode = new Map(grids.features.map((f) => [f.properties.code, f.properties]))
+      const features = ogrFeatures(`/vsizip/${zip}`)
+      expect(features.length).toBe(grids.features.length)
+      for (const f of features as { properties: Record<string, unknown> }[]) {
+        const g = byCode.get(f.properties.code as string)!
+        expect(f.properties.name).toBe(g.name) // Chinese, through UTF-8 and the .cpg
+        expect(f.properties.households).toBe(g.households)
+      }
+      const provenance = new TextDecoder().decode(files[names.find((n) => n.endsWith('_provenance.txt'))!])
+      expect(provenance).toMatch(/CRS: EPSG:4548/)
+      expect(provenance).toMatch(/data revision: \d+/)
+    },
+  )
+
+  it('FlatGeobuf reads back with its CRS, features and Chinese names', async () => {
+    const res = await get(`/api/exports/communities?format=fgb&street=${community.streetCode}&crs=cgcs2000`)
+    expect(res.statusCode).toBe(200)
+    const features: GeoJSON.Feature[] = []
+    for await (const f of deserialize(new Uint8Array(res.rawPayload))) features.push(f as GeoJSON.Feature)
+    const api = (await get(`/api/communities?street=${community.streetCode}&limit=5000`)).json<CommunityPage>()
+    expect(features.map((f) => f.properties!.code).sort()).toEqual(api.features.map((f) => f.properties.code).sort())
+    expect(features.find((f) => f.properties!.code === community.code)!.properties!.name).toBe(community.name)
+  })
+
+  it.skipIf(!hasGdal)('FlatGeobuf reads back in GDAL with its CRS (CGCS2000) and feature count', async () => {
+    const res = await get(`/api/exports/communities?format=fgb&street=${community.streetCode}&crs=cgcs2000`)
+    const path = join(dir, 'communities.fgb')
+    writeFileSync(path, res.rawPayload)
+    const api = (await get(`/api/communities?street=${community.streetCode}&limit=5000`)).json<CommunityPage>()
+    const layer = ogrSummary(path)
+    expect(layer.epsg).toBe(4490)
+    expect(layer.featureCount).toBe(api.total)
+    expect(layer.geometry).toMatch(/Polygon/)
+  })
+
+  it('refuses an unknown format, CRS or layer, naming it', async () => {
+    const f = await get('/api/exports/grids?format=kml')
+    expect(f.statusCode).toBe(400)
+    expect(f.json().message).toContain('format')
+    const c = await get('/api/exports/grids?format=csv&crs=epsg3857')
+    expect(c.statusCode).toBe(400)
+    expect(c.json().message).toContain('crs')
+    expect((await get('/api/exports/households?format=csv')).statusCode).toBe(400)
+  })
+})
+
+describe('GET /sheets/grids (the printable grid plan)', () => {
+  it('draws every grid of the community and lists its code, households and a blank 网格员 column', async () => {
+    const res = await get(`/sheets/grids?community=${community.code}`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
+    const html = res.body
+    expect(html).toContain(`${community.name} 网格划分图`)
+    expect(html).toContain('<th>网格员</th>')
+    expect(html).toContain('@page')
+    expect(html.match(/<path d="M/g)?.length).toBe(grids.features.length)
+    for (const g of grids.features) {
+      const row = new RegExp(
+        `<tr data-code="${g.properties.code}">[\\s\\S]*?<td class="num">${g.properties.households.toLocaleString('zh-CN')}</td>[\\s\\S]*?<td class="blank"></td><td class="blank"></td></tr>`,
+      )
+      expect(html).toMatch(row)
+    }
+    expect(html).toContain(`<td class="num">${community.households.toLocaleString('zh-CN')}</td>`)
+  })
+
+  it('a street sheet holds every grid of the street; one scope is required and must exist', async () => {
+    const street = (await get(`/api/grids?street=${community.streetCode}&limit=5000`)).json<GridPage>()
+    const html = (await get(`/sheets/grids?street=${community.streetCode}`)).body
+    expect(html.match(/<tr data-code=/g)?.length).toBe(street.total)
+    expect((await get('/sheets/grids')).statusCode).toBe(400)
+    expect((await get(`/sheets/grids?community=${community.code}&street=${community.streetCode}`)).statusCode).toBe(400)
+    const unknown = await get('/sheets/grids?community=120116999999')
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json().code).toBe('UNKNOWN_COMMUNITY')
+  })
+})
