@@ -33,9 +33,23 @@ export class ApiError extends Error {
     message: string,
     readonly status?: number,
     readonly code?: string,
+    /** the error body's `details` (a 409's revisions since, for one) */
+    readonly details?: ErrorBody['details'],
   ) {
     super(message)
   }
+}
+
+/** The ApiError for a failed response's status and text (an error body's message, code and details). */
+export function apiErrorFrom(url: string, status: number, statusText: string, text: string): ApiError {
+  let body: unknown = null
+  try {
+    body = text === '' ? null : JSON.parse(text)
+  } catch {
+    // not JSON: the status line says enough
+  }
+  if (!isErrorBody(body)) return new ApiError('http', url, `${status} ${statusText}`.trim(), status)
+  return new ApiError('http', url, body.message, status, body.code, body.details)
 }
 
 type QueryValue = string | number | boolean | undefined | null
@@ -71,29 +85,35 @@ export class ApiClient {
   }
 
   /** GET a JSON document; throws ApiError (never a bare TypeError/SyntaxError). */
-  async getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-    const url = buildUrl(path, query)
+  getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(buildUrl(path, query), { headers: { accept: 'application/json' }, signal })
+  }
+
+  /** POST or PATCH a JSON body and read the JSON answer; throws ApiError like getJson. */
+  sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(path, {
+      method,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    })
+  }
+
+  private async request<T>(url: string, init: RequestInit): Promise<T> {
     let response: Response
     try {
-      response = await this.fetchImpl(url, { headers: { accept: 'application/json' }, signal })
+      response = await this.fetchImpl(url, init)
     } catch (error) {
-      if (signal?.aborted) throw error
+      if (init.signal?.aborted) throw error
       throw new ApiError('network', url, `cannot reach ${url}: ${(error as Error).message}`)
     }
     const text = await response.text()
-    let body: unknown
+    if (!response.ok) throw apiErrorFrom(url, response.status, response.statusText, text)
     try {
-      body = text === '' ? null : JSON.parse(text)
+      return (text === '' ? null : JSON.parse(text)) as T
     } catch {
-      if (!response.ok) throw new ApiError('http', url, `${response.status} ${response.statusText}`, response.status)
       throw new ApiError('bad-json', url, `${url} did not return JSON`)
     }
-    if (!response.ok) {
-      const message = isErrorBody(body) ? body.message : `${response.status} ${response.statusText}`
-      const code = isErrorBody(body) ? body.code : undefined
-      throw new ApiError('http', url, message, response.status, code)
-    }
-    return body as T
   }
 
   /** Every page of a list endpoint, concatenated: pages of `limit` until `total` is reached. */

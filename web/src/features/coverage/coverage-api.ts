@@ -12,29 +12,9 @@ import type {
   FacilityRetire,
   SitingResponse,
 } from '../../../../core/api'
-import { ApiError, api } from '../../api/client'
+import { api } from '../../api/client'
 
 export type SitingModel = 'mclp' | 'lscp' | 'p-median'
-
-async function sendJson<T>(method: 'POST' | 'PATCH', url: string, body: unknown): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(url, {
-      method,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-    })
-  } catch (error) {
-    throw new ApiError('network', url, `cannot reach ${url}: ${(error as Error).message}`)
-  }
-  const text = await response.text()
-  const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : null
-  if (!response.ok) {
-    const message = typeof parsed?.message === 'string' ? parsed.message : `${response.status} ${response.statusText}`
-    throw new ApiError('http', url, message, response.status, parsed?.code as string | undefined)
-  }
-  return parsed as T
-}
 
 export interface Subject {
   type: string
@@ -72,11 +52,12 @@ export const coverageApi = {
       { type, limit: 5000 },
       signal,
     ),
-  createFacility: (body: FacilityCreate) => sendJson<FacilityPage['features'][number]>('POST', '/api/facilities', body),
+  createFacility: (body: FacilityCreate) =>
+    api.sendJson<FacilityPage['features'][number]>('POST', '/api/facilities', body),
   patchFacility: (id: number, body: FacilityPatch) =>
-    sendJson<FacilityPage['features'][number]>('PATCH', `/api/facilities/${id}`, body),
+    api.sendJson<FacilityPage['features'][number]>('PATCH', `/api/facilities/${id}`, body),
   retireFacility: (id: number, body: FacilityRetire) =>
-    sendJson<FacilityPage['features'][number]>('POST', `/api/facilities/${id}/retire`, body),
+    api.sendJson<FacilityPage['features'][number]>('POST', `/api/facilities/${id}/retire`, body),
   site: (model: SitingModel, body: Record<string, unknown>) =>
-    sendJson<SitingResponse>('POST', `/api/siting/${model}`, body),
+    api.sendJson<SitingResponse>('POST', `/api/siting/${model}`, body),
 }

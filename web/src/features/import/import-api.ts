@@ -9,39 +9,9 @@ import type {
   ImportSummary,
   ImportUploadResult,
 } from '../../../../core/api'
-import { ApiError, api } from '../../api/client'
+import { ApiError, api, apiErrorFrom } from '../../api/client'
 
 export type PreviewCollection = GeoJSON.FeatureCollection<GeoJSON.Geometry, ImportPreviewProperties>
-
-function errorFrom(path: string, status: number, text: string): ApiError {
-  let body: { message?: string; code?: string } | null = null
-  try {
-    body = text ? JSON.parse(text) : null
-  } catch {
-    // not JSON: the status line says enough
-  }
-  return new ApiError('http', path, body?.message ?? `${status}`, status, body?.code)
-}
-
-async function sendJson<T>(path: string, body: unknown): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-    })
-  } catch (error) {
-    throw new ApiError('network', path, `cannot reach ${path}: ${(error as Error).message}`)
-  }
-  const text = await response.text()
-  if (!response.ok) throw errorFrom(path, response.status, text)
-  try {
-    return JSON.parse(text) as T
-  } catch {
-    throw new ApiError('bad-json', path, `${path} did not return JSON`)
-  }
-}
 
 /** Uploads the file as the raw body; `onProgress` gets the share sent (0–1). */
 export function uploadFile(
@@ -59,7 +29,8 @@ export function uploadFile(
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total)
     }
     xhr.onload = () => {
-      if (xhr.status < 200 || xhr.status >= 300) return reject(errorFrom(path, xhr.status, xhr.responseText))
+      if (xhr.status < 200 || xhr.status >= 300)
+        return reject(apiErrorFrom(path, xhr.status, xhr.statusText, xhr.responseText))
       try {
         resolve(JSON.parse(xhr.responseText) as ImportUploadResult)
       } catch {
@@ -77,15 +48,15 @@ const one = (id: number) => `/api/imports/${encodeURIComponent(String(id))}`
 
 export const importApi = {
   upload: uploadFile,
-  dryRun: (id: number, body: DryRunRequest) => sendJson<DryRunResult>(`${one(id)}/dry-run`, body),
+  dryRun: (id: number, body: DryRunRequest) => api.sendJson<DryRunResult>('POST', `${one(id)}/dry-run`, body),
   summary: (id: number, signal?: AbortSignal) => api.getJson<ImportSummary>(one(id), undefined, signal),
   preview: (id: number, signal?: AbortSignal) =>
     api.getJson<PreviewCollection>(`${one(id)}/preview`, undefined, signal),
   problemsCsvUrl: (id: number) => `${one(id)}/problems.csv`,
   commit: (id: number, author: string, reason: string) =>
-    sendJson<CommitResult>(`${one(id)}/commit`, { author, reason }),
+    api.sendJson<CommitResult>('POST', `${one(id)}/commit`, { author, reason }),
   rollback: (id: number, author: string, reason: string) =>
-    sendJson<CommitResult>(`${one(id)}/rollback`, { author, reason }),
+    api.sendJson<CommitResult>('POST', `${one(id)}/rollback`, { author, reason }),
   history: (signal?: AbortSignal) => api.getJson<ImportSummary[]>('/api/imports', undefined, signal),
 }
 
