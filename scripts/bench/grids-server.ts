@@ -9,15 +9,14 @@
 //      POST /api/streets/:code/proposals (units + adjacency from PostGIS, cold then cached),
 //      goal ≤ 2 s, with its quality beside the greedy-sweep baseline, and "rebalance".
 //   npx tsx scripts/bench/grids-server.ts [--moves 200] [--scale 1]
-import pg from 'pg'
 import type { CommunityUnits, EditResult, PlanFigures, Proposal, StreetPage, UnitAdjacency } from '../../core/api'
 import { seededRandom } from '../../core/seeded-random'
 import { buildApp } from '../../server/app'
 import { seedDemoWorld } from '../../server/bootstrap'
-import { type DatabaseHandle, openDatabase } from '../../server/db/engine'
+import type { DatabaseHandle } from '../../server/db/engine'
 import { migrate } from '../../server/db/migrate'
 import { rebuildGridCaches } from '../../server/modules/grids/grids.repository'
-import { median, percentile, printRow } from './report'
+import { median, onBothEngines, percentile, printRow } from './report'
 
 const arg = (name: string, fallback: number) =>
   process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback
@@ -167,25 +166,4 @@ async function bench(label: string, database: DatabaseHandle) {
 console.log(
   `Wangge grid editing, server side — demo scale ${SCALE}, seed ${SEED}, ${MOVES} moves, ${new Date().toISOString()}`,
 )
-const embedded = await openDatabase({ dataDir: 'memory://' })
-try {
-  await bench('pglite', embedded)
-} finally {
-  await embedded.close()
-}
-if (process.env.DATABASE_URL) {
-  const name = `wangge_bench_${process.pid}`
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`) // name is [a-z0-9_] by construction
-  const url = new URL(process.env.DATABASE_URL)
-  url.pathname = `/${name}`
-  const server = await openDatabase({ databaseUrl: url.toString() })
-  try {
-    await bench('postgres', server)
-  } finally {
-    await server.close()
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await admin.end()
-  }
-}
+await onBothEngines('grids', bench)

@@ -6,17 +6,16 @@
 //   npx tsx scripts/bench/tiles.ts [--per-zoom 40] [--scale 1]
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Kysely } from 'kysely'
-import pg from 'pg'
 import type { GridPage } from '../../core/api'
 import { seededRandom } from '../../core/seeded-random'
 import { type TileCoord, tileOf } from '../../core/tiles/tile-math'
 import { buildApp } from '../../server/app'
 import { seedDemoWorld } from '../../server/bootstrap'
-import { type DatabaseHandle, openDatabase } from '../../server/db/engine'
+import type { DatabaseHandle } from '../../server/db/engine'
 import { migrate } from '../../server/db/migrate'
 import type { Database } from '../../server/db/schema'
 import { mvtTile, type TileLayer, tileRowsGeoJson } from '../../server/modules/tiles/tiles.repository'
-import { printRow } from './report'
+import { onBothEngines, printRow } from './report'
 
 const arg = (name: string, fallback: number) =>
   process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback
@@ -125,25 +124,4 @@ async function bench(label: 'pglite' | 'postgres', database: DatabaseHandle) {
 }
 
 console.log(`Wangge vector tiles — demo scale ${SCALE}, seed ${SEED}, ${new Date().toISOString()}`)
-const embedded = await openDatabase({ dataDir: 'memory://' })
-try {
-  await bench('pglite', embedded)
-} finally {
-  await embedded.close()
-}
-if (process.env.DATABASE_URL) {
-  const name = `wangge_bench_tiles_${process.pid}`
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`) // name is [a-z0-9_] by construction
-  const url = new URL(process.env.DATABASE_URL)
-  url.pathname = `/${name}`
-  const server = await openDatabase({ databaseUrl: url.toString() })
-  try {
-    await bench('postgres', server)
-  } finally {
-    await server.close()
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await admin.end()
-  }
-}
+await onBothEngines('tiles', bench)
