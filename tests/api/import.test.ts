@@ -276,10 +276,12 @@ describe('import: files refused or neutralised', () => {
           req.destroy()
         },
       )
-      req.on('error', () => {})
+      // the server may close the connection at the limit before the client has read its 413: a
+      // refusal too (0); either way it stopped reading long before the 500 MB were sent
+      req.on('error', () => resolve(0))
       source.pipe(req)
     })
-    expect(streamed).toBe(413)
+    expect([413, 0]).toContain(streamed)
     expect(sent).toBeLessThan(300 * 2 ** 20)
   })
 })
