@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { interiorPoint } from '../../../../core/geo/interior-point'
 import { bboxesIntersect, geometryBbox } from './bbox'
-import { interiorPoint } from './interior-point'
 
 const square = (x: number, y: number, size: number): GeoJSON.Position[] => [
   [x, y],

@@ -1,7 +1,7 @@
 // Label points and texts for grids (grids carry no labelPoint): an interior point of each polygon,
 // and a short text — the grid's sequence in its community (the code's last 3 digits) — since the
 // community's own label already names the community. Short labels also keep the font atlas small.
-import { interiorPoint } from '../geometry/interior-point'
+import { interiorPoint } from '../../../../core/geo/interior-point'
 import type { GridFeature } from './grid-layer'
 import type { LabelDatum } from './label-layer'
 

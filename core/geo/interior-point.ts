@@ -1,4 +1,4 @@
-// A point guaranteed inside a (Multi)Polygon, for labels and for tests that need to click a grid:
+// A point guaranteed inside a (Multi)Polygon, for labels, export label columns and tests that click a grid:
 // scan a horizontal line through the middle of the largest ring's bbox, take the midpoint of the
 // widest inside segment (even–odd rule, so holes are respected). Cheaper than polylabel, and the
 // grids are compact Voronoi-like cells, for which it lands near the visual centre.
