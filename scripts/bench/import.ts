@@ -8,14 +8,10 @@
 // the import's and the engine's, not the demo world generator's.
 //   npx tsx scripts/bench/import.ts [--seed 20230101]
 import { spawnSync } from 'node:child_process'
-import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pipeline } from 'node:stream/promises'
-import { PGlite } from '@electric-sql/pglite'
-import { postgis } from '@electric-sql/pglite-postgis'
 import { sql } from 'kysely'
-import { from as copyFrom } from 'pg-copy-streams'
 import type { DemoWorld } from '../../core/demo/types'
 import type { DatabaseHandle } from '../../server/db/engine'
 import { migrate } from '../../server/db/migrate'
@@ -50,54 +46,20 @@ console.log(
   `  files: units.zip ${mb(size('units.zip'))}, buildings.zip ${mb(size('buildings.zip'))}, units.csv ${mb(size('units.csv'))}, buildings.csv ${mb(size('buildings.csv'))}`,
 )
 
-const COPY_TABLES = `CREATE TABLE bench_copy_u (code text, name text, community text, households int, residents int,
-    geom geometry(MultiPolygon, 4326));
-  CREATE TABLE bench_copy_b (code text, unit text, households int, residents int, floors int, geom geometry(Point, 4326));`
-const COPY_INDEXES = `CREATE INDEX ON bench_copy_u USING gist (geom); CREATE INDEX ON bench_copy_b USING gist (geom);`
+/** The COPY baseline, run by import-copy.ts in a process of its own (see there). */
+function copyBaseline(database: DatabaseHandle): number {
+  const args = [join(here, '../../node_modules/tsx/dist/cli.mjs'), join(here, 'import-copy.ts'), dir]
+  if (database.kind === 'postgres') args.push(serverUrl(database))
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  if (run.status !== 0) throw new Error('the COPY baseline failed')
+  return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { ms: number }).ms
+}
 
-/** What ogr2ogr -lco SPATIAL_INDEX=YES does: COPY of EWKT rows, then the GiST indexes. */
-async function copyBaseline(engine: 'pglite' | 'postgres', database: DatabaseHandle): Promise<number> {
-  if (engine === 'postgres') {
-    await database.pool.query(COPY_TABLES)
-    const t0 = performance.now()
-    const client = await database.pool.connect()
-    try {
-      for (const [table, file] of [
-        ['bench_copy_u', 'copy-units.csv'],
-        ['bench_copy_b', 'copy-buildings.csv'],
-      ])
-        await pipeline(
-          createReadStream(join(dir, file)),
-          client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv)`)),
-        )
-    } finally {
-      client.release()
-    }
-    await database.pool.query(COPY_INDEXES)
-    const ms = performance.now() - t0
-    await database.pool.query('DROP TABLE bench_copy_u, bench_copy_b')
-    return ms
-  }
-  // PGlite reads COPY input from a blob (its socket server does not relay COPY FROM STDIN): a
-  // database of its own on disk, like the one the import writes to
-  const copyDir = mkdtempSync(join(tmpdir(), 'wangge-bench-copy-'))
-  const pg = await PGlite.create({ dataDir: copyDir, extensions: { postgis } })
-  try {
-    await pg.exec(`CREATE EXTENSION postgis; ${COPY_TABLES}`)
-    const t0 = performance.now()
-    for (const [table, file] of [
-      ['bench_copy_u', 'copy-units.csv'],
-      ['bench_copy_b', 'copy-buildings.csv'],
-    ])
-      await pg.query(`COPY ${table} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([readFileSync(join(dir, file))]),
-      })
-    await pg.exec(COPY_INDEXES)
-    return performance.now() - t0
-  } finally {
-    await pg.close()
-    rmSync(copyDir, { recursive: true, force: true })
-  }
+/** The benchmark database's URL: DATABASE_URL with the database onBothEngines made. */
+function serverUrl(database: DatabaseHandle): string {
+  const url = new URL(process.env.DATABASE_URL!)
+  url.pathname = new URL(database.location).pathname
+  return url.toString()
 }
 
 interface Stages {
@@ -161,7 +123,7 @@ try {
       console.log(`  ── ${engine === 'pglite' ? 'embedded engine (PGlite on disk)' : 'server engine (PostgreSQL)'}`)
       await migrate(database.pool)
       await loadWorld(database.db, base.world)
-      const copyMs = await copyBaseline(engine, database)
+      const copyMs = copyBaseline(database)
       printRow('baseline: COPY units + buildings, then GiST indexes', s(copyMs), 'baseline', 'same rows, same engine')
       const service = new ImportService(database.db)
       for (const [label, units, buildings] of [
