@@ -12,9 +12,10 @@ import { unzipSync } from 'fflate'
 import { deserialize as deserializeFgb } from 'flatgeobuf/lib/mjs/geojson.js'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/universal'
-import { open as openShapefile } from 'shapefile'
+import { openShp } from 'shapefile'
 import { crsInfo, parseCrs } from '../geo/crs'
 import { crsFromPrj } from '../geo/prj'
+import { readDbf } from './dbf'
 import { decodeText, type EncodingGuess, guessEncoding, looksGarbled, type TextEncodingId } from './text-encoding'
 
 export type ImportFormat = 'shapefile' | 'geojson' | 'csv' | 'xlsx' | 'flatgeobuf'
@@ -191,11 +192,13 @@ async function readShapefile(
       })
   const rows: SourceRow[] = []
   try {
-    const source = await openShapefile(shp, dbf, { encoding: guess.encoding })
+    // geometry from the .shp by the `shapefile` package, attributes by our DBF reader (dbf.ts)
+    const attrs = readDbf(dbf, guess.encoding)
+    const source = await openShp(shp)
     for (let r = await source.read(); !r.done; r = await source.read()) {
-      const props = (r.value.properties ?? {}) as Record<string, Cell>
+      const props = (attrs[rows.length] ?? {}) as Record<string, Cell>
       for (const k of Object.keys(props)) if (typeof props[k] === 'string') props[k] = (props[k] as string).trim()
-      rows.push({ attrs: props, geometry: r.value.geometry })
+      rows.push({ attrs: props, geometry: r.value })
     }
   } catch (err) {
     throw new ImportFileError('BAD_SHAPEFILE', `${name}.shp cannot be read: ${(err as Error).message}`)

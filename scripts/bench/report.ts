@@ -1,4 +1,7 @@
 // Helpers shared by the benchmarks: one aligned row per figure, its goal and baseline; both engines.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { type DatabaseHandle, openDatabase } from '../../server/db/engine'
 export function median(values: number[]): number {
@@ -17,18 +20,23 @@ export function printRow(what: string, figure: string, goal: string, baseline: s
 }
 
 /**
- * Runs a benchmark on the embedded engine (an in-memory PGlite), then, when DATABASE_URL is set,
- * on a fresh database of that server, dropped afterwards.
+ * Runs a benchmark on the embedded engine (an in-memory PGlite, or one in a temporary folder on
+ * disk as a server runs it), then, when DATABASE_URL is set, on a fresh database of that server,
+ * dropped afterwards.
  */
 export async function onBothEngines(
   name: string,
   bench: (engine: 'pglite' | 'postgres', database: DatabaseHandle) => Promise<void>,
+  options: { embeddedDataDir?: 'memory' | 'disk' } = {},
 ): Promise<void> {
-  const embedded = await openDatabase({ dataDir: 'memory://' })
+  const dataDir =
+    options.embeddedDataDir === 'disk' ? mkdtempSync(join(tmpdir(), `wangge-bench-${name}-`)) : 'memory://'
+  const embedded = await openDatabase({ dataDir })
   try {
     await bench('pglite', embedded)
   } finally {
     await embedded.close()
+    if (dataDir !== 'memory://') rmSync(dataDir, { recursive: true, force: true })
   }
   if (!process.env.DATABASE_URL) return
   const database = `wangge_bench_${name}_${process.pid}` // [a-z0-9_] by construction
