@@ -30,6 +30,7 @@ import { registerTiles } from './modules/tiles/tiles.service'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
 import { registerCors, registerHttpCache } from './plugins/http-cache'
+import { registerValidationPolicy } from './plugins/validation'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,14 +51,12 @@ export interface AppOptions {
 export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: { level: options.logLevel ?? 'warn' },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
-  }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({ logger: { level: options.logLevel ?? 'warn' } }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('db', options.database.db)
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
+  registerValidationPolicy(app)
   registerEvents(app)
   registerHttpCache(app)
   registerCors(app, options.corsOrigins ?? [])

@@ -2,6 +2,7 @@
 // Routes throw by code; the status comes from the registry (core/api/errors.ts).
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { ERROR_CODES, type ErrorCode, type ErrorCodeWithStatus } from '../../core/api/errors'
+import { PLAIN_TEXT_PATTERN } from '../../core/api/input-policy'
 
 export class AppError extends Error {
   readonly statusCode: number
@@ -35,6 +36,8 @@ export function describeValidation(context: string, errors: AjvError[]): string 
       if (e.keyword === 'additionalProperties')
         return `unknown ${context} parameter "${String(e.params.additionalProperty)}"`
       if (e.keyword === 'required') return `missing ${context} parameter "${String(e.params.missingProperty)}"`
+      if (e.keyword === 'pattern' && e.params.pattern === PLAIN_TEXT_PATTERN)
+        return `${context} parameter "${field || context}" must not contain control characters (NUL, ESC, DEL …)`
       return `${context} parameter "${field || context}" ${e.message ?? 'is invalid'}`
     })
     .join('; ')
