@@ -278,6 +278,7 @@ describe('POST /api/communities/:code/edits', () => {
       [x + d, y - d],
       [x + d, y + d],
       [x - d, y + d],
+      [x - d, y - d],
     ]
     const lasso = await save(code, [{ kind: 'moveUnitsInPolygon', ring, toGrid: gridOf(s1, pair.neighbour) }])
     expect(gridOf(lasso.after, pair.unit)).toBe(gridOf(s1, pair.neighbour))
