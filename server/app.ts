@@ -27,6 +27,7 @@ import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { tilesRoutes } from './modules/tiles/tiles.routes'
 import { registerTiles } from './modules/tiles/tiles.service'
+import { registerCompression, registerRanges } from './plugins/compression'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
 import { registerCors, registerHttpCache } from './plugins/http-cache'
@@ -58,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app)
   registerValidationPolicy(app)
   registerEvents(app)
+  await registerCompression(app)
+  registerRanges(app)
   registerHttpCache(app)
   registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
