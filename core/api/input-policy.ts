@@ -19,6 +19,9 @@ export const DEFAULT_MAX_LENGTH = 2000
 /** Any text without C0 control characters other than tab, LF and CR, and without DEL or C1 controls. */
 export const PLAIN_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$'
 
+/** An anchored pattern of letters, digits and classes of them only (no ., \S, [^…]): no control character fits it. */
+const SAFE_PATTERN = /^\^[A-Za-z0-9_[\]{}(),|?*+-]*\$$/
+
 type Schema = Record<string, unknown>
 const isSchema = (s: unknown): s is Schema => typeof s === 'object' && s !== null && !Array.isArray(s)
 
@@ -41,6 +44,15 @@ export function applyInputPolicy(schema: unknown, seen = new Set<unknown>()): vo
   if (types.includes('string')) {
     const constrained = schema.enum !== undefined || schema.const !== undefined || schema.format !== undefined
     if (schema.pattern === undefined && !constrained) schema.pattern = PLAIN_TEXT_PATTERN
+    else if (
+      typeof schema.pattern === 'string' &&
+      schema.pattern !== PLAIN_TEXT_PATTERN &&
+      !SAFE_PATTERN.test(schema.pattern)
+    ) {
+      // a pattern such as \S or .* lets a NUL through: the plain-text pattern must hold as well
+      const all = (schema.allOf ?? []) as Schema[]
+      if (!all.some((s) => s.pattern === PLAIN_TEXT_PATTERN)) schema.allOf = [...all, { pattern: PLAIN_TEXT_PATTERN }]
+    }
     if (schema.maxLength === undefined && schema.enum === undefined && schema.const === undefined)
       schema.maxLength = DEFAULT_MAX_LENGTH
   }
