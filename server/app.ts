@@ -39,7 +39,7 @@ import { streetsRoutes } from './modules/streets/streets.routes'
 import { tilesRoutes } from './modules/tiles/tiles.routes'
 import { registerTiles } from './modules/tiles/tiles.service'
 import { registerCompression, registerRanges } from './plugins/compression'
-import { registerErrorHandler } from './plugins/errors'
+import { frameworkErrors, registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
 import { registerCors, registerHttpCache } from './plugins/http-cache'
 import { registerValidationPolicy } from './plugins/validation'
@@ -63,7 +63,10 @@ export interface AppOptions {
 export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'warn' } }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'warn' },
+    frameworkErrors,
+  }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('db', options.database.db)
   app.decorate('engine', options.database.kind)

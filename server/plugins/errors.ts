@@ -1,6 +1,6 @@
 // One error handler for the whole API: named codes, clear 4xx messages, no 5xx detail leaked.
 // Routes throw by code; the status comes from the registry (core/api/errors.ts).
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ERROR_CODES, type ErrorCode, type ErrorCodeWithStatus, isErrorCode } from '../../core/api/errors'
 import { PLAIN_TEXT_PATTERN } from '../../core/api/input-policy'
 
@@ -144,4 +144,17 @@ export function registerNotFound(app: FastifyInstance) {
         .send(problem(404, 'NOT_FOUND', `no route ${request.method} ${path}`, request.url))
     return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(path))
   })
+}
+
+/**
+ * Fastify's own refusals before routing (a URL that cannot be decoded, a path parameter over
+ * the length limit) answered as problems too: the `frameworkErrors` option of Fastify().
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const statusCode = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400
+  const code = (error.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '')
+  return reply
+    .status(statusCode)
+    .type(PROBLEM_JSON)
+    .send(problem(statusCode, code, error.message, request.url))
 }
