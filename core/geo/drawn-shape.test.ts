@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lineProblem, type Position, reachOf, ringProblem, segmentsMeet } from './drawn-shape'
+import { LINE_MARGIN, lineProblem, type Position, reachOf, ringProblem, segmentsMeet } from './drawn-shape'
 
 const square: Position[] = [
   [117.7, 39.0],
@@ -85,5 +85,39 @@ describe('reachOf and segmentsMeet', () => {
     expect(segmentsMeet([0, 0], [2, 0], [1, -1], [1, 0])).toBe(true)
     expect(segmentsMeet([0, 0], [2, 0], [3, 0], [4, 0])).toBe(false)
     expect(segmentsMeet([0, 0], [2, 2], [0, 2], [2, 0])).toBe(true)
+  })
+})
+
+describe('the reach of a split line', () => {
+  it('is only a sanity bound: a line may run well past the community, not across the globe', () => {
+    const community = reachOf([[117.7, 39.0]], LINE_MARGIN)
+    expect(
+      lineProblem(
+        [
+          [117.7, 38],
+          [117.7, 40],
+        ],
+        community,
+      ),
+    ).toBeUndefined()
+    expect(
+      lineProblem(
+        [
+          [100, 10],
+          [100, 11],
+        ],
+        community,
+      ),
+    ).toMatch(/beyond the community's reach/)
+  })
+
+  it('names a bad position before counting them', () => {
+    expect(
+      ringProblem([
+        [117, 39],
+        ['east', 39],
+        [118, 40],
+      ]),
+    ).toMatch(/east/)
   })
 })

@@ -8,14 +8,19 @@ export type Position = readonly [number, number]
 /** [minLng, minLat, maxLng, maxLat] */
 export type Reach = readonly [number, number, number, number]
 
+/** The margin of a split line's reach, in degrees (about 200 km): only a sanity bound. */
+export const LINE_MARGIN = 2
+
 /** The most positions a drawn shape may have. */
 export const MAX_DRAWN_POSITIONS = 10_000
 
 /**
  * The reach of a community for drawing: the box of its units' centroids grown by its own size on
- * every side (at least 0.01°, about 1 km), so a lasso may be drawn loosely around the edge units.
+ * every side (at least `minMargin`: 0.01°, about 1 km, for a lasso, which may be drawn loosely
+ * around the edge units; a split line is extended past its ends anyway, so it gets LINE_MARGIN,
+ * only a sanity bound).
  */
-export function reachOf(points: readonly Position[]): Reach | undefined {
+export function reachOf(points: readonly Position[], minMargin = 0.01): Reach | undefined {
   if (points.length === 0) return undefined
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity]
   for (const [x, y] of points) {
@@ -24,13 +29,12 @@ export function reachOf(points: readonly Position[]): Reach | undefined {
     maxX = Math.max(maxX, x)
     maxY = Math.max(maxY, y)
   }
-  const margin = Math.max(maxX - minX, maxY - minY, 0.01)
+  const margin = Math.max(maxX - minX, maxY - minY, minMargin)
   return [minX - margin, minY - margin, maxX + margin, maxY + margin]
 }
 
 function positionsProblem(what: string, points: unknown, min: number): string | undefined {
   if (!Array.isArray(points)) return `${what} must be an array of [lng, lat] positions`
-  if (points.length < min) return `${what} needs at least ${min} positions, got ${points.length}`
   if (points.length > MAX_DRAWN_POSITIONS)
     return `${what} has ${points.length} positions, at most ${MAX_DRAWN_POSITIONS}`
   for (let i = 0; i < points.length; i++) {
@@ -38,6 +42,7 @@ function positionsProblem(what: string, points: unknown, min: number): string | 
     if (!Array.isArray(p) || p.length !== 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
       return `${what}[${i}] is ${JSON.stringify(p)}, not [lng, lat]`
   }
+  if (points.length < min) return `${what} needs at least ${min} positions, got ${points.length}`
   return undefined
 }
 

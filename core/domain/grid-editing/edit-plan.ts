@@ -3,7 +3,7 @@
 // and which are retired. A split or merge retires the grids it touches and creates new ones whose
 // `parentIds` name them; plain unit moves keep the grids (and their codes). Pure: used by the
 // server before it writes, and by the browser to build the request.
-import { lineProblem, reachOf, ringProblem } from '../../geo/drawn-shape'
+import { LINE_MARGIN, lineProblem, reachOf, ringProblem } from '../../geo/drawn-shape'
 import type { EditOp, UnitOp } from '../grids/edit-op'
 import { EditSession } from '../grids/edit-session'
 import { GridError } from '../grids/errors'
@@ -68,7 +68,8 @@ export function resolveOp(session: EditSession, graph: UnitGraph, op: EditOp): U
       return { kind: 'moveUnits' as const, unitIds: ids, toGrid: op.toGrid }
     }
     case 'splitByLine': {
-      checkDrawn(lineProblem(op.line, reachOf(graph.centroids), 'split line'), op.line, degrees)
+      const reach = reachOf(graph.centroids, degrees ? LINE_MARGIN : 0)
+      checkDrawn(lineProblem(op.line, reach, 'split line'), op.line, degrees)
       const members = session.unitsOf(op.grid)
       const index = new Map(graph.ids.map((id, u) => [id, u]))
       const centroids = members.map((id) => graph.centroids[index.get(id)!])
