@@ -6,6 +6,17 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import { ErrorBody } from '../core/api/common'
+import {
+  FeatureCollectionSchema,
+  FeatureSchema,
+  LineStringGeometry,
+  MultiPolygonGeometry,
+  PointGeometry,
+  PolygonGeometry,
+} from '../core/api/geojson'
+import { SESSION_SCHEME, tidyOpenApi } from '../core/api/openapi'
 import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
 import { communitiesRoutes } from './modules/communities/communities.routes'
@@ -27,9 +38,11 @@ import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { tilesRoutes } from './modules/tiles/tiles.routes'
 import { registerTiles } from './modules/tiles/tiles.service'
-import { registerErrorHandler } from './plugins/errors'
+import { registerCompression, registerRanges } from './plugins/compression'
+import { frameworkErrors, registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
 import { registerCors, registerHttpCache } from './plugins/http-cache'
+import { registerValidationPolicy } from './plugins/validation'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,13 +65,16 @@ export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathnam
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'warn' },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('db', options.database.db)
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
+  registerValidationPolicy(app)
   registerEvents(app)
+  await registerCompression(app)
+  registerRanges(app)
   registerHttpCache(app)
   registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
@@ -89,6 +105,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'ogc', description: 'OGC API – Features' },
       ],
     },
+    // a route's permission (config.permission) says whether the session cookie is needed
+    transform: ({ schema, url, route }) => {
+      const permission = (route.config as { permission?: string } | undefined)?.permission
+      const security = permission === undefined || permission === 'public' ? [] : [{ [SESSION_SCHEME]: [] }]
+      return { schema: { ...schema, security } as typeof schema, url }
+    },
+    transformObject: (document) =>
+      tidyOpenApi(structuredClone((document as { openapiObject: object }).openapiObject) as Record<string, unknown>, {
+        problem: ErrorBody as unknown as Record<string, unknown>,
+        featureCollection: FeatureCollectionSchema(
+          FeatureSchema(
+            Type.Union([PointGeometry, LineStringGeometry, PolygonGeometry, MultiPolygonGeometry]),
+            Type.Record(Type.String(), Type.Unknown()),
+          ),
+        ) as unknown as Record<string, unknown>,
+      }),
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
   await app.register(reportRoutes)

@@ -21,15 +21,28 @@ export const CommunityCode = Type.String({ pattern: '^[0-9]{12}$', description: 
 export const GridCode = Type.String({ pattern: '^[0-9]{15}$', description: '15-digit grid code' })
 export const IntId = Type.Integer({ minimum: 1, maximum: 2147483647 })
 
-export const ErrorBody = Type.Object({
-  statusCode: Type.Integer(),
-  code: Type.String({ description: `named error code (core/api/errors.ts): ${errorCodeList()}` }),
-  error: Type.String(),
-  message: Type.String(),
-  details: Type.Optional(
-    Type.Unknown({ description: 'what the client needs to recover, e.g. the changes saved since (409)' }),
-  ),
-})
+/** The RFC 9457 members of every error answer (media type application/problem+json). */
+export const ProblemMembers = {
+  type: Type.String({ description: 'the kind of problem: urn:wangge:problem:<code>, one per error code' }),
+  title: Type.String({ description: 'what this kind of problem means (the same for every occurrence)' }),
+  status: Type.Integer({ description: 'the HTTP status' }),
+  detail: Type.String({ description: 'what was wrong this time, naming the bad parameter or value' }),
+  instance: Type.String({ description: 'the path of the request that failed' }),
+}
+
+export const ErrorBody = Type.Object(
+  {
+    ...ProblemMembers,
+    statusCode: Type.Integer({ description: 'the HTTP status (kept for clients written before RFC 9457)' }),
+    code: Type.String({ description: `named error code (core/api/errors.ts): ${errorCodeList()}` }),
+    error: Type.String({ description: 'the HTTP status text' }),
+    message: Type.String({ description: 'the same as detail (kept for clients written before RFC 9457)' }),
+    details: Type.Optional(
+      Type.Unknown({ description: 'what the client needs to recover, e.g. the changes saved since (409)' }),
+    ),
+  },
+  { title: 'Problem', description: 'An RFC 9457 problem, with the error code as an extension member' },
+)
 export type ErrorBody = Static<typeof ErrorBody>
 
 export interface Feature<P, G = GeoJSON.Geometry> {

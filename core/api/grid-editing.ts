@@ -3,7 +3,7 @@
 // and proposals. Shared by the server (validation, OpenAPI) and the web client (types).
 import { type Static, Type } from 'typebox'
 import type { EditOp as DomainEditOp } from '../domain/grids/edit-op'
-import { IntId } from './common'
+import { IntId, ProblemMembers } from './common'
 import { FeatureCollectionSchema, FeatureSchema, MultiPolygonGeometry } from './geojson'
 
 const LngLat = Type.Tuple([Type.Number(), Type.Number()], { description: '[lng, lat] in EPSG:4326 degrees' })
@@ -202,6 +202,7 @@ export const RevertRequest = Type.Object(
 export type RevertRequest = Static<typeof RevertRequest>
 
 export const EditConflict = Type.Object({
+  ...ProblemMembers,
   statusCode: Type.Literal(409),
   code: Type.String(),
   error: Type.String(),

@@ -278,6 +278,7 @@ describe('POST /api/communities/:code/edits', () => {
       [x + d, y - d],
       [x + d, y + d],
       [x - d, y + d],
+      [x - d, y - d],
     ]
     const lasso = await save(code, [{ kind: 'moveUnitsInPolygon', ring, toGrid: gridOf(s1, pair.neighbour) }])
     expect(gridOf(lasso.after, pair.unit)).toBe(gridOf(s1, pair.neighbour))
@@ -329,11 +330,19 @@ describe('POST /api/communities/:code/edits', () => {
       'INVALID_GEOMETRY',
       'east',
     )
+    // a line that misses the grid (all its units on one side) is no split; one far beyond the
+    // community is not even taken as a line (ADR 17)
+    const [cx, cy] = s.units.features[0].properties.centroid
     const line = [
+      [cx + 0.5, cy],
+      [cx + 0.5, cy + 0.01],
+    ]
+    await expectError(code, { ops: [{ kind: 'splitByLine', grid, line }] }, 400, 'INVALID_SPLIT')
+    const far = [
       [100, 10],
       [100, 11],
     ]
-    await expectError(code, { ops: [{ kind: 'splitByLine', grid, line }] }, 400, 'INVALID_SPLIT')
+    await expectError(code, { ops: [{ kind: 'splitByLine', grid, line: far }] }, 400, 'INVALID_GEOMETRY', 'reach')
     await expectError(code, { ops: [{ kind: 'deleteGrid', grid }] }, 400, 'GRID_NOT_EMPTY')
     await expectError(code, { ops: [] }, 400, 'BAD_REQUEST')
     await expectError(code, { author: '', ...move([unit], grid) }, 400, 'BAD_REQUEST', 'author')

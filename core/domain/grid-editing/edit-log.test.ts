@@ -69,6 +69,7 @@ describe('EditLog', () => {
       [190, -10],
       [190, 210],
       [110, 210],
+      [110, -10],
     ]
     const op = { kind: 'moveUnitsInPolygon' as const, ring, toGrid: 20 }
     expect(log.resolve(op)).toEqual({ kind: 'moveUnits', unitIds: ['r0c1', 'r1c1'], toGrid: 20 })

@@ -70,6 +70,7 @@ describe('planEdit', () => {
       [280, -10],
       [280, 90],
       [220, 90],
+      [220, -10],
     ]
     const p = plan([{ kind: 'moveUnitsInPolygon', ring, toGrid: 10 }])
     expect(p.moves).toEqual([{ unitId: 'r0c2', from: 20, to: 10 }])
@@ -113,13 +114,28 @@ describe('planEdit', () => {
             kind: 'splitByLine',
             grid: 10,
             line: [
-              [1000, 0],
-              [1000, 10],
+              [500, 0],
+              [500, 10],
             ],
           },
         ]),
       ),
     ).toBe('INVALID_SPLIT')
+    // a line far beyond the community's units is refused as geometry (ADR 17)
+    expect(
+      codeOf(() =>
+        plan([
+          {
+            kind: 'splitByLine',
+            grid: 10,
+            line: [
+              [5000, 0],
+              [5000, 10],
+            ],
+          },
+        ]),
+      ),
+    ).toBe('INVALID_GEOMETRY')
     expect(codeOf(() => plan([{ kind: 'deleteGrid', grid: 10 }]))).toBe('GRID_NOT_EMPTY')
     expect(codeOf(() => plan([]))).toBe('EMPTY_EDIT')
   })

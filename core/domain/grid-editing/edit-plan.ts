@@ -3,6 +3,7 @@
 // and which are retired. A split or merge retires the grids it touches and creates new ones whose
 // `parentIds` name them; plain unit moves keep the grids (and their codes). Pure: used by the
 // server before it writes, and by the browser to build the request.
+import { LINE_MARGIN, lineProblem, reachOf, ringProblem } from '../../geo/drawn-shape'
 import type { EditOp, UnitOp } from '../grids/edit-op'
 import { EditSession } from '../grids/edit-session'
 import { GridError } from '../grids/errors'
@@ -50,18 +51,11 @@ export class PlanError extends Error {
   }
 }
 
-function checkLngLat(points: unknown, what: string, min: number, degrees: boolean): asserts points is LngLat[] {
-  if (!Array.isArray(points) || points.length < min)
-    throw new PlanError('INVALID_GEOMETRY', `${what} needs at least ${min} [lng, lat] points`)
-  points.forEach((p, i) => {
-    const ok =
-      Array.isArray(p) &&
-      p.length === 2 &&
-      Number.isFinite(p[0]) &&
-      Number.isFinite(p[1]) &&
-      (!degrees || (Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90))
-    if (!ok) throw new PlanError('INVALID_GEOMETRY', `${what}[${i}] is ${JSON.stringify(p)}, not [lng, lat] in degrees`)
-  })
+function checkDrawn(problem: string | undefined, points: unknown, degrees: boolean): asserts points is LngLat[] {
+  if (problem) throw new PlanError('INVALID_GEOMETRY', problem)
+  if (!degrees) return
+  const i = (points as LngLat[]).findIndex(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90)
+  if (i >= 0) throw new PlanError('INVALID_GEOMETRY', `position ${i} is not [lng, lat] in degrees`)
 }
 
 /** The units an operation means (a drawn shape resolved to whole units by centroid). */
@@ -69,12 +63,13 @@ export function resolveOp(session: EditSession, graph: UnitGraph, op: EditOp): U
   const degrees = graph.centroidCrs !== 'metric'
   switch (op.kind) {
     case 'moveUnitsInPolygon': {
-      checkLngLat(op.ring, 'lasso ring', 3, degrees)
+      checkDrawn(ringProblem(op.ring, reachOf(graph.centroids), 'lasso ring'), op.ring, degrees)
       const ids = unitsInPolygon(graph.centroids, op.ring).map((u) => graph.ids[u])
       return { kind: 'moveUnits' as const, unitIds: ids, toGrid: op.toGrid }
     }
     case 'splitByLine': {
-      checkLngLat(op.line, 'split line', 2, degrees)
+      const reach = reachOf(graph.centroids, degrees ? LINE_MARGIN : 0)
+      checkDrawn(lineProblem(op.line, reach, 'split line'), op.line, degrees)
       const members = session.unitsOf(op.grid)
       const index = new Map(graph.ids.map((id, u) => [id, u]))
       const centroids = members.map((id) => graph.centroids[index.get(id)!])

@@ -22,6 +22,23 @@ describe('ApiClient', () => {
     expect(error).toMatchObject({ kind: 'http', status: 400, code: 'BAD_BBOX', message: 'bbox must be 4 numbers' })
   })
 
+  it('reads an RFC 9457 problem: detail is the message, the code and details carried', async () => {
+    const problem = {
+      type: 'urn:wangge:problem:EDIT_CONFLICT',
+      title: 'a stale edit_version',
+      status: 409,
+      detail: 'someone saved since',
+      instance: '/api/communities/1/edits',
+      code: 'EDIT_CONFLICT',
+      details: { currentEditVersion: 3 },
+    }
+    const fetch = async () =>
+      new Response(JSON.stringify(problem), { status: 409, headers: { 'content-type': 'application/problem+json' } })
+    const error = (await new ApiClient({ fetch }).getJson('/api/x').catch((e: unknown) => e)) as ApiError
+    expect(error).toMatchObject({ status: 409, code: 'EDIT_CONFLICT', message: 'someone saved since' })
+    expect(error.details).toEqual({ currentEditVersion: 3 })
+  })
+
   it('reports network failures and non-JSON answers as readable errors', async () => {
     const down: FetchLike = async () => {
       throw new TypeError('Failed to fetch')

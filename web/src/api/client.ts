@@ -49,7 +49,9 @@ export function apiErrorFrom(url: string, status: number, statusText: string, te
     // not JSON: the status line says enough
   }
   if (!isErrorBody(body)) return new ApiError('http', url, `${status} ${statusText}`.trim(), status)
-  return new ApiError('http', url, body.message, status, body.code, body.details)
+  // an RFC 9457 problem: detail says what was wrong; Wangge's own also carry code and message
+  const message = body.detail ?? body.message ?? body.title ?? `${status} ${statusText}`.trim()
+  return new ApiError('http', url, message, status, body.code, body.details)
 }
 
 type QueryValue = string | number | boolean | undefined | null
@@ -67,8 +69,14 @@ export function buildUrl(path: string, query: Query = {}): string {
   return text ? `${path}?${text}` : path
 }
 
-function isErrorBody(value: unknown): value is ErrorBody {
-  return typeof value === 'object' && value !== null && 'message' in value && 'statusCode' in value
+/** A problem (RFC 9457: detail or title), or an error body of the API before it (message and statusCode). */
+function isErrorBody(value: unknown): value is Partial<ErrorBody> {
+  if (typeof value !== 'object' || value === null) return false
+  return (
+    ('detail' in value && typeof value.detail === 'string') ||
+    ('title' in value && typeof value.title === 'string') ||
+    ('message' in value && 'statusCode' in value)
+  )
 }
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>

@@ -21,9 +21,11 @@ describe('drawnOp', () => {
     expect(drawnOp('line', line, ctx(null))).toBeNull()
     expect(drawnOp('line', [line[0], line[0]], ctx(2))).toBeNull()
   })
-  it('a lasso moves what it rings to the chosen grid, once it has three points', () => {
+  it('a lasso moves what it rings to the chosen grid, once it has three points, sent closed', () => {
     const ring: LngLat[] = [...line, [117.8, 39.05]]
-    expect(drawnOp('lasso', ring, ctx(2))).toEqual({ kind: 'moveUnitsInPolygon', ring, toGrid: 2 })
+    const closed = [...ring, ring[0]]
+    expect(drawnOp('lasso', ring, ctx(2))).toEqual({ kind: 'moveUnitsInPolygon', ring: closed, toGrid: 2 })
+    expect(drawnOp('lasso', closed, ctx(2))).toEqual({ kind: 'moveUnitsInPolygon', ring: closed, toGrid: 2 })
     expect(drawnOp('lasso', line, ctx(2))).toBeNull()
     expect(drawnOp('lasso', ring, ctx(null))).toBeNull()
   })

@@ -23,6 +23,12 @@ export const lineMiddle = (points: LngLat[]): LngLat => [
   (points[0][1] + points[1][1]) / 2,
 ]
 
+/** A drawn lasso as the API takes it: closed (the last position repeats the first). */
+export function closeRing(points: LngLat[]): LngLat[] {
+  const [first, last] = [points[0], points[points.length - 1]]
+  return first[0] === last[0] && first[1] === last[1] ? points : [...points, first]
+}
+
 export function drawnOp(tool: DrawTool, points: LngLat[], ctx: DrawnContext): EditOp | null {
   if (tool === 'line') {
     if (points.length < 2 || (points[0][0] === points[1][0] && points[0][1] === points[1][1])) return null
@@ -32,7 +38,8 @@ export function drawnOp(tool: DrawTool, points: LngLat[], ctx: DrawnContext): Ed
   }
   const active = ctx.active
   if (active === null) return null
-  if (tool === 'lasso') return points.length >= 3 ? { kind: 'moveUnitsInPolygon', ring: points, toGrid: active } : null
+  if (tool === 'lasso')
+    return points.length >= 3 ? { kind: 'moveUnitsInPolygon', ring: closeRing(points), toGrid: active } : null
   const ids = [...ctx.brushed].filter((id) => ctx.gridOf(id) !== active)
   return ids.length ? { kind: 'moveUnits', unitIds: ids, toGrid: active } : null
 }
