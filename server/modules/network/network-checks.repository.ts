@@ -65,3 +65,43 @@ export async function checkWalkNetwork(db: Kysely<Database>): Promise<NetworkChe
     })),
   }
 }
+
+export interface AccessAgainstPostgis {
+  buildingId: number
+  accessM: number
+  /** PostGIS's geodesic distance from the building to its access point */
+  postgisAccessM: number
+  /** PostGIS's geodesic distance from the building to the nearest walkable edge (barriers ignored) */
+  nearestEdgeM: number
+  /** whether the access walk to that nearest edge would cross a barrier */
+  nearestAcrossBarrier: boolean
+}
+
+/** For every `every`-th building: its stored access against PostGIS's own nearest walkable edge
+ *  (the nearest by geodesic distance among the 8 nearest by planar distance in degrees). */
+export async function accessAgainstPostgis(db: Kysely<Database>, every: number): Promise<AccessAgainstPostgis[]> {
+  const { rows } = await sql<{
+    building_id: number
+    access_m: number
+    postgis_access_m: number
+    nearest_edge_m: number
+    nearest_across: boolean
+  }>`SELECT DISTINCT ON (a.building_id) a.building_id, a.access_m,
+      ST_Distance(b.geom::geography, ST_LineInterpolatePoint(e.geom, a.t)::geography) AS postgis_access_m,
+      n.d AS nearest_edge_m,
+      EXISTS (SELECT 1 FROM walk_barriers r WHERE ST_Intersects(r.geom, ST_ShortestLine(b.geom, n.geom))) AS nearest_across
+    FROM building_access a
+    JOIN buildings b ON b.id = a.building_id
+    JOIN walk_edges e ON e.id = a.edge_id
+    CROSS JOIN LATERAL (SELECT x.geom, ST_Distance(b.geom::geography, x.geom::geography) AS d FROM walk_edges x
+      WHERE x.walkable ORDER BY x.geom <-> b.geom LIMIT 8) AS n
+    WHERE a.building_id % ${every} = 0
+    ORDER BY a.building_id, n.d`.execute(db)
+  return rows.map((r) => ({
+    buildingId: r.building_id,
+    accessM: Number(r.access_m),
+    postgisAccessM: Number(r.postgis_access_m),
+    nearestEdgeM: Number(r.nearest_edge_m),
+    nearestAcrossBarrier: r.nearest_across,
+  }))
+}
