@@ -45,8 +45,9 @@ export interface TopologyReport {
 /** Coordinates are rounded to this many degrees (1e-7° ≈ 1 cm), so near-equal vertices meet. */
 export const TOPOLOGY_GRID_DEGREES = 1e-7
 
-const round = (v: number) => Math.round(v / TOPOLOGY_GRID_DEGREES) * TOPOLOGY_GRID_DEGREES
-const keyOf = (c: Coord) => `${Math.round(c[0] / TOPOLOGY_GRID_DEGREES)},${Math.round(c[1] / TOPOLOGY_GRID_DEGREES)}`
+const SCALE = Math.round(1 / TOPOLOGY_GRID_DEGREES)
+const round = (v: number) => Math.round(v * SCALE) / SCALE
+const keyOf = (c: Coord) => `${Math.round(c[0] * SCALE)},${Math.round(c[1] * SCALE)}`
 
 export function buildTopology(input: readonly NetworkLine[]): { network: WalkNetwork; report: TopologyReport } {
   // 1. rounded lines without repeated points

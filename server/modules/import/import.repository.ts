@@ -347,6 +347,7 @@ export const COMMITTABLE: ImportLayerId[] = [
   'workers',
   'facilities',
   'grids',
+  'walk_network',
 ]
 
 const BATCH = 5000
