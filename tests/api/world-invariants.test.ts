@@ -9,7 +9,7 @@ import {
   unitTiling,
 } from '../../server/modules/demo/world-checks.repository'
 import { readWalkNetwork } from '../../server/modules/network/network.repository'
-import { checkWalkNetwork } from '../../server/modules/network/network-checks.repository'
+import { checkWalkNetwork, type NetworkCheckReport } from '../../server/modules/network/network-checks.repository'
 import { TEST_WORLD } from '../support/template-key'
 import { startTestApp } from '../support/test-database'
 
@@ -94,8 +94,13 @@ describe('the demo world in the database', () => {
 })
 
 describe('the demo world’s walk network', () => {
+  // one pass of the checks (a few seconds of SQL) for the three promises below
+  let r: NetworkCheckReport
+  beforeAll(async () => {
+    r = await checkWalkNetwork(ctx.database.db)
+  }, 120_000)
+
   it('meets at its nodes and is one island over its walkable edges', async () => {
-    const r = await checkWalkNetwork(ctx.database.db)
     expect(r.walkableEdges).toBeGreaterThan(1000)
     expect(r.edgesOffTheirNodes).toBe(0)
     const network = await readWalkNetwork(ctx.database.db)
@@ -108,8 +113,7 @@ describe('the demo world’s walk network', () => {
     expect(closed.every((e) => e.class === 'expressway')).toBe(true)
   })
 
-  it('crosses rivers, the canal, railways and expressways only at crossings a few kilometres apart', async () => {
-    const r = await checkWalkNetwork(ctx.database.db)
+  it('crosses rivers, the canal, railways and expressways only at crossings a few kilometres apart', () => {
     expect(r.barrierCrossingsOffCrossings).toBe(0)
     expect(Object.keys(r.crossings).sort()).toEqual(['bridge', 'level_crossing', 'underpass'])
     for (const b of r.crossingsByBarrier) {
@@ -120,8 +124,7 @@ describe('the demo world’s walk network', () => {
     }
   })
 
-  it('joins every building to a walkable edge on its own side of every barrier', async () => {
-    const r = await checkWalkNetwork(ctx.database.db)
+  it('joins every building to a walkable edge on its own side of every barrier', () => {
     expect(r.buildings).toBeGreaterThan(0)
     expect(r.buildingsWithoutAccess).toBe(0)
     expect(r.accessOnClosedEdges).toBe(0)

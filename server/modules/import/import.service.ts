@@ -37,6 +37,7 @@ import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
 import type { ChangeEvent } from '../../plugins/events'
 import { forgetUnitCaches, readBand } from '../grid-editing/grid-editing.repository'
+import { joinNewBuildings } from '../network/network.service'
 import {
   commitWalkNetwork,
   dryRunWalkNetwork,
@@ -645,6 +646,12 @@ export class ImportService {
                 before: { walk_network: [await commitWalkNetwork(trx, state.network.network)] },
               }
             : await repo.applyImport(trx, target, state.planned)
+        // new or moved buildings join the walk network
+        if (target === 'buildings')
+          await joinNewBuildings(
+            trx,
+            state.planned.flatMap((p) => (p.status === 'changed' && p.existingId ? [p.existingId] : [])),
+          )
         const revisionId = await repo.insertImportRevision(trx, {
           importId: id,
           action: 'import',
@@ -677,6 +684,8 @@ export class ImportService {
       if (!undo) throw conflict('NO_UNDO', `import ${id} kept nothing to roll back`)
       if (undo.target === 'walk_network') await restoreWalkNetwork(trx, undo.before.walk_network[0] as NetworkUndo)
       else await repo.undoImport(trx, undo)
+      // buildings put back where they were join the network again (removed ones took their access along)
+      if (undo.target === 'buildings') await joinNewBuildings(trx, changedBuildingIds(undo))
       const revision = await repo.insertImportRevision(trx, {
         importId: id,
         action: 'rollback',
@@ -757,4 +766,12 @@ function describeTable(t: SourceTable): SourceLayer {
     guesses,
     suggestedTarget: best?.id ?? null,
   }
+}
+
+/** The buildings a buildings import changed, from its undo (their rows as they were). */
+function changedBuildingIds(undo: repo.Undo): number[] {
+  return (undo.before.buildings ?? []).flatMap((row) => {
+    const id = (row as { id?: unknown }).id
+    return typeof id === 'number' ? [id] : []
+  })
 }

@@ -140,12 +140,25 @@ export async function readFacilityPoints(db: Kysely<Database>): Promise<PointRow
   return rows.map((r) => ({ id: r.id, lng: Number(r.lng), lat: Number(r.lat) }))
 }
 
-/** Replaces every building's access point. */
+/** Buildings with no access point, or among `ids`: the ones a buildings import added or moved. */
+export async function readBuildingPointsToJoin(db: Kysely<Database>, ids: readonly number[]): Promise<PointRow[]> {
+  const { rows } = await sql<PointRow>`SELECT b.id, ST_X(b.geom) AS lng, ST_Y(b.geom) AS lat
+    FROM buildings b LEFT JOIN building_access a ON a.building_id = b.id
+    WHERE a.building_id IS NULL OR b.id = ANY(${[...ids]}::int[]) ORDER BY b.id`.execute(db)
+  return rows.map((r) => ({ id: r.id, lng: Number(r.lng), lat: Number(r.lat) }))
+}
+
+/** Replaces every building's access point (`replace: false`: only those given, added or updated). */
 export async function writeBuildingAccess(
   db: Kysely<Database>,
   access: readonly ({ buildingId: number } & NetworkAccess)[],
+  replace = true,
 ): Promise<void> {
-  await sql`TRUNCATE building_access`.execute(db)
+  if (replace) await sql`TRUNCATE building_access`.execute(db)
+  else
+    await sql`DELETE FROM building_access WHERE building_id = ANY(${access.map((a) => a.buildingId)}::int[])`.execute(
+      db,
+    )
   await inBatches([...access], (json) =>
     sql`INSERT INTO building_access (building_id, edge_id, t, access_m)
       SELECT r."buildingId", r."edgeId", r.t, r."accessM"

@@ -6,7 +6,9 @@ import { createSnapIndex, type SnapIndex, snapPoint } from '../../../core/networ
 import type { NetworkAccess, WalkNetwork } from '../../../core/network/types'
 import type { Database } from '../../db/schema'
 import {
+  hasWalkNetwork,
   readBuildingPoints,
+  readBuildingPointsToJoin,
   readFacilityPoints,
   readWalkBarriers,
   readWalkNetwork,
@@ -29,6 +31,22 @@ export async function rebuildBuildingAccess(db: Kysely<Database>, network?: Walk
     if (access) rows.push({ buildingId: b.id, ...access })
   }
   await writeBuildingAccess(db, rows)
+  return rows.length
+}
+
+/** Joins the buildings that have no access point yet (and `ids`, moved ones) to the stored network,
+ *  after a buildings import or its rollback; returns how many it joined (0 without a network). */
+export async function joinNewBuildings(db: Kysely<Database>, ids: readonly number[] = []): Promise<number> {
+  if (!(await hasWalkNetwork(db))) return 0
+  const points = await readBuildingPointsToJoin(db, ids)
+  if (points.length === 0) return 0
+  const index = await loadSnapIndex(db)
+  const rows: ({ buildingId: number } & NetworkAccess)[] = []
+  for (const b of points) {
+    const access = snapPoint(index, b.lng, b.lat)
+    if (access) rows.push({ buildingId: b.id, ...access })
+  }
+  await writeBuildingAccess(db, rows, false)
   return rows.length
 }
 
