@@ -2,6 +2,7 @@
 // Chinese columns go through upload → dry run (topology, islands; nothing written) → commit (the
 // network replaced, every building re-joined) → rollback (the demo network back as it was).
 import { readFileSync } from 'node:fs'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DryRunResult, ImportUploadResult } from '../../core/api'
 import type { WalkBarrier, WalkNetwork } from '../../core/network/types'
@@ -197,5 +198,34 @@ describe('import: a walk network from GeoJSON with Chinese columns', () => {
     expect(commit.json().code).toBe('NOTHING_TO_COMMIT')
     expect(commit.json().message).toMatch(/nothing that can be written/)
     expect((await readWalkNetwork(ctx.database.db)).edges).toHaveLength(demo.network.edges.length)
+  })
+})
+
+describe('import: buildings added to a district with a walk network', () => {
+  it('joins a new building to the network at commit, and its access goes with it at rollback', async () => {
+    const { rows } = await sql<{ code: string; lng: number; lat: number }>`SELECT u.code,
+        ST_X(ST_PointOnSurface(u.geom)) AS lng, ST_Y(ST_PointOnSurface(u.geom)) AS lat
+      FROM units u ORDER BY u.id LIMIT 1`.execute(ctx.database.db)
+    const u = rows[0]
+    const csv = `code,unitCode,households,lng,lat\nNET-B-1,${u.code},12,${u.lng},${u.lat}\n`
+    const body = (await upload('buildings.csv', Buffer.from(csv))).json<ImportUploadResult>()
+    const mapping = body.layers[0].guesses.buildings
+    const dry = await post(`/api/imports/${body.id}/dry-run`, { target: 'buildings', mapping, crs: 'EPSG:4326' })
+    expect(dry.statusCode, dry.body).toBe(200)
+    expect(dry.json<DryRunResult>().counts.added).toBe(1)
+    const commit = await post(`/api/imports/${body.id}/commit`, { author: '测试' })
+    expect(commit.statusCode, commit.body).toBe(200)
+    const { rows: added } = await sql<{ id: number }>`SELECT id FROM buildings WHERE code = 'NET-B-1'`.execute(
+      ctx.database.db,
+    )
+    const access = await readBuildingAccess(ctx.database.db)
+    const joined = access.get(added[0].id)!
+    expect(joined).toBeDefined()
+    expect(demo.network.edges.find((e) => e.id === joined.edgeId)?.walkable).toBe(true)
+    expect((await checkWalkNetwork(ctx.database.db)).buildingsWithoutAccess).toBe(0)
+    const rollback = await post(`/api/imports/${body.id}/rollback`, { author: '测试' })
+    expect(rollback.statusCode, rollback.body).toBe(200)
+    expect((await readBuildingAccess(ctx.database.db)).has(added[0].id)).toBe(false)
+    expect((await checkWalkNetwork(ctx.database.db)).buildingsWithoutAccess).toBe(0)
   })
 })
