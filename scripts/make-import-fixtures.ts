@@ -5,6 +5,8 @@ import { serialize as serializeFgb } from 'flatgeobuf/lib/mjs/geojson.js'
 import { crsTransform } from '../core/geo/crs'
 import { wgs84ToGcj02 } from '../core/geo/gcj02'
 import { encodeGbk } from '../core/import/fixtures/gbk'
+import { osmWalkFixture } from '../core/import/fixtures/osm-walk'
+import { writeOsmPbf } from '../core/import/fixtures/write-osm-pbf'
 import { type ShapefileFeature, writeShapefile } from '../core/import/fixtures/write-shapefile'
 
 const here = new URL('../core/import/fixtures/', import.meta.url).pathname
@@ -131,3 +133,9 @@ writeFileSync(
     4490,
   ),
 )
+
+// an OpenStreetMap extract of our own drawing, for the walk network import (issue 11)
+{
+  const { nodes, ways } = osmWalkFixture()
+  writeFileSync(`${here}walk-tanggu.osm.pbf`, writeOsmPbf(nodes, ways))
+}

@@ -92,6 +92,7 @@ export const ERROR_CODES = {
   SHAPEFILE_INCOMPLETE: { status: 422, description: 'a .shp without its .shx or .dbf' },
   BAD_SHAPEFILE: { status: 422, description: 'a shapefile that cannot be read' },
   BAD_GEOJSON: { status: 422, description: 'a GeoJSON file that is not JSON, or not a Feature(Collection)' },
+  BAD_OSM: { status: 422, description: 'an .osm.pbf that cannot be read, or has no highway=* way' },
   BAD_CSV: { status: 422, description: 'a CSV file that cannot be parsed' },
   BAD_XLSX: { status: 422, description: 'a workbook that cannot be read' },
   BAD_FLATGEOBUF: { status: 422, description: 'a FlatGeobuf file that cannot be read' },

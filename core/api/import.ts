@@ -21,6 +21,7 @@ export const ImportLayerId = Type.Union(
     Type.Literal('workers'),
     Type.Literal('grids'),
     Type.Literal('facilities'),
+    Type.Literal('walk_network'),
   ],
   { description: 'target layer (core/import/layers.ts), in the order a district is loaded' },
 )
@@ -32,6 +33,7 @@ export const ImportFormat = Type.Union([
   Type.Literal('csv'),
   Type.Literal('xlsx'),
   Type.Literal('flatgeobuf'),
+  Type.Literal('osm'),
 ])
 export type ImportFormat = Static<typeof ImportFormat>
 

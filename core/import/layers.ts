@@ -11,6 +11,7 @@ export type ImportLayerId =
   | 'workers'
   | 'grids'
   | 'facilities'
+  | 'walk_network'
 
 export type FieldType = 'code' | 'text' | 'integer' | 'number' | 'enum'
 
@@ -30,8 +31,8 @@ export interface ImportLayer {
   id: ImportLayerId
   nameZh: string
   nameEn: string
-  /** what geometry a row carries: polygons, points (polygon footprints are reduced to a point), or none */
-  geometry: 'polygon' | 'point' | 'point-or-polygon' | 'none'
+  /** what geometry a row carries: polygons, points (polygon footprints are reduced to a point), lines, or none */
+  geometry: 'polygon' | 'point' | 'point-or-polygon' | 'line' | 'none'
   fields: readonly ImportField[]
 }
 
@@ -227,6 +228,33 @@ export const IMPORT_LAYERS: readonly ImportLayer[] = [
       f('capacity', 'integer', false, '容量', 'Capacity', ['capacity', '容量', '床位', '床位数', '学位', '学位数']),
       f('radiusM', 'integer', false, '服务半径（m）', 'Service radius (m)', ['radius', 'radiusm', '服务半径', '半径']),
       f('communityCode', 'code', false, '所属社区代码', 'Community code', COMMUNITY_CODE),
+    ],
+  },
+  {
+    // 步行网络: replaces the stored network whole (ADR 21); topology is built from the lines
+    id: 'walk_network',
+    nameZh: '步行网络',
+    nameEn: 'Walk network',
+    geometry: 'line',
+    fields: [
+      f('code', 'text', false, '道路编号', 'Line id', ['osmid', 'id', 'code', 'fid', '编号', '道路编号']),
+      f(
+        'class',
+        'enum',
+        false,
+        '步行类别',
+        'Walk class',
+        ['class', 'walkclass', '类别', '步行类别', '道路类别'],
+        ['footway', 'residential', 'arterial', 'bridge', 'level_crossing', 'underpass', 'expressway'],
+      ),
+      f('highway', 'text', false, 'OSM highway 标签', 'OSM highway tag', ['highway', 'fclass', '道路等级']),
+      f('name', 'text', false, '道路名称', 'Name', ['道路名称', '路名', ...NAME]),
+      f('walkable', 'text', false, '可步行', 'Walkable', ['walkable', '可步行', '步行']),
+      f('foot', 'text', false, 'OSM foot 标签', 'OSM foot tag', ['foot']),
+      f('access', 'text', false, 'OSM access 标签', 'OSM access tag', ['access']),
+      f('bridge', 'text', false, '桥梁', 'Bridge', ['bridge', '桥梁', '是否桥梁']),
+      f('tunnel', 'text', false, '隧道/地道', 'Tunnel', ['tunnel', '隧道', '地道', '是否隧道']),
+      f('layer', 'text', false, '层', 'Layer', ['layer', '层', '层级']),
     ],
   },
 ]

@@ -7,6 +7,7 @@
 //   .csv      → papaparse, after decoding the bytes (UTF-8 or GB18030)
 //   .xlsx     → read-excel-file, every sheet
 //   .fgb      → flatgeobuf; the header's CRS is honoured
+//   .osm.pbf  → the reader passed in (server/modules/import/read-osm-pbf.ts): highway=* ways, for a walk network
 // Spreadsheet formulas in text cells (=, +, -, @) are neutralised: kept as text behind a quote.
 import { unzipSync } from 'fflate'
 import { deserialize as deserializeFgb } from 'flatgeobuf/lib/mjs/geojson.js'
@@ -18,7 +19,7 @@ import { crsFromPrj } from '../geo/prj'
 import { readDbf } from './dbf'
 import { decodeText, type EncodingGuess, guessEncoding, looksGarbled, type TextEncodingId } from './text-encoding'
 
-export type ImportFormat = 'shapefile' | 'geojson' | 'csv' | 'xlsx' | 'flatgeobuf'
+export type ImportFormat = 'shapefile' | 'geojson' | 'csv' | 'xlsx' | 'flatgeobuf' | 'osm'
 export type Cell = string | number | boolean | null
 
 export interface SourceRow {
@@ -62,10 +63,13 @@ export interface ReadOptions {
   encoding?: TextEncodingId
   /** the most a zip may unpack to */
   maxUnzippedBytes: number
+  /** the .osm.pbf reader (server/modules/import/read-osm-pbf.ts: it needs node streams) */
+  readOsm?: (filename: string, bytes: Uint8Array) => Promise<SourceTable>
 }
 
 export function formatOf(filename: string): ImportFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase()
+  if (ext === 'pbf') return 'osm'
   if (ext === 'zip' || ext === 'shz') return 'shapefile'
   if (ext === 'geojson' || ext === 'json') return 'geojson'
   if (ext === 'csv' || ext === 'txt') return 'csv'
@@ -73,7 +77,7 @@ export function formatOf(filename: string): ImportFormat {
   if (ext === 'fgb') return 'flatgeobuf'
   throw new ImportFileError(
     'UNSUPPORTED_FORMAT',
-    `"${filename}" is not a file Wangge reads: upload a zipped shapefile (.zip), GeoJSON, FlatGeobuf (.fgb), CSV or XLSX`,
+    `"${filename}" is not a file Wangge reads: upload a zipped shapefile (.zip), GeoJSON, FlatGeobuf (.fgb), CSV, XLSX or an OpenStreetMap extract (.osm.pbf)`,
   )
 }
 
@@ -86,7 +90,11 @@ export async function readImportFile(filename: string, bytes: Uint8Array, option
   else if (format === 'geojson') tables = [readGeoJson(filename, bytes, options)]
   else if (format === 'csv') tables = [readCsv(filename, bytes, options)]
   else if (format === 'flatgeobuf') tables = [await readFlatGeobuf(filename, bytes)]
-  else tables = await readXlsx(bytes)
+  else if (format === 'osm') {
+    if (!options.readOsm)
+      throw new ImportFileError('UNSUPPORTED_FORMAT', `"${filename}": .osm.pbf is read on the server only`)
+    tables = [await options.readOsm(filename, bytes)]
+  } else tables = await readXlsx(bytes)
   const neutralised = tables.reduce((n, t) => n + neutraliseFormulas(t), 0)
   if (neutralised > 0)
     notices.push(

@@ -21,8 +21,8 @@ export interface ImportRecord {
   /** the code the row is keyed by (see keyField) */
   key: string
   values: Record<string, Value>
-  /** WGS84, MultiPolygon for polygon layers, Point for point layers, null for tables */
-  geometry: GeoJSON.MultiPolygon | GeoJSON.Point | null
+  /** WGS84, MultiPolygon for polygon layers, Point for point layers, MultiLineString for lines, null for tables */
+  geometry: GeoJSON.MultiPolygon | GeoJSON.Point | GeoJSON.MultiLineString | null
 }
 
 export interface Validation {
@@ -72,6 +72,26 @@ const ENUM_SYNONYMS: Record<string, string> = {
   现有: 'existing',
   规划: 'planned',
   拟建: 'planned',
+  人行道: 'footway',
+  步行道: 'footway',
+  步道: 'footway',
+  支路: 'residential',
+  街巷: 'residential',
+  小区路: 'residential',
+  主干路: 'arterial',
+  次干路: 'arterial',
+  干道: 'arterial',
+  桥: 'bridge',
+  桥梁: 'bridge',
+  平交道口: 'level_crossing',
+  道口: 'level_crossing',
+  levelcrossing: 'level_crossing',
+  地道: 'underpass',
+  下穿: 'underpass',
+  地下通道: 'underpass',
+  高速: 'expressway',
+  高速公路: 'expressway',
+  快速路: 'expressway',
 }
 
 /** China with a margin: coordinates outside it mean the CRS was wrong. */
@@ -246,6 +266,20 @@ function geometryOf(
       out.push(out[0])
     if (out.length < 4) throw new Error('a ring has fewer than three distinct corners')
     return out
+  }
+  if (layer.geometry === 'line') {
+    const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : null
+    if (!parts) throw new Error(`a ${g.type} where ${layer.nameEn.toLowerCase()} needs lines`)
+    const lines = parts.map((part) => {
+      const out: number[][] = []
+      for (const p of part.map(pos)) {
+        const last = out[out.length - 1]
+        if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p)
+      }
+      return out
+    })
+    if (lines.some((l) => l.length < 2)) throw new Error('a line has fewer than two distinct points')
+    return { type: 'MultiLineString', coordinates: lines }
   }
   const wantsPolygon = layer.geometry === 'polygon'
   const wantsPoint = layer.geometry === 'point'

@@ -24,6 +24,13 @@ export function templateKey(): string {
     'geodata',
     'server/modules/demo/demo.repository.ts',
     'server/modules/grids/grids.repository.ts',
+    'core/network/types.ts',
+    'core/network/geometry.ts',
+    'core/network/components.ts',
+    'core/network/snap.ts',
+    'server/modules/network/network.repository.ts',
+    'server/modules/network/network.service.ts',
+    'server/bootstrap.ts',
   ].map((p) => join(ROOT, p))
   for (const path of inputs
     .flatMap(files)

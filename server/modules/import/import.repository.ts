@@ -356,6 +356,7 @@ export const COMMITTABLE: ImportLayerId[] = [
   'workers',
   'facilities',
   'grids',
+  'walk_network',
 ]
 
 const BATCH = 5000

@@ -37,7 +37,16 @@ import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
 import type { ChangeEvent } from '../../plugins/events'
 import { forgetUnitCaches, readBand } from '../grid-editing/grid-editing.repository'
+import { joinNewBuildings } from '../network/network.service'
+import {
+  commitWalkNetwork,
+  dryRunWalkNetwork,
+  type NetworkDryRun,
+  type NetworkUndo,
+  restoreWalkNetwork,
+} from '../network/network-import'
 import * as repo from './import.repository'
+import { readOsmPbf } from './read-osm-pbf'
 
 const PROBLEMS_ANSWERED = 1000
 /** uploads held in memory at once, waiting for a dry run or commit */
@@ -48,6 +57,8 @@ interface DryRunState {
   problems: ImportProblem[]
   planned: repo.PlannedRow[]
   preview: { record: ImportRecord; status: ImportPreviewProperties['status'] }[]
+  /** a walk_network import: the network its lines build */
+  network?: NetworkDryRun
 }
 
 interface Upload {
@@ -81,6 +92,7 @@ export class ImportService {
     const file = await readImportFile(upload.filename, upload.bytes, {
       encoding,
       maxUnzippedBytes: IMPORT_MAX_UNZIPPED_BYTES,
+      readOsm: readOsmPbf,
     }).catch(fileError)
     upload.read.set(key, file)
     return file
@@ -208,6 +220,7 @@ export class ImportService {
     const notices = [...validation.notices]
     if (personal.length) notices.push(`personal columns dropped, never stored: ${personal.join(', ')}`)
     if (crs !== 'EPSG:4326' && crs !== 'EPSG:4490') notices.push(`coordinates converted from ${crs} to EPSG:4326`)
+    if (target === 'walk_network') return this.checkWalkNetwork(id, crs, validation, problems, notices)
     let records = validation.records
     let rejected = validation.rejected
     const reject = (r: ImportRecord, code: string, message: string) => {
@@ -386,6 +399,50 @@ export class ImportService {
       canCommit: committable && planned.length + unchanged > 0,
     }
     return { result, problems, planned, preview }
+  }
+
+  /** A walk network replaces the stored one whole: every usable line is added, topology reported. */
+  private async checkWalkNetwork(
+    id: number,
+    crs: string,
+    validation: ReturnType<typeof validateRows>,
+    problems: ImportProblem[],
+    notices: string[],
+  ): Promise<DryRunState> {
+    const network = dryRunWalkNetwork(validation.records)
+    problems.push(...network.problems)
+    problems.sort((a, b) => a.row - b.row)
+    const used = new Set(network.used)
+    const planned: repo.PlannedRow[] = network.used.map((record) => ({
+      record,
+      status: 'added',
+      existingId: null,
+      gridId: null,
+      repair: false,
+    }))
+    const figures = await this.figures('walk_network', [], new Map())
+    const result: DryRunResult = {
+      id,
+      target: 'walk_network',
+      crs,
+      counts: {
+        added: planned.length,
+        changed: 0,
+        removed: 0,
+        unchanged: 0,
+        rejected: validation.rejected + validation.records.length - planned.length,
+      },
+      problems: problems.slice(0, PROBLEMS_ANSWERED),
+      problemCount: problems.length,
+      figures: { ...figures, communities: [], unitsSplitBetweenGrids: [] },
+      notices: [...notices, ...network.notices],
+      canCommit: planned.length > 0 && !network.problems.some((p) => p.severity === 'error'),
+    }
+    const preview = validation.records.map((record) => ({
+      record,
+      status: (used.has(record) ? 'added' : 'rejected') as ImportPreviewProperties['status'],
+    }))
+    return { result, problems, planned, preview, network }
   }
 
   /**
@@ -580,7 +637,21 @@ export class ImportService {
       const result = await this.db.transaction().execute(async (trx) => {
         const row = await repo.getImport(trx, id, true)
         if (row?.status !== 'validated') throw conflict('IMPORT_CLOSED', `import ${id} is ${row?.status}`)
-        const undo = await repo.applyImport(trx, target, state.planned)
+        const undo: repo.Undo =
+          target === 'walk_network' && state.network
+            ? {
+                target,
+                added: [],
+                addedDistrict: null,
+                before: { walk_network: [await commitWalkNetwork(trx, state.network.network)] },
+              }
+            : await repo.applyImport(trx, target, state.planned)
+        // new or moved buildings join the walk network
+        if (target === 'buildings')
+          await joinNewBuildings(
+            trx,
+            state.planned.flatMap((p) => (p.status === 'changed' && p.existingId ? [p.existingId] : [])),
+          )
         const revisionId = await repo.insertImportRevision(trx, {
           importId: id,
           action: 'import',
@@ -611,7 +682,10 @@ export class ImportService {
       if (locked?.status !== 'committed') throw conflict('NOT_COMMITTED', `import ${id} is ${locked?.status}`)
       const undo = await repo.readUndo(trx, id)
       if (!undo) throw conflict('NO_UNDO', `import ${id} kept nothing to roll back`)
-      await repo.undoImport(trx, undo)
+      if (undo.target === 'walk_network') await restoreWalkNetwork(trx, undo.before.walk_network[0] as NetworkUndo)
+      else await repo.undoImport(trx, undo)
+      // buildings put back where they were join the network again (removed ones took their access along)
+      if (undo.target === 'buildings') await joinNewBuildings(trx, changedBuildingIds(undo))
       const revision = await repo.insertImportRevision(trx, {
         importId: id,
         action: 'rollback',
@@ -671,7 +745,9 @@ function describeTable(t: SourceTable): SourceLayer {
         ? !hasGeometry
         : layer.geometry === 'polygon'
           ? geometryType === 'polygon' || g.coordinates?.kind === 'wkt'
-          : hasGeometry
+          : layer.geometry === 'line'
+            ? geometryType === 'line'
+            : hasGeometry && geometryType !== 'line'
     const score =
       quality(required) / Math.max(1, required.length) +
       (fits ? 0.5 : 0) +
@@ -690,4 +766,12 @@ function describeTable(t: SourceTable): SourceLayer {
     guesses,
     suggestedTarget: best?.id ?? null,
   }
+}
+
+/** The buildings a buildings import changed, from its undo (their rows as they were). */
+function changedBuildingIds(undo: repo.Undo): number[] {
+  return (undo.before.buildings ?? []).flatMap((row) => {
+    const id = (row as { id?: unknown }).id
+    return typeof id === 'number' ? [id] : []
+  })
 }
