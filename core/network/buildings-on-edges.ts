@@ -1,8 +1,9 @@
 // Demand points (buildings) joined to the walk graph: each one's access (edge, t, metres off),
 // and the points on each edge (CSR), so a search evaluates only the points on edges it reached.
+
+import type { EdgeSnapper, GraphAccess } from './edge-snapper'
 import type { WalkGraph } from './graph'
 import type { WalkSearch } from './search'
-import type { EdgeSnapper, GraphAccess } from './snap'
 
 export interface PointsOnGraph {
   count: number
@@ -50,7 +51,7 @@ export function pointsWithin(
   cutoff: number,
   edgeStamp: Int32Array,
   stamp: number,
-): { points: Int32Array; meters: Float32Array } {
+): { points: Int32Array; meters: Float64Array } {
   search.run([from], cutoff)
   const { graph } = search
   const found: number[] = []
@@ -75,7 +76,7 @@ export function pointsWithin(
   const order = Int32Array.from(found.keys()).sort((a, b) => found[a] - found[b])
   return {
     points: Int32Array.from(order, (k) => found[k]),
-    meters: Float32Array.from(order, (k) => meters[k]),
+    meters: Float64Array.from(order, (k) => meters[k]),
   }
 }
 

@@ -27,16 +27,21 @@ export {
   applyFacilities,
   applyGrids,
   applySettings,
+  attachNetwork,
   type CoverageStore,
   computeIndicators,
   computeScenario,
   createCoverageStore,
+  type DistanceMethod,
+  defaultMethod,
   SCENARIOS,
   type ScenarioFigures,
   type ScenarioResult,
   type StoreUpdate,
   scenarioResult,
+  storeFor,
   toCoreFacility,
+  type WalkFigures,
 } from './coverage-store'
 export { gridLevelKeys, type Level, type LevelKeys, levelKeysOf } from './level-keys'
 export {

@@ -38,7 +38,7 @@ export interface TypeCoverage {
 /** Buildings (indices, ascending) a facility reaches within its radius, with their distances in metres. */
 export interface WalkReach {
   points: Int32Array
-  meters: Float32Array
+  meters: Float64Array
 }
 
 export interface TierCoverage {

@@ -44,7 +44,7 @@ export function createWalkContext(graph: WalkGraph, demand: Pick<DemandIndex, 'x
   }
 }
 
-const NOWHERE: WalkReach = { points: new Int32Array(0), meters: new Float32Array(0) }
+const NOWHERE: WalkReach = { points: new Int32Array(0), meters: new Float64Array(0) }
 
 /** Where the facility joins the network and the buildings within its radius (cached per id). */
 export function reachOf(ctx: WalkContext, f: Facility, r: number) {
