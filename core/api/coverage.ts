@@ -28,11 +28,18 @@ const TierParam = Type.String({
   description: 'a life-circle tier of the facility types, e.g. 5min, 10min, 15min, village (see /api/facility-types)',
 })
 
+export const DistanceMethod = Type.Union([Type.Literal('walk'), Type.Literal('radius')], {
+  description:
+    "'walk': walking distance along the walk network (步行距离, the default where a network is stored); 'radius': the straight line (直线距离)",
+})
+export type DistanceMethod = Static<typeof DistanceMethod>
+
 /** What is covered: one facility type, or a whole life-circle tier (any type of that tier). */
 const Subject = {
   type: Type.Optional(TypeCode),
   tier: Type.Optional(TierParam),
   scenario: Type.Optional(CoverageScenario),
+  method: Type.Optional(DistanceMethod),
 }
 
 // ── coverage figures ──────────────────────────────────────────────────
@@ -74,6 +81,7 @@ export type CoverageSummaryQuery = Static<typeof CoverageSummaryQuery>
 
 export const CoverageSummary = Type.Object({
   scenario: CoverageScenario,
+  method: Type.Optional(DistanceMethod),
   subject: Type.Object({ type: Type.Union([Type.String(), Type.Null()]), tier: Type.String() }),
   level: CoverageLevel,
   totals: CoverageTotals,
@@ -104,6 +112,7 @@ export type CoverageGapsQuery = Static<typeof CoverageGapsQuery>
 /** Unserved buildings as columns (compact: tens of thousands of points). */
 export const CoverageGaps = Type.Object({
   scenario: CoverageScenario,
+  method: Type.Optional(DistanceMethod),
   subject: Type.Object({ type: Type.Union([Type.String(), Type.Null()]), tier: Type.String() }),
   aggregate: Type.Union([Type.Literal('none'), Type.Literal('hex')]),
   unservedHouseholds: Type.Integer({ description: 'in the bbox (all, not only the returned page)' }),
@@ -145,6 +154,7 @@ export type CoverageWorstQuery = Static<typeof CoverageWorstQuery>
 
 export const CoverageWorst = Type.Object({
   scenario: CoverageScenario,
+  method: Type.Optional(DistanceMethod),
   level: Type.String(),
   rows: Type.Array(CoverageRow),
 })
