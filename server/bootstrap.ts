@@ -3,6 +3,7 @@ import { generateDemoWorld } from '../core/demo/generate-demo-world'
 import { type DatabaseHandle, openDatabase } from './db/engine'
 import { migrate } from './db/migrate'
 import { clearWorld, hasWorld, loadWorld } from './modules/demo/demo.repository'
+import { rebuildBuildingAccess } from './modules/network/network.service'
 
 export interface BootstrapOptions {
   databaseUrl?: string
@@ -52,4 +53,10 @@ export async function seedDemoWorld(database: DatabaseHandle, options: Bootstrap
   t = Date.now()
   await loadWorld(database.db, world, progress)
   log(`loaded into ${database.kind} (${Date.now() - t} ms)`)
+  t = Date.now()
+  const joined = await rebuildBuildingAccess(database.db, world.network)
+  log(
+    `walk network: ${world.network.nodes.length} nodes, ${world.network.edges.length} edges, ` +
+      `${world.barriers.length} barriers, ${joined} buildings joined to it (${Date.now() - t} ms)`,
+  )
 }

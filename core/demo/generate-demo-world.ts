@@ -42,6 +42,7 @@ import type {
   GenerateOptions,
 } from './types'
 import { FULL_SCALE_HOUSEHOLDS, validateOptions } from './validate-options'
+import { generateWalkNetwork } from './walk-network'
 
 const LLOYD_ROUNDS = 3
 const SAMPLES_PER_SITE = 30
@@ -131,16 +132,28 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
   let n = 0
   const take = () => noded[n++]
   const nodedDistrict = take()
+  const nodedStreets = streets.map((x) => ({ ...x, geom: take() }))
+  const nodedCommunities = communities.map((x) => ({ ...x, geom: take() }))
+  const nodedUnits = units.map((x) => ({ ...x, geom: take() }))
+  // 6. the walk network on the noded unit boundaries
+  onProgress('walk network', 0, 1)
+  const { network, barriers } = generateWalkNetwork({
+    units: nodedUnits,
+    arterialBoundaries: [...nodedStreets, ...nodedCommunities],
+  })
+  onProgress('walk network', 1, 1)
   return {
     seed,
     scale,
     district: { code: DISTRICT_CODE, name: DISTRICT_NAME, geom: nodedDistrict },
-    streets: streets.map((x) => ({ ...x, geom: take() })),
-    communities: communities.map((x) => ({ ...x, geom: take() })),
-    units: units.map((x) => ({ ...x, geom: take() })),
+    streets: nodedStreets,
+    communities: nodedCommunities,
+    units: nodedUnits,
     buildings,
     grids,
     facilities,
+    network,
+    barriers,
   }
 }
 

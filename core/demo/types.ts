@@ -1,6 +1,7 @@
 // The demo world as plain records: what core/demo/generate-demo-world.ts returns and what
 // scripts/seed writes to the database. Coordinates are [lng, lat] in EPSG:4326.
 import type { MultiPolygon } from 'geojson'
+import type { WalkBarrier, WalkNetwork } from '../network/types'
 
 export type StreetKind = 'subdistrict' | 'town' | 'zone' // 街道 | 镇 | 功能区
 export type CommunityKind = 'urban' | 'rural' // 社区 | 村
@@ -85,6 +86,9 @@ export interface DemoWorld {
   buildings: DemoBuilding[]
   grids: DemoGrid[]
   facilities: DemoFacility[]
+  /** the walk network (core/demo/walk-network.ts) and the barriers it crosses only at crossings */
+  network: WalkNetwork
+  barriers: WalkBarrier[]
 }
 
 export interface GenerateOptions {

@@ -29,6 +29,11 @@ export interface WalkEdge {
   walkable: boolean
   /** the line from source to target, lng/lat */
   coords: [number, number][]
+  /** passes over what it crosses (no node where it meets a line below); absent: false */
+  bridge?: boolean
+  /** passes under what it crosses; absent: false */
+  tunnel?: boolean
+  name?: string
 }
 
 export interface WalkNetwork {
@@ -42,4 +47,14 @@ export interface NetworkAccess {
   edgeId: number
   t: number
   accessM: number
+}
+
+/** What a barrier is: walking crosses it only where an edge does (a bridge, level crossing, underpass). */
+export type WalkBarrierKind = 'river' | 'canal' | 'railway' | 'expressway' | 'port'
+
+/** A barrier (障碍) as a line, lng/lat. */
+export interface WalkBarrier {
+  kind: WalkBarrierKind
+  name: string
+  coords: [number, number][]
 }

@@ -140,6 +140,41 @@ export interface GridVersionsTable {
   revision_id: number | null
 }
 
+/** The walk network (0006_walk_network.sql); cost/reverse_cost are generated from length_m and walkable. */
+export interface WalkNodesTable {
+  id: number
+  geom: Geometry
+}
+
+export interface WalkEdgesTable {
+  id: number
+  source: number
+  target: number
+  length_m: number
+  class: 'footway' | 'residential' | 'arterial' | 'bridge' | 'level_crossing' | 'underpass' | 'expressway'
+  walkable: Generated<boolean>
+  bridge: Generated<boolean>
+  tunnel: Generated<boolean>
+  name: string | null
+  cost: Generated<number>
+  reverse_cost: Generated<number>
+  geom: Geometry
+}
+
+export interface WalkBarriersTable {
+  id: Generated<number>
+  kind: 'river' | 'canal' | 'railway' | 'expressway' | 'port'
+  name: Generated<string>
+  geom: Geometry
+}
+
+export interface BuildingAccessTable {
+  building_id: number
+  edge_id: number
+  t: number
+  access_m: number
+}
+
 export interface Database {
   settings: SettingsTable
   districts: DistrictsTable
@@ -152,4 +187,8 @@ export interface Database {
   facilities: FacilitiesTable
   revisions: RevisionsTable
   grid_versions: GridVersionsTable
+  walk_nodes: WalkNodesTable
+  walk_edges: WalkEdgesTable
+  walk_barriers: WalkBarriersTable
+  building_access: BuildingAccessTable
 }

@@ -1,5 +1,6 @@
 // The demo world's promises, checked in the database on each engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { networkComponents } from '../../core/network/components'
 import {
   buildingPlacement,
   communityTiling,
@@ -7,6 +8,8 @@ import {
   reconcileTotals,
   unitTiling,
 } from '../../server/modules/demo/world-checks.repository'
+import { readWalkNetwork } from '../../server/modules/network/network.repository'
+import { checkWalkNetwork } from '../../server/modules/network/network-checks.repository'
 import { TEST_WORLD } from '../support/template-key'
 import { startTestApp } from '../support/test-database'
 
@@ -88,4 +91,40 @@ describe('the demo world in the database', () => {
     },
     180_000,
   )
+})
+
+describe('the demo world’s walk network', () => {
+  it('meets at its nodes and is one island over its walkable edges', async () => {
+    const r = await checkWalkNetwork(ctx.database.db)
+    expect(r.walkableEdges).toBeGreaterThan(1000)
+    expect(r.edgesOffTheirNodes).toBe(0)
+    const network = await readWalkNetwork(ctx.database.db)
+    expect(network.edges).toHaveLength(r.edges)
+    const { sizes } = networkComponents(network)
+    expect(sizes).toHaveLength(1)
+    // expressways are edges too, closed to pedestrians and joined to no street
+    const closed = network.edges.filter((e) => !e.walkable)
+    expect(closed.length).toBeGreaterThan(0)
+    expect(closed.every((e) => e.class === 'expressway')).toBe(true)
+  })
+
+  it('crosses rivers, the canal, railways and expressways only at crossings a few kilometres apart', async () => {
+    const r = await checkWalkNetwork(ctx.database.db)
+    expect(r.barrierCrossingsOffCrossings).toBe(0)
+    expect(Object.keys(r.crossings).sort()).toEqual(['bridge', 'level_crossing', 'underpass'])
+    for (const b of r.crossingsByBarrier) {
+      // every barrier can be crossed somewhere, and not on every street it meets: at most one
+      // crossing per kilometre on average (the generator spaces them 1.5–3 km apart)
+      expect(b.crossings, `${b.name} is never crossed`).toBeGreaterThan(0)
+      expect(b.crossings, `${b.name} is crossed too often`).toBeLessThanOrEqual(Math.ceil(b.lengthM / 1000))
+    }
+  })
+
+  it('joins every building to a walkable edge on its own side of every barrier', async () => {
+    const r = await checkWalkNetwork(ctx.database.db)
+    expect(r.buildings).toBeGreaterThan(0)
+    expect(r.buildingsWithoutAccess).toBe(0)
+    expect(r.accessOnClosedEdges).toBe(0)
+    expect(r.accessWalksAcrossBarriers).toBe(0)
+  })
 })

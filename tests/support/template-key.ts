@@ -24,6 +24,9 @@ export function templateKey(): string {
     'geodata',
     'server/modules/demo/demo.repository.ts',
     'server/modules/grids/grids.repository.ts',
+    'core/network',
+    'server/modules/network',
+    'server/bootstrap.ts',
   ].map((p) => join(ROOT, p))
   for (const path of inputs
     .flatMap(files)

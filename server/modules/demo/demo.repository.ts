@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely'
 import type { DemoWorld } from '../../../core/demo/types'
 import type { Database } from '../../db/schema'
 import { rebuildGridCaches } from '../grids/grids.repository'
+import { clearWalkNetwork, writeWalkNetwork } from '../network/network.repository'
 
 export type LoadProgress = (step: string, done: number, total: number) => void
 
@@ -18,6 +19,7 @@ export async function hasWorld(db: Kysely<Database>): Promise<boolean> {
 
 /** Empties every world table (the standards tables stay). */
 export async function clearWorld(db: Kysely<Database>): Promise<void> {
+  await clearWalkNetwork(db)
   await sql`TRUNCATE buildings, units, grids, facilities, communities, streets, districts RESTART IDENTITY CASCADE`.execute(
     db,
   )
@@ -97,6 +99,9 @@ export async function loadWorld(db: Kysely<Database>, world: DemoWorld, progress
     progress('grid polygons', 0, 1)
     await rebuildGridCaches(trx)
     progress('grid polygons', 1, 1)
+    progress('walk network', 0, 1)
+    await writeWalkNetwork(trx, world.network, world.barriers)
+    progress('walk network', 1, 1)
   })
   await sql`ANALYZE`.execute(db)
 }
