@@ -16,9 +16,13 @@ import {
 } from '../../../core/api'
 import {
   CoverageQueryError,
+  type CoverageStore,
   complianceOf,
   coverageGaps,
   coverageSummary,
+  type DistanceMethod,
+  defaultMethod,
+  storeFor,
   worstKeys,
 } from '../../../core/domain/coverage-store'
 import { badRequest, notFound } from '../../plugins/errors'
@@ -54,6 +58,17 @@ function answer<T>(query: () => T): T {
     if (error instanceof CoverageQueryError) throw badRequest(error.code, error.message)
     throw error
   }
+}
+
+/** The store as measured by `method` (walking by default where a network is stored); walking without one is a 400. */
+export function viewOf(model: CoverageStore, method?: DistanceMethod): { view: CoverageStore; method: DistanceMethod } {
+  const chosen = method ?? defaultMethod(model)
+  if (chosen === 'walk' && !model.walk)
+    throw badRequest(
+      'NO_WALK_NETWORK',
+      'method=walk needs a walk network and none is stored: import one, or ask for method=radius (直线距离)',
+    )
+  return { view: storeFor(model, chosen), method: chosen }
 }
 
 function complianceRow(model: CoverageModel, row: FacilityRow) {
@@ -92,15 +107,16 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const q = req.query
-      const model = await app.coverage.ensure()
-      return answer(() =>
-        coverageSummary(model, {
+      const { view, method } = viewOf(await app.coverage.ensure(), q.method)
+      return answer(() => ({
+        method,
+        ...coverageSummary(view, {
           ...q,
           level: q.level ?? 'district',
           bbox: bboxOf(q.bbox),
           limit: q.limit ?? 5000,
         }),
-      )
+      }))
     },
   )
   app.get(
@@ -115,16 +131,17 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const q = req.query
-      const model = await app.coverage.ensure()
-      return answer(() =>
-        coverageGaps(model, {
+      const { view, method } = viewOf(await app.coverage.ensure(), q.method)
+      return answer(() => ({
+        method,
+        ...coverageGaps(view, {
           ...q,
           bbox: bboxOf(q.bbox),
           aggregate: q.aggregate ?? 'none',
           cellMeters: q.cellMeters ?? 1000,
           limit: q.limit ?? 50_000,
         }),
-      )
+      }))
     },
   )
   app.get(
@@ -139,16 +156,17 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const q = req.query
-      const model = await app.coverage.ensure()
-      return answer(() =>
-        worstKeys(model, {
+      const { view, method } = viewOf(await app.coverage.ensure(), q.method)
+      return answer(() => ({
+        method,
+        ...worstKeys(view, {
           ...q,
           level: q.level ?? 'grid',
           sort: q.sort ?? 'unserved',
           bbox: bboxOf(q.bbox),
           limit: q.limit ?? 20,
         }),
-      )
+      }))
     },
   )
   app.get(
