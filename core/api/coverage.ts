@@ -277,6 +277,12 @@ const Candidates = Type.Union(
 const SitingCommon = {
   type: TypeCode,
   scenario: Type.Optional(CoverageScenario),
+  distanceMethod: Type.Optional(
+    Type.Union([Type.Literal('walk'), Type.Literal('radius')], {
+      description:
+        "MCLP and LSCP: 'walk' covers within walking distance along the walk network (步行距离), 'radius' (default) within the straight line (直线距离)",
+    }),
+  ),
   candidates: Type.Optional(Candidates),
   street: Type.Optional(StreetCode),
   radiusM: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'default: the type radius' })),
@@ -316,6 +322,7 @@ export type SitingSite = Static<typeof SitingSite>
 
 export const SitingResponse = Type.Object({
   model: Type.Union([Type.Literal('mclp'), Type.Literal('lscp'), Type.Literal('p-median')]),
+  distanceMethod: Type.Optional(DistanceMethod),
   typeCode: Type.String(),
   scenario: CoverageScenario,
   radiusM: Type.Integer(),
