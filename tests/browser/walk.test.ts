@@ -10,8 +10,10 @@ import { type BrowserSession, openApp } from '../support/browser'
 let s: BrowserSession
 beforeAll(async () => {
   s = await openApp('/')
-  await s.page.waitForFunction(() => window.__wangge !== undefined)
+  // a generous wait: the page loads the whole demo district on a shared machine
+  await s.page.waitForFunction(() => window.__wangge !== undefined, undefined, { timeout: 120_000 })
   await s.page.evaluate(() => window.__wangge!.ready)
+  expect(s.errors).toEqual([])
 })
 afterAll(() => s?.close())
 

@@ -16,19 +16,15 @@ import {
 } from '../../../core/api'
 import {
   CoverageQueryError,
-  type CoverageStore,
   complianceOf,
   coverageGaps,
   coverageSummary,
-  type DistanceMethod,
-  defaultMethod,
-  storeFor,
   worstKeys,
 } from '../../../core/domain/coverage-store'
 import { badRequest, notFound } from '../../plugins/errors'
 import { bboxOf } from '../route-helpers'
 import type { FacilityRow } from './coverage.repository'
-import { type CoverageModel, CoverageService, followChanges } from './coverage.service'
+import { type CoverageModel, CoverageService, followChanges, viewOf } from './coverage.service'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,17 +54,6 @@ function answer<T>(query: () => T): T {
     if (error instanceof CoverageQueryError) throw badRequest(error.code, error.message)
     throw error
   }
-}
-
-/** The store as measured by `method` (walking by default where a network is stored); walking without one is a 400. */
-export function viewOf(model: CoverageStore, method?: DistanceMethod): { view: CoverageStore; method: DistanceMethod } {
-  const chosen = method ?? defaultMethod(model)
-  if (chosen === 'walk' && !model.walk)
-    throw badRequest(
-      'NO_WALK_NETWORK',
-      'method=walk needs a walk network and none is stored: import one, or ask for method=radius (直线距离)',
-    )
-  return { view: storeFor(model, chosen), method: chosen }
 }
 
 function complianceRow(model: CoverageModel, row: FacilityRow) {

@@ -6,8 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { DistanceMethod, EquityScenario } from '../../../core/api'
 import { type ScenarioFigures, type ScenarioResult, scenarioResult } from '../../../core/domain/coverage-store'
-import { viewOf } from '../coverage/coverage.routes'
-import type { CoverageModel } from '../coverage/coverage.service'
+import { type CoverageModel, viewOf } from '../coverage/coverage.service'
 import { loadStreetNames } from './equity.repository'
 
 export class EquityService {
@@ -28,8 +27,7 @@ export class EquityService {
     scenario: EquityScenario,
     method: DistanceMethod = 'radius',
   ): Promise<{ model: CoverageModel; result: ScenarioResult }> {
-    const loaded = await this.app.coverage.ensure()
-    const model = { ...loaded, ...viewOf(loaded, method).view }
+    const model = viewOf(await this.app.coverage.ensure(), method).view
     return { model, result: scenarioResult(model, scenario) }
   }
 

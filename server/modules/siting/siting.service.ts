@@ -15,8 +15,7 @@ import {
 import { toLngLat, toMetricBatch } from '../../../core/geo'
 import { pointsWithin } from '../../../core/network'
 import { badRequest } from '../../plugins/errors'
-import { viewOf } from '../coverage/coverage.routes'
-import type { CoverageModel } from '../coverage/coverage.service'
+import { type CoverageModel, viewOf } from '../coverage/coverage.service'
 
 let solver: Promise<LinearSolver> | null = null
 /** HiGHS, loaded on first use and shared by every request. */
