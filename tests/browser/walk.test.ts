@@ -14,7 +14,7 @@ beforeAll(async () => {
   await s.page.waitForFunction(() => window.__wangge !== undefined, undefined, { timeout: 120_000 })
   await s.page.evaluate(() => window.__wangge!.ready)
   expect(s.errors).toEqual([])
-})
+}, 600_000)
 afterAll(() => s?.close())
 
 const api = async <T>(path: string): Promise<T> => (await fetch(`${s.app.url}${path}`)).json() as Promise<T>
