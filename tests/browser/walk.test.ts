@@ -18,27 +18,39 @@ beforeAll(async () => {
 afterAll(() => s?.close())
 
 const api = async <T>(path: string): Promise<T> => (await fetch(`${s.app.url}${path}`)).json() as Promise<T>
+/** expect.poll with room for a machine shared by many test runs */
+const poll = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 90_000, interval: 500 })
 const walkState = () => s.page.evaluate(() => window.__wangge!.coverage!.getWalk())
 
 describe('walking distances in the coverage mode', () => {
   it('measures on foot by default and says so, with the barrier effect listed', async () => {
     await s.page.getByTestId('mode-coverage').click()
     await s.page.getByTestId('coverage-type').selectOption('kindergarten')
-    await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'walk')
+    await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'walk', undefined, {
+      timeout: 120_000,
+    })
     expect(await s.page.getByTestId('method-walk').getAttribute('aria-pressed')).toBe('true')
     expect(await s.page.getByTestId('method-note').textContent()).toContain('步行距离')
     const barrier = await api<BarrierEffect>('/api/coverage/barrier?type=kindergarten&limit=10')
-    await expect.poll(async () => (await walkState()).barrierHouseholds).toBe(barrier.totals.barrierHouseholds)
-    await expect.poll(() => s.page.getByTestId('barrier-row').count()).toBe(barrier.rows.length)
+    await poll(async () => (await walkState()).barrierHouseholds).toBe(barrier.totals.barrierHouseholds)
+    await poll(() => s.page.getByTestId('barrier-row').count()).toBe(barrier.rows.length)
     // the straight line, when chosen, is called that
     await s.page.getByTestId('method-radius').click()
-    await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'radius')
+    await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'radius', undefined, {
+      timeout: 120_000,
+    })
     expect(await s.page.getByTestId('method-note').textContent()).toContain('直线距离')
     await s.page.getByTestId('method-walk').click()
-    await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'walk')
+    await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'walk', undefined, {
+      timeout: 120_000,
+    })
   })
 
   it('drags a kindergarten across a barrier: the isochrone follows, the community walking coverage changes as the API says', async () => {
+    await s.page.getByTestId('method-walk').click()
+    await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'walk', undefined, {
+      timeout: 120_000,
+    })
     await s.page.getByTestId('editor-name').fill('测试员')
     // a building cut off on foot, and the kindergarten whose radius reaches it across the barrier
     const barrier = await api<BarrierEffect>('/api/coverage/barrier?type=kindergarten&limit=1&pointLimit=5000')
@@ -62,9 +74,9 @@ describe('walking distances in the coverage mode', () => {
       },
       { id: f.id as number, center: [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2] as [number, number] },
     )
-    await expect
-      .poll(async () => (await walkState()).isochrones.map((b) => b.areaM2))
-      .toEqual(before.features.map((b) => b.properties.areaM2))
+    await poll(async () => (await walkState()).isochrones.map((b) => b.areaM2)).toEqual(
+      before.features.map((b) => b.properties.areaM2),
+    )
     expect(await s.page.getByTestId('isochrone-note').textContent()).toContain('5 分钟')
     // every community's walking coverage before, as the API gives it
     const shares = async () =>
@@ -88,12 +100,10 @@ describe('walking distances in the coverage mode', () => {
     await s.page.mouse.down()
     await s.page.mouse.move(target.x, target.y, { steps: 15 })
     // while dragging, the isochrones are the dragged point's
-    await expect
-      .poll(async () => {
-        const o = (await walkState()).isochroneOrigin
-        return o ? Math.round(haversineDistanceMeters(o, to)) : null
-      })
-      .toBeLessThan(40)
+    await poll(async () => {
+      const o = (await walkState()).isochroneOrigin
+      return o ? Math.round(haversineDistanceMeters(o, to)) : null
+    }).toBeLessThan(40)
     await s.page.mouse.up()
     await s.page.waitForFunction(
       () => document.querySelector('[data-testid="coverage-message"]')?.textContent?.includes('已移动') ?? false,
@@ -103,16 +113,16 @@ describe('walking distances in the coverage mode', () => {
     // after the drop: the facility's isochrones are where it now stands, and differ from before
     const after = await api<Isochrones>(`/api/coverage/isochrones?facility=${f.id}`)
     expect(after.features.map((b) => b.properties.areaM2)).not.toEqual(before.features.map((b) => b.properties.areaM2))
-    await expect
-      .poll(async () => (await walkState()).isochrones.map((b) => b.areaM2))
-      .toEqual(after.features.map((b) => b.properties.areaM2))
+    await poll(async () => (await walkState()).isochrones.map((b) => b.areaM2)).toEqual(
+      after.features.map((b) => b.properties.areaM2),
+    )
     // walking coverage changed in the communities it left or reached, and the map shows the API's figures
     const sharesAfter = await shares()
     const changed = [...sharesAfter].filter(([code, v]) => sharesBefore.get(code) !== v).map(([code]) => code)
     expect(changed.length).toBeGreaterThan(0)
     for (const code of changed)
-      await expect
-        .poll(() => s.page.evaluate((c) => window.__wangge!.coverage!.getCommunityShare(c), code))
-        .toBe(sharesAfter.get(code))
+      await poll(() => s.page.evaluate((c) => window.__wangge!.coverage!.getCommunityShare(c), code)).toBe(
+        sharesAfter.get(code),
+      )
   })
 })
