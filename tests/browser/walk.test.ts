@@ -44,7 +44,7 @@ describe('walking distances in the coverage mode', () => {
     await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'walk', undefined, {
       timeout: 120_000,
     })
-  })
+  }, 600_000)
 
   // KNOWN FAILURE (issue 11, branch walk): on the shared machine the selected facility's isochrones
   // never reached the page's hooks within 90 s, although the page had no error, the mode was on
