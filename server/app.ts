@@ -21,6 +21,7 @@ import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
 import { communitiesRoutes } from './modules/communities/communities.routes'
 import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.routes'
+import { walkRoutes } from './modules/coverage/walk.routes'
 import { equityRoutes } from './modules/equity/equity.routes'
 import { registerEquityService } from './modules/equity/equity.service'
 import { reportRoutes } from './modules/equity/equity-report.routes'
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(facilitiesRoutes)
       await api.register(facilityEditingRoutes)
       await api.register(coverageRoutes)
+      await api.register(walkRoutes)
       await api.register(sitingRoutes)
       await api.register(equityRoutes)
       await api.register(tilesRoutes)

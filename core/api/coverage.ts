@@ -28,11 +28,18 @@ const TierParam = Type.String({
   description: 'a life-circle tier of the facility types, e.g. 5min, 10min, 15min, village (see /api/facility-types)',
 })
 
+export const DistanceMethod = Type.Union([Type.Literal('walk'), Type.Literal('radius')], {
+  description:
+    "'walk': walking distance along the walk network (步行距离, the default where a network is stored); 'radius': the straight line (直线距离)",
+})
+export type DistanceMethod = Static<typeof DistanceMethod>
+
 /** What is covered: one facility type, or a whole life-circle tier (any type of that tier). */
 const Subject = {
   type: Type.Optional(TypeCode),
   tier: Type.Optional(TierParam),
   scenario: Type.Optional(CoverageScenario),
+  method: Type.Optional(DistanceMethod),
 }
 
 // ── coverage figures ──────────────────────────────────────────────────
@@ -74,6 +81,7 @@ export type CoverageSummaryQuery = Static<typeof CoverageSummaryQuery>
 
 export const CoverageSummary = Type.Object({
   scenario: CoverageScenario,
+  method: Type.Optional(DistanceMethod),
   subject: Type.Object({ type: Type.Union([Type.String(), Type.Null()]), tier: Type.String() }),
   level: CoverageLevel,
   totals: CoverageTotals,
@@ -104,6 +112,7 @@ export type CoverageGapsQuery = Static<typeof CoverageGapsQuery>
 /** Unserved buildings as columns (compact: tens of thousands of points). */
 export const CoverageGaps = Type.Object({
   scenario: CoverageScenario,
+  method: Type.Optional(DistanceMethod),
   subject: Type.Object({ type: Type.Union([Type.String(), Type.Null()]), tier: Type.String() }),
   aggregate: Type.Union([Type.Literal('none'), Type.Literal('hex')]),
   unservedHouseholds: Type.Integer({ description: 'in the bbox (all, not only the returned page)' }),
@@ -145,6 +154,7 @@ export type CoverageWorstQuery = Static<typeof CoverageWorstQuery>
 
 export const CoverageWorst = Type.Object({
   scenario: CoverageScenario,
+  method: Type.Optional(DistanceMethod),
   level: Type.String(),
   rows: Type.Array(CoverageRow),
 })
@@ -267,6 +277,12 @@ const Candidates = Type.Union(
 const SitingCommon = {
   type: TypeCode,
   scenario: Type.Optional(CoverageScenario),
+  distanceMethod: Type.Optional(
+    Type.Union([Type.Literal('walk'), Type.Literal('radius')], {
+      description:
+        "MCLP and LSCP: 'walk' covers within walking distance along the walk network (步行距离), 'radius' (default) within the straight line (直线距离)",
+    }),
+  ),
   candidates: Type.Optional(Candidates),
   street: Type.Optional(StreetCode),
   radiusM: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'default: the type radius' })),
@@ -306,6 +322,7 @@ export type SitingSite = Static<typeof SitingSite>
 
 export const SitingResponse = Type.Object({
   model: Type.Union([Type.Literal('mclp'), Type.Literal('lscp'), Type.Literal('p-median')]),
+  distanceMethod: Type.Optional(DistanceMethod),
   typeCode: Type.String(),
   scenario: CoverageScenario,
   radiusM: Type.Integer(),

@@ -2,6 +2,7 @@
 // urban vs rural comparison of one indicator, and the community scorecard.
 import { type Static, Type } from 'typebox'
 import { CommunityCode, StreetCode } from './common'
+import { DistanceMethod } from './coverage'
 import { CommunityKind } from './resources'
 
 /** 'as-is' counts existing facilities; 'with-planned' adds the planned ones (the scenario view). */
@@ -73,6 +74,7 @@ export const EquityQuery = Type.Object(
   {
     street: Type.Optional(StreetCode),
     scenario: Type.Optional(EquityScenario),
+    method: Type.Optional(DistanceMethod),
   },
   { additionalProperties: false },
 )
@@ -92,6 +94,7 @@ export const CompareQuery = Type.Object(
     indicator: IndicatorCodeParam,
     street: Type.Optional(StreetCode),
     scenario: Type.Optional(EquityScenario),
+    method: Type.Optional(DistanceMethod),
   },
   { additionalProperties: false },
 )
@@ -154,7 +157,10 @@ export const Shortfall = Type.Object({
 })
 export type Shortfall = Static<typeof Shortfall>
 
-export const ScorecardQuery = Type.Object({ scenario: Type.Optional(EquityScenario) }, { additionalProperties: false })
+export const ScorecardQuery = Type.Object(
+  { scenario: Type.Optional(EquityScenario), method: Type.Optional(DistanceMethod) },
+  { additionalProperties: false },
+)
 export const ScorecardParams = Type.Object({ communityCode: CommunityCode })
 
 export const Scorecard = Type.Object({

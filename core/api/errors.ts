@@ -49,6 +49,12 @@ export const ERROR_CODES = {
   MISSING_SUBJECT: { status: 400, description: 'neither a facility type nor a tier was given' },
   NO_VALUES: { status: 400, description: 'no community has a value for the indicator' },
   POINT_OUTSIDE_DISTRICT: { status: 400, description: 'a point outside the district' },
+  NO_WALK_NETWORK: {
+    status: 400,
+    description: 'walking distances asked for where no walk network is stored (import one, or use method=radius)',
+  },
+  POINT_OFF_NETWORK: { status: 400, description: 'a point farther from every walkable edge than the limit' },
+  MISSING_ORIGIN: { status: 400, description: 'an isochrone needs a facility id or a point (lng and lat)' },
   RETIRED: { status: 409, description: 'the facility is retired and cannot be changed' },
   // grid edits (core/domain/grids, core/domain/grid-editing)
   INVALID_SETTINGS: { status: 400, description: 'a household target or tolerance that makes no band' },

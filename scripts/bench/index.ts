@@ -15,6 +15,7 @@ const all: Record<string, string[]> = {
   equity: ['equity.ts'], // issue 5: Gini, Theil, 2SFCA, indicators
   'equity-server': ['equity-server.ts'], // issues 5, 8: all indicators after coverage, wall KPIs; a facility edit vs the full recompute
   tiles: ['tiles.ts'], // issue 10: MVT z10–z16 cold/warm beside the bare SQL; all grids gzip/brotli vs raw
+  network: ['network.ts'], // issue 11: walking coverage, a move, an isochrone, MCLP on foot, beside radius and pgRouting
   import: ['import.ts'], // issue 9: a district from Shapefile and CSV, validate + commit vs COPY, peak memory
 }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all)

@@ -125,7 +125,7 @@ describe('the coverage store after a grid edit', () => {
     const units = community.units.features.map((f) => f.properties).filter((u) => u.gridId !== null && u.households > 0)
     const from = units[0]
     const to = units.find((u) => u.gridId !== from.gridId)!.gridId!
-    const summary = `/api/coverage/summary?type=kindergarten&level=grid&community=${code}`
+    const summary = `/api/coverage/summary?type=kindergarten&level=grid&community=${code}&method=radius`
     const before = await get<CoverageSummary>(summary)
     await send('POST', `/api/communities/${code}/edits`, {
       editVersion: community.community.editVersion,
@@ -138,7 +138,10 @@ describe('the coverage store after a grid edit', () => {
     expect({ ...served.wall, computedAt: '' }).toEqual({ ...full.wall, computedAt: '' })
     const after = await get<CoverageSummary>(summary)
     const store = createCoverageStore(await readStoreWorld(ctx.database.db))
-    const expected = coverageSummary(store, { type: 'kindergarten', level: 'grid', community: code, limit: 5000 })
+    const expected = {
+      method: 'radius',
+      ...coverageSummary(store, { type: 'kindergarten', level: 'grid', community: code, limit: 5000 }),
+    }
     expect({ ...after, computedAt: '' }).toEqual({ ...expected, computedAt: '' })
     // the moved unit's households left one grid for the other
     const households = (s: CoverageSummary) => s.rows.map((r) => r.households)

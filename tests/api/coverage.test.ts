@@ -19,7 +19,7 @@ const json = async <T>(url: string): Promise<T> => {
 
 /** The community with the most households among those the type covers only in part. */
 async function partlyCovered(type: string): Promise<string> {
-  const s = await json<CoverageSummary>(`/api/coverage/summary?type=${type}&level=community`)
+  const s = await json<CoverageSummary>(`/api/coverage/summary?type=${type}&level=community&method=radius`)
   const rows = s.rows.filter((r) => r.share > 0.2 && r.share < 0.8).sort((a, b) => b.households - a.households)
   expect(rows.length).toBeGreaterThan(0)
   return rows[0].key
@@ -58,7 +58,7 @@ describe('coverage figures reconcile', () => {
       const code = await partlyCovered(type)
       for (const scenario of ['as-is', 'with-planned'] as const) {
         const s = await json<CoverageSummary>(
-          `/api/coverage/summary?type=${type}&scenario=${scenario}&level=community&community=${code}`,
+          `/api/coverage/summary?type=${type}&scenario=${scenario}&level=community&community=${code}&method=radius`,
         )
         const row = s.rows.find((r) => r.key === code)!
         const ref = await referenceCoverage(ctx.database.db, code, type, scenario)
@@ -73,9 +73,11 @@ describe('coverage figures reconcile', () => {
 
   it('gives each unserved building its distance to the nearest facility within 0.5% of the geodesic distance', async () => {
     const code = await partlyCovered('kindergarten')
-    const s = await json<CoverageSummary>(`/api/coverage/summary?type=kindergarten&level=community&community=${code}`)
+    const s = await json<CoverageSummary>(
+      `/api/coverage/summary?type=kindergarten&level=community&community=${code}&method=radius`,
+    )
     const bbox = s.rows[0].bbox.join(',')
-    const gaps = await json<CoverageGaps>(`/api/coverage/gaps?type=kindergarten&bbox=${bbox}`)
+    const gaps = await json<CoverageGaps>(`/api/coverage/gaps?type=kindergarten&bbox=${bbox}&method=radius`)
     expect(gaps.points.buildingId.length).toBeGreaterThan(0)
     const ids = gaps.points.buildingId.slice(0, 200)
     const truth = await referenceNearestMeters(ctx.database.db, ids, 'kindergarten')

@@ -76,7 +76,9 @@ describe('GET /api/equity/indicators', () => {
       ['type=village_service_station', 'coverage_share:village_service_station'],
       ['tier=5min', 'coverage_share:tier:5min'],
     ]) {
-      const summary = await get<CoverageSummary>(`/api/coverage/summary?${query}&level=community&limit=5000`)
+      const summary = await get<CoverageSummary>(
+        `/api/coverage/summary?${query}&level=community&limit=5000&method=radius`,
+      )
       expect(summary.rows.length).toBe(table.rows.length)
       for (const row of summary.rows) {
         const mine = byCode.get(row.key)!

@@ -19,7 +19,9 @@ const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload: unknown
   ctx.app.inject({ method, url, payload: payload as Record<string, unknown> })
 const summary = async (type: string, scenario: string, community: string) => {
   const s = (
-    await get(`/api/coverage/summary?type=${type}&scenario=${scenario}&level=community&community=${community}`)
+    await get(
+      `/api/coverage/summary?type=${type}&scenario=${scenario}&level=community&community=${community}&method=radius`,
+    )
   ).json<CoverageSummary>()
   return { row: s.rows[0], district: s.totals }
 }

@@ -13,7 +13,7 @@ const get = (url: string) => ctx.app.inject({ method: 'GET', url })
 const post = (url: string, payload: unknown) =>
   ctx.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> })
 const district = async (type: string, scenario = 'as-is') =>
-  (await get(`/api/coverage/summary?type=${type}&scenario=${scenario}`)).json<CoverageSummary>().totals
+  (await get(`/api/coverage/summary?type=${type}&scenario=${scenario}&method=radius`)).json<CoverageSummary>().totals
 
 describe('POST /api/siting/mclp', () => {
   it('proposes k sites from the grid centroids with before/after that match the coverage summary, and a gap', async () => {
@@ -60,7 +60,9 @@ describe('POST /api/siting/mclp', () => {
 
   it('finds the true optimum among drawn candidates (checked by PostGIS over every pair)', async () => {
     // six drawn points: the centroids of the six least-covered grids of one street
-    const worst = (await get('/api/coverage/worst?type=health_station&level=grid&limit=6&street=120116001')).json<{
+    const worst = (
+      await get('/api/coverage/worst?type=health_station&level=grid&limit=6&street=120116001&method=radius')
+    ).json<{
       rows: { bbox: number[] }[]
     }>().rows
     const points = worst.map((w) => [(w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2])

@@ -48,7 +48,9 @@ describe('GET /api/wall/kpis', () => {
     expect(kpis.coverage.find((c) => c.typeCode === 'village_service_station')?.kind).toBe('rural')
     expect(kpis.coverage.find((c) => c.typeCode === 'kindergarten')?.kind).toBeNull()
     for (const tile of kpis.coverage) {
-      const summary = await get<CoverageSummary>(`/api/coverage/summary?type=${tile.typeCode}&level=district`)
+      const summary = await get<CoverageSummary>(
+        `/api/coverage/summary?type=${tile.typeCode}&level=district&method=radius`,
+      )
       // one-window types count their own kind of community only
       const totals = tile.kind === null ? summary.totals : summary[tile.kind]
       expect(tile.coveredHouseholds, tile.typeCode).toBe(totals.covered)

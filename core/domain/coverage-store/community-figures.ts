@@ -58,7 +58,8 @@ export function tierNearestInto(
 
 /**
  * 2SFCA accessibility of one type per community (supply per 1,000 residents, residents-weighted):
- * supply = capacity, else floor area, else 1 per facility; demand = residents within each radius.
+ * supply = capacity, else floor area, else 1 per facility; demand = residents within each radius
+ * (within it on foot when the coverage is walked).
  */
 export function access2sfcaOf(store: CoverageStore, coverage: CoverageState, cov: TypeCoverage): Float64Array {
   const { demand, ranges } = store
@@ -74,6 +75,15 @@ export function access2sfcaOf(store: CoverageStore, coverage: CoverageState, cov
     if (!sites.alive[s]) continue
     const f = store.facilities.get(Number(sites.ids[s]))
     supply[s] = f?.capacity ?? f?.floorAreaM2 ?? 1
+    const reach = cov.reach?.[s] // walked: the buildings within the radius on foot, with their distances
+    if (reach) {
+      for (let k = 0; k < reach.points.length; k++) {
+        demandIndex.push(reach.points[k])
+        facilityIndex.push(s)
+        distanceMeters.push(reach.meters[k])
+      }
+      continue
+    }
     const found = demand.index.withinInto(sites.xMeters[s], sites.yMeters[s], sites.radiusMeters[s], buffer)
     for (let k = 0; k < found; k++) {
       const b = buffer[k]

@@ -6,14 +6,19 @@
 // sums, 2SFCA values and indicator rows of the communities whose figures it changed.
 import type { IndicatorInfo } from '../../api'
 import { toMetric, toMetricBatch } from '../../geo'
+import { buildWalkGraph } from '../../network'
 import {
   type CoverageState,
   computeCoverage,
   createDemandIndex,
+  createWalkContext,
   type DemandIndex,
   type Facility,
   type Scenario,
   upsertFacility,
+  upsertWalkFacility,
+  type WalkContext,
+  walkCoverage,
 } from '../coverage'
 import {
   defaultStarRatingSettings,
@@ -42,6 +47,15 @@ import {
 } from './world'
 
 export const SCENARIOS: readonly Scenario[] = ['as-is', 'with-planned']
+
+/** How distance is measured: along the walk network (步行距离) or as the straight line (直线距离). */
+export type DistanceMethod = 'walk' | 'radius'
+
+/** The walking side of the store: the graph joined to the buildings, and both scenarios on foot. */
+export interface WalkFigures {
+  ctx: WalkContext
+  scenarios: Record<Scenario, ScenarioFigures>
+}
 
 /** A scenario's indicator rows, in community order. */
 export interface ScenarioResult {
@@ -79,7 +93,10 @@ export interface CoverageStore {
   gridHouseholds: Map<string, number[]>
   starSettings: StarRatingSettings
   catalogue: IndicatorInfo[]
+  /** straight-line (radius) figures per scenario */
   scenarios: Record<Scenario, ScenarioFigures>
+  /** walking-distance figures per scenario, when the world has a walk network with walkable edges */
+  walk: WalkFigures | null
 }
 
 /** What one update changed. */
@@ -136,9 +153,43 @@ export function createCoverageStore(world: StoreWorld): CoverageStore {
     starSettings: defaultStarRatingSettings(world.settings),
     catalogue: indicatorCatalogue(world.types, world.settings),
     scenarios: {} as Record<Scenario, ScenarioFigures>,
+    walk: null,
   }
   for (const scenario of SCENARIOS) store.scenarios[scenario] = computeScenario(store, scenario)
+  attachNetwork(store, world.network ?? null)
   return store
+}
+
+/** Joins a walk network to the store (or drops it with null) and walks both scenarios. */
+export function attachNetwork(store: CoverageStore, network: CoverageStore['world']['network']): void {
+  store.world.network = network
+  store.walk = null
+  if (!network) return
+  const graph = buildWalkGraph(network)
+  if (graph.edgeCount === 0) return
+  store.walk = { ctx: createWalkContext(graph, store.demand), scenarios: {} as Record<Scenario, ScenarioFigures> }
+  for (const scenario of SCENARIOS) store.walk.scenarios[scenario] = computeScenario(store, scenario, 'walk')
+}
+
+/** The method a question gets when it names none: walking where a network exists (ADR 22). */
+export function defaultMethod(store: CoverageStore): DistanceMethod {
+  return store.walk ? 'walk' : 'radius'
+}
+
+/**
+ * The store as seen with one distance method: the same store, its scenario figures those of the
+ * method (a shallow view; every query and indicator of the store reads it unchanged). Walking
+ * without a network is a RangeError the routes turn into a 400.
+ */
+export function storeFor(store: CoverageStore, method: DistanceMethod = defaultMethod(store)): CoverageStore {
+  if (method === 'radius') return store
+  if (method !== 'walk') throw new RangeError(`unknown distance method "${String(method)}"`)
+  if (!store.walk) throw new RangeError('no walk network: walking distances need one (see /api/network)')
+  return { ...store, scenarios: store.walk.scenarios }
+}
+
+function figureSets(store: CoverageStore): Record<Scenario, ScenarioFigures>[] {
+  return store.walk ? [store.scenarios, store.walk.scenarios] : [store.scenarios]
 }
 
 /** Grids in code order (the wall's alarm order) and their households per community code. */
@@ -180,15 +231,16 @@ export function applyGrids(
   store.levels.grid = gridLevelKeys(store.world, store.byId)
   store.demand.keys.grid = store.levels.grid.of
   Object.assign(store, gridTables(grids))
-  for (const scenario of SCENARIOS) {
-    const ind = store.scenarios[scenario].indicators
-    if (!ind) continue
-    for (const c of communities) {
-      const r = communityResult(store, ind, c, { result: ind.rows[c], subjects: new Set() })
-      ind.rows[c] = r
-      ind.byCode.set(r.community.code, r)
+  for (const figures of figureSets(store))
+    for (const scenario of SCENARIOS) {
+      const ind = figures[scenario].indicators
+      if (!ind) continue
+      for (const c of communities) {
+        const r = communityResult(store, ind, c, { result: ind.rows[c], subjects: new Set() })
+        ind.rows[c] = r
+        ind.byCode.set(r.community.code, r)
+      }
     }
-  }
   return communities
 }
 
@@ -206,15 +258,21 @@ export function applySettings(
   store.world.tierRadiusRange = tierRadiusRange
   store.starSettings = defaultStarRatingSettings(settings)
   store.catalogue = indicatorCatalogue(store.world.types, settings)
-  for (const scenario of SCENARIOS) store.scenarios[scenario].indicators = null
+  for (const figures of figureSets(store)) for (const scenario of SCENARIOS) figures[scenario].indicators = null
 }
 
 /** A scenario from scratch: coverage of every type (full recompute) and its per-community sums. */
-export function computeScenario(store: CoverageStore, scenario: Scenario): ScenarioFigures {
+export function computeScenario(
+  store: CoverageStore,
+  scenario: Scenario,
+  method: DistanceMethod = 'radius',
+): ScenarioFigures {
   const types = store.world.types.map((t) => ({ id: t.code, tier: t.tier, defaultRadiusMeters: t.defaultRadiusM }))
-  const coverage = computeCoverage(store.demand, [...store.facilities.values()].map(toCoreFacility), types, {
-    scenario,
-  })
+  const facilities = [...store.facilities.values()].map(toCoreFacility)
+  const coverage =
+    method === 'walk'
+      ? walkCoverage(store.walk!.ctx, store.demand, facilities, types, { scenario })
+      : computeCoverage(store.demand, facilities, types, { scenario })
   const count = store.world.communities.length
   return {
     scenario,
@@ -273,9 +331,16 @@ export function applyFacilities(store: CoverageStore, rows: readonly StoreFacili
     const old = store.facilities.get(row.id)
     store.facilities.set(row.id, row)
     const typeIds = new Set([row.typeCode, ...(old ? [old.typeCode] : [])])
+    const facility = toCoreFacility(row)
     for (const scenario of SCENARIOS) {
-      const changed = applyToScenario(store, store.scenarios[scenario], row, typeIds)
+      const upsert = (state: CoverageState) => upsertFacility(state, facility)
+      const changed = applyToScenario(store, store.scenarios[scenario], upsert, typeIds)
       for (const c of changed) if (!communities[scenario].includes(c)) communities[scenario].push(c)
+      const walk = store.walk
+      if (!walk) continue
+      const upsertWalk = (state: CoverageState) => upsertWalkFacility(walk.ctx, state, facility)
+      for (const c of applyToScenario(store, walk.scenarios[scenario], upsertWalk, typeIds))
+        if (!communities[scenario].includes(c)) communities[scenario].push(c)
     }
   }
   return { communities, millis: performance.now() - started }
@@ -284,7 +349,7 @@ export function applyFacilities(store: CoverageStore, rows: readonly StoreFacili
 function applyToScenario(
   store: CoverageStore,
   figures: ScenarioFigures,
-  row: StoreFacility,
+  upsert: (state: CoverageState) => unknown,
   typeIds: Set<string>,
 ): number[] {
   const { coverage } = figures
@@ -295,7 +360,7 @@ function applyToScenario(
     const cov = coverage.byType.get(id)!
     return { cov, covered: cov.covered.slice(), nearest: cov.nearestMeters.slice() }
   })
-  upsertFacility(coverage, toCoreFacility(row))
+  upsert(coverage)
   // per subject (type code, `tier:<tier>`): the communities whose coverage or distances it changed
   const count = store.world.communities.length
   const changedIn = new Map<string, Uint8Array>()

@@ -1,5 +1,6 @@
 // One store of coverage state: coverage, equity indicators, siting demand and the wall read it.
 
+export { type BarrierOptions, barrierEffect } from './barrier-effect'
 export {
   access2sfcaOf,
   type CommunityResult,
@@ -27,17 +28,23 @@ export {
   applyFacilities,
   applyGrids,
   applySettings,
+  attachNetwork,
   type CoverageStore,
   computeIndicators,
   computeScenario,
   createCoverageStore,
+  type DistanceMethod,
+  defaultMethod,
   SCENARIOS,
   type ScenarioFigures,
   type ScenarioResult,
   type StoreUpdate,
   scenarioResult,
+  storeFor,
   toCoreFacility,
+  type WalkFigures,
 } from './coverage-store'
+export { IsochroneError, isochronesOf, lifeCircleBands, MAX_ACCESS_METERS } from './isochrones-of'
 export { gridLevelKeys, type Level, type LevelKeys, levelKeysOf } from './level-keys'
 export {
   COVERAGE_GAP_SHARE,

@@ -1,6 +1,7 @@
 // The plain rows the coverage store is built from (one read of PostGIS, or the demo generator):
 // buildings in community order (each community's buildings are one contiguous slice, so the
 // per-community figures run on zero-copy views), the small tables, and the norms.
+import type { WalkNetwork } from '../../network'
 import type { CommunityKind, IndicatorSettings } from '../equity'
 
 export interface StoreCommunity {
@@ -77,6 +78,8 @@ export interface StoreWorld {
   settings: IndicatorSettings
   /** settings 'facility.tier_radius_m' ({tier: [min, max]}) when a deployment sets it */
   tierRadiusRange?: Record<string, [number, number]>
+  /** the walk network (步行网络), when the district has one: coverage is then also walked (ADR 22) */
+  network?: WalkNetwork | null
 }
 
 /** Community start offsets into the building arrays (length communities + 1); checks the order. */

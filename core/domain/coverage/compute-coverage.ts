@@ -31,6 +31,14 @@ export interface TypeCoverage {
   nearestSlot: Int32Array // its slot, -1 if none
   sites: SiteTable
   grid: NearestSiteGrid
+  /** walking coverage only: per slot, the buildings within its radius along the network and their distances */
+  reach?: WalkReach[]
+}
+
+/** Buildings (indices, ascending) a facility reaches within its radius, with their distances in metres. */
+export interface WalkReach {
+  points: Int32Array
+  meters: Float64Array
 }
 
 export interface TierCoverage {

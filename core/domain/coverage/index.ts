@@ -8,6 +8,7 @@ export {
   servedHouseholds,
   type TierCoverage,
   type TypeCoverage,
+  type WalkReach,
 } from './compute-coverage'
 export {
   createDemandBlocks,
@@ -29,3 +30,4 @@ export {
 export { type NaiveTypeCoverage, naiveCoverage } from './naive-coverage'
 export { createNearestSiteGrid, type NearestHit, type NearestSiteGrid } from './nearest-site-grid'
 export { type CoverageChange, moveFacility, removeFacility, upsertFacility } from './update-coverage'
+export { createWalkContext, upsertWalkFacility, type WalkContext, walkCoverage } from './walk-coverage'

@@ -11,6 +11,7 @@ import type {
 } from '../../../core/domain/coverage-store'
 import { indicatorSettingsFrom } from '../../../core/domain/equity'
 import type { Database } from '../../db/schema'
+import { readWalkNetwork } from '../network/network.repository'
 import { readSettings } from '../settings/settings.repository'
 
 export type FacilityTypeRow = StoreFacilityType
@@ -41,7 +42,7 @@ export async function readStoreWorld(db: Kysely<Database>): Promise<StoreWorld> 
       array_agg(coalesce(u.grid_id, 0) ORDER BY b.community_code, b.id) AS grid,
       array_agg(b.community_code::text ORDER BY b.community_code, b.id) AS community
     FROM buildings b JOIN units u ON u.id = b.unit_id`.execute(db)
-  const [communities, grids, units, streets, district, types, facilities, norms] = await Promise.all([
+  const [communities, grids, units, streets, district, types, facilities, norms, network] = await Promise.all([
     readCommunities(db),
     readGrids(db),
     db.selectFrom('units').select(['id', 'name', 'community_code']).orderBy('id').execute(),
@@ -50,6 +51,7 @@ export async function readStoreWorld(db: Kysely<Database>): Promise<StoreWorld> 
     readFacilityTypes(db),
     readFacilities(db),
     readNorms(db),
+    readWalkNetwork(db),
   ])
   const r = rows[0]
   const index = new Map(communities.map((c, i) => [c.code, i]))
@@ -77,6 +79,7 @@ export async function readStoreWorld(db: Kysely<Database>): Promise<StoreWorld> 
     types,
     facilities,
     ...norms,
+    network: network.edges.length > 0 ? network : null,
   }
 }
 

@@ -24,7 +24,7 @@ import {
 import { badRequest, notFound } from '../../plugins/errors'
 import { bboxOf } from '../route-helpers'
 import type { FacilityRow } from './coverage.repository'
-import { type CoverageModel, CoverageService, followChanges } from './coverage.service'
+import { type CoverageModel, CoverageService, followChanges, viewOf } from './coverage.service'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -92,15 +92,16 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const q = req.query
-      const model = await app.coverage.ensure()
-      return answer(() =>
-        coverageSummary(model, {
+      const { view, method } = viewOf(await app.coverage.ensure(), q.method)
+      return answer(() => ({
+        method,
+        ...coverageSummary(view, {
           ...q,
           level: q.level ?? 'district',
           bbox: bboxOf(q.bbox),
           limit: q.limit ?? 5000,
         }),
-      )
+      }))
     },
   )
   app.get(
@@ -115,16 +116,17 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const q = req.query
-      const model = await app.coverage.ensure()
-      return answer(() =>
-        coverageGaps(model, {
+      const { view, method } = viewOf(await app.coverage.ensure(), q.method)
+      return answer(() => ({
+        method,
+        ...coverageGaps(view, {
           ...q,
           bbox: bboxOf(q.bbox),
           aggregate: q.aggregate ?? 'none',
           cellMeters: q.cellMeters ?? 1000,
           limit: q.limit ?? 50_000,
         }),
-      )
+      }))
     },
   )
   app.get(
@@ -139,16 +141,17 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const q = req.query
-      const model = await app.coverage.ensure()
-      return answer(() =>
-        worstKeys(model, {
+      const { view, method } = viewOf(await app.coverage.ensure(), q.method)
+      return answer(() => ({
+        method,
+        ...worstKeys(view, {
           ...q,
           level: q.level ?? 'grid',
           sort: q.sort ?? 'unserved',
           bbox: bboxOf(q.bbox),
           limit: q.limit ?? 20,
         }),
-      )
+      }))
     },
   )
   app.get(

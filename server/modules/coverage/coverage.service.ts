@@ -10,8 +10,12 @@ import {
   applySettings,
   type CoverageStore,
   createCoverageStore,
+  type DistanceMethod,
+  defaultMethod,
+  storeFor,
 } from '../../../core/domain/coverage-store'
 import type { Database } from '../../db/schema'
+import { badRequest } from '../../plugins/errors'
 import type { EventBus } from '../../plugins/events'
 import {
   type FacilityRow,
@@ -186,4 +190,18 @@ export function followChanges(service: CoverageService, events: EventBus): () =>
     else if (event.kind === 'settings') service.refreshSettings()
     else service.invalidate()
   })
+}
+
+/** The store as measured by `method` (walking by default where a network is stored); walking without one is a 400. */
+export function viewOf<T extends CoverageStore>(
+  model: T,
+  method?: DistanceMethod,
+): { view: T; method: DistanceMethod } {
+  const chosen = method ?? defaultMethod(model)
+  if (chosen === 'walk' && !model.walk)
+    throw badRequest(
+      'NO_WALK_NETWORK',
+      'method=walk needs a walk network and none is stored: import one, or ask for method=radius (直线距离)',
+    )
+  return { view: storeFor(model, chosen) as T, method: chosen }
 }

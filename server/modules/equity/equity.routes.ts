@@ -40,7 +40,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const street = await streetOf(req.query.street)
-      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario))
+      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario), req.query.method)
       return indicatorTable(model, result, street?.code ?? null)
     },
   )
@@ -58,7 +58,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const street = await streetOf(req.query.street)
       const scenario = scenarioOf(req.query.scenario)
-      const { model, result } = await app.equity.result(scenario)
+      const { model, result } = await app.equity.result(scenario, req.query.method)
       const name = `wangge-equity-${street?.code ?? 'district'}-${scenario}.csv`
       return reply
         .type('text/csv; charset=utf-8')
@@ -79,7 +79,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const street = await streetOf(req.query.street)
-      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario))
+      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario), req.query.method)
       const info = model.catalogue.find((i) => i.code === req.query.indicator)
       if (!info)
         throw badRequest(
@@ -105,7 +105,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario))
+      const { model, result } = await app.equity.result(scenarioOf(req.query.scenario), req.query.method)
       const row = result.byCode.get(req.params.communityCode)
       if (!row) throw notFound('community', req.params.communityCode)
       return scorecard(model, result, row)

@@ -4,9 +4,9 @@
 // query parameters against.
 
 import type { FastifyInstance } from 'fastify'
-import type { EquityScenario } from '../../../core/api'
+import type { DistanceMethod, EquityScenario } from '../../../core/api'
 import { type ScenarioFigures, type ScenarioResult, scenarioResult } from '../../../core/domain/coverage-store'
-import type { CoverageModel } from '../coverage/coverage.service'
+import { type CoverageModel, viewOf } from '../coverage/coverage.service'
 import { loadStreetNames } from './equity.repository'
 
 export class EquityService {
@@ -19,9 +19,15 @@ export class EquityService {
     return this.streets
   }
 
-  /** Every community's indicators for a scenario (computed once, then kept in step by the store). */
-  async result(scenario: EquityScenario): Promise<{ model: CoverageModel; result: ScenarioResult }> {
-    const model = await this.app.coverage.ensure()
+  /**
+   * Every community's indicators for a scenario (computed once, then kept in step by the store),
+   * on straight-line distances unless walking is asked for (method=walk, ADR 22).
+   */
+  async result(
+    scenario: EquityScenario,
+    method: DistanceMethod = 'radius',
+  ): Promise<{ model: CoverageModel; result: ScenarioResult }> {
+    const model = viewOf(await this.app.coverage.ensure(), method).view
     return { model, result: scenarioResult(model, scenario) }
   }
 

@@ -2,6 +2,7 @@
 // of the type fixed. Candidates are grid or unit centroids (household-weighted mean of their
 // buildings, EPSG:4548) or points the official drew. HiGHS is loaded once per process.
 import type { ErrorCodeWithStatus, SitingResponse, SitingSite } from '../../../core/api'
+import { storeFor } from '../../../core/domain/coverage-store'
 import {
   type CoverageSitingResult,
   coverageWithinRadius,
@@ -12,8 +13,9 @@ import {
   solvePMedian,
 } from '../../../core/domain/siting'
 import { toLngLat, toMetricBatch } from '../../../core/geo'
+import { pointsWithin } from '../../../core/network'
 import { badRequest } from '../../plugins/errors'
-import type { CoverageModel } from '../coverage/coverage.service'
+import { type CoverageModel, viewOf } from '../coverage/coverage.service'
 
 let solver: Promise<LinearSolver> | null = null
 /** HiGHS, loaded on first use and shared by every request. */
@@ -27,6 +29,7 @@ export type CandidateSpec = 'grid-centroids' | 'unit-centroids' | { points: [num
 export interface SitingInput {
   type: string
   scenario?: 'as-is' | 'with-planned'
+  distanceMethod?: 'walk' | 'radius'
   candidates?: CandidateSpec
   street?: string
   radiusM?: number
@@ -59,7 +62,37 @@ function subjectOf(model: CoverageModel, input: SitingInput) {
   if (input.street && !model.world.streets.some((s) => s.code === input.street))
     throw badRequest('UNKNOWN_STREET', `unknown street "${input.street}"`)
   const scenario = input.scenario ?? 'as-is'
-  return { type, radiusM, scenario, cov: model.scenarios[scenario].coverage.byType.get(type.code)! }
+  const { view, method } = viewOf(model, input.distanceMethod ?? 'radius')
+  return { type, radiusM, scenario, method, cov: view.scenarios[scenario].coverage.byType.get(type.code)! }
+}
+
+/**
+ * For each candidate, the demand (indices into `demand`) it would cover: within the radius as the
+ * crow flies, or on foot along the walk network (one bounded search per candidate, ADR 22).
+ */
+export function candidateCoverage(
+  model: CoverageModel,
+  method: 'walk' | 'radius',
+  demand: Demand,
+  candidates: Candidates,
+  radiusM: number,
+): Int32Array[] {
+  if (method === 'radius') return coverageWithinRadius(demand.x, demand.y, candidates.x, candidates.y, radiusM)
+  const walk = storeFor(model, 'walk').walk!
+  const position = new Int32Array(model.demand.count).fill(-1)
+  demand.index.forEach((b, t) => {
+    position[b] = t
+  })
+  const { ctx } = walk
+  return Array.from(candidates.x, (x, c) => {
+    const access = ctx.snap(x, candidates.y[c])
+    if (!access || access.accessM > radiusM) return new Int32Array(0)
+    ctx.stamp++
+    const reach = pointsWithin(ctx.search, ctx.points, access, radiusM, ctx.edgeStamp, ctx.stamp)
+    const out: number[] = []
+    for (const b of reach.points) if (position[b] >= 0) out.push(position[b])
+    return Int32Array.from(out)
+  })
 }
 
 function demandOf(model: CoverageModel, covered: Uint8Array, street?: string): Demand {
@@ -152,6 +185,7 @@ function coverageResponse(
   const finite = (v: number) => (Number.isFinite(v) ? v : null)
   return {
     model,
+    distanceMethod: s.method,
     typeCode: s.type.code,
     scenario: s.scenario,
     radiusM: s.radiusM,
@@ -185,7 +219,7 @@ export async function runMclp(model: CoverageModel, input: SitingInput & { k: nu
   const demand = demandOf(model, s.cov.covered, input.street)
   const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', demand)
   assertK(input.k, candidates)
-  const coverage = coverageWithinRadius(demand.x, demand.y, candidates.x, candidates.y, s.radiusM)
+  const coverage = candidateCoverage(model, s.method, demand, candidates, s.radiusM)
   const solver = await sitingSolver()
   const result = asBadRequest('BAD_SITING_INPUT', () =>
     solveMclp({ demandWeights: demand.weights, coverage, preCovered: demand.preCovered }, input.k, {
@@ -204,7 +238,7 @@ export async function runLscp(
   const s = subjectOf(model, input)
   const demand = demandOf(model, s.cov.covered, input.street)
   const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', demand)
-  const coverage = coverageWithinRadius(demand.x, demand.y, candidates.x, candidates.y, s.radiusM)
+  const coverage = candidateCoverage(model, s.method, demand, candidates, s.radiusM)
   const solver = await sitingSolver()
   const result = asBadRequest('TARGET_UNREACHABLE', () =>
     solveLscp({ demandWeights: demand.weights, coverage, preCovered: demand.preCovered }, input.targetShare, {
@@ -220,6 +254,11 @@ export async function runLscp(
 export const P_MEDIAN_MAX_PAIRS = 2_000_000
 
 export async function runPMedian(model: CoverageModel, input: SitingInput & { k: number }): Promise<SitingResponse> {
+  if (input.distanceMethod === 'walk')
+    throw badRequest(
+      'BAD_SITING_INPUT',
+      'p-median on walking distances is not available yet (its dense distance matrix needs one full search per candidate): use distanceMethod=radius, or MCLP / LSCP on foot',
+    )
   const s = subjectOf(model, input)
   const buildings = demandOf(model, s.cov.covered, input.street)
   // demand areas: the grids in scope, at their household-weighted centroids
@@ -273,6 +312,7 @@ export async function runPMedian(model: CoverageModel, input: SitingInput & { k:
   const finite = (v: number) => (Number.isFinite(v) ? v : null)
   return {
     model: 'p-median',
+    distanceMethod: 'radius',
     typeCode: s.type.code,
     scenario: s.scenario,
     radiusM: s.radiusM,

@@ -476,6 +476,17 @@ export const zh = {
   'cov.tipUnserved': '未覆盖 {n} 户',
   'cov.tipBuildings': '{n} 栋楼',
   'cov.tipNearest': '最近同类设施 {n} 米',
+  'walk.method': '距离口径',
+  'walk.methodWalk': '步行距离',
+  'walk.methodRadius': '直线距离',
+  'walk.noteWalk': '{tier}：沿步行网络的步行距离 {radius} 米以内（GB 50180-2018 生活圈）',
+  'walk.noteRadius': '{tier}：以设施为圆心、直线距离 {radius} 米以内',
+  'walk.isochrones': '等时圈：{bands}',
+  'walk.band': '{minutes} 分钟（{meters} 米）',
+  'walk.sep': '、',
+  'walk.barrierTitle': '阻隔效应',
+  'walk.barrierTotal': '直线距离内、步行距离外：{n} 户（{buildings} 栋楼）',
+  'walk.barrierLegend': '受河流、铁路、快速路阻隔的楼栋',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -954,6 +965,17 @@ export const en: Dictionary = {
   'cov.tipUnserved': '{n} households unserved',
   'cov.tipBuildings': '{n} buildings',
   'cov.tipNearest': 'nearest facility of the type: {n} m',
+  'walk.method': 'Distance',
+  'walk.methodWalk': 'Walking distance',
+  'walk.methodRadius': 'Straight line',
+  'walk.noteWalk': '{tier}: within {radius} m walking along the walk network (GB 50180-2018 life circle)',
+  'walk.noteRadius': '{tier}: within {radius} m in a straight line from the facility',
+  'walk.isochrones': 'Isochrones: {bands}',
+  'walk.band': '{minutes} min ({meters} m)',
+  'walk.sep': ', ',
+  'walk.barrierTitle': 'Barrier effect',
+  'walk.barrierTotal': 'Within the straight line, beyond walking distance: {n} households ({buildings} buildings)',
+  'walk.barrierLegend': 'Buildings cut off by rivers, railways and expressways',
 }
 
 export type Language = 'zh' | 'en'

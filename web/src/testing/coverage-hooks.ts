@@ -4,6 +4,7 @@
 //                                gapHexagons, gapUnservedHouseholds, facilities, loading}
 //   getCommunityShare(code)     the share shown for a community (0..1), or null
 //   getFacilityScreenPoint(id)  {x, y} page pixels of a facility of the chosen type, or null
+//   getWalk()                   {method, isochrones: [{minutes, areaM2, origin}], barrierHouseholds}
 import type { CoverageSources } from './probe'
 
 export interface CoverageTestHooks {
@@ -21,9 +22,15 @@ export interface CoverageTestHooks {
   }
   getCommunityShare: (code: string) => number | null
   getFacilityScreenPoint: (id: number) => { x: number; y: number } | null
+  getWalk: () => {
+    method: string | null
+    isochrones: { minutes: number; areaM2: number }[]
+    isochroneOrigin: [number, number] | null
+    barrierHouseholds: number | null
+  }
 }
 
-export function coverageHooks({ state, project }: CoverageSources): CoverageTestHooks {
+export function coverageHooks({ state, project, walk }: CoverageSources): CoverageTestHooks {
   const { figures } = state
   return {
     getState: () => ({
@@ -39,6 +46,15 @@ export function coverageHooks({ state, project }: CoverageSources): CoverageTest
       loading: figures.loading,
     }),
     getCommunityShare: (code) => figures.communityShares.get(code)?.share ?? null,
+    getWalk: () => ({
+      method: figures.summary?.method ?? null,
+      isochrones: (walk?.isochrones?.features ?? []).map((f) => ({
+        minutes: f.properties.minutes,
+        areaM2: f.properties.areaM2,
+      })),
+      isochroneOrigin: walk?.isochrones?.origin.lngLat ?? null,
+      barrierHouseholds: walk?.barrier?.totals.barrierHouseholds ?? null,
+    }),
     getFacilityScreenPoint: (id) => {
       const f = figures.facilityById.get(id)
       return f ? project(f.geometry.coordinates as [number, number]) : null

@@ -3,6 +3,7 @@
 // loads testing/install.ts, which puts hooks on window that read these records.
 import type { MapboxOverlay } from '@deck.gl/mapbox'
 import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { BarrierEffect, Isochrones } from '../../../core/api'
 import type { CoverageModeState } from '../features/coverage/use-coverage'
 import type { EditorTestHooks } from '../features/grid-editing/editor-test-hooks'
 import type { Selection } from '../features/selection/selection'
@@ -24,6 +25,8 @@ export interface TestHookSources {
 /** The coverage mode's current state, and how to turn a position into page pixels. */
 export interface CoverageSources {
   state: CoverageModeState
+  /** isochrones and the barrier effect (walking distances), when the mode has them */
+  walk?: { isochrones: Isochrones | null; barrier: BarrierEffect | null }
   project: (lngLat: [number, number]) => { x: number; y: number } | null
 }
 
@@ -92,8 +95,12 @@ export function markMapFailed(message: string): void {
 }
 
 /** Points the records at the current coverage state (call on every render of the mode). */
-export function updateCoverageTestHooks(state: CoverageModeState, project: CoverageSources['project']): void {
-  probe.coverage = { state, project }
+export function updateCoverageTestHooks(
+  state: CoverageModeState,
+  project: CoverageSources['project'],
+  walk?: CoverageSources['walk'],
+): void {
+  probe.coverage = { state, project, walk }
 }
 
 export function updateWallHooks(next: Partial<WallSources>): void {

@@ -5,6 +5,7 @@ import type {
   CoverageScenario,
   CoverageSummary,
   CoverageWorst,
+  DistanceMethod,
   FacilityCompliance,
   FacilityCreate,
   FacilityPage,
@@ -19,21 +20,23 @@ export type SitingModel = 'mclp' | 'lscp' | 'p-median'
 export interface Subject {
   type: string
   scenario: CoverageScenario
+  /** walking (步行距离) or straight-line (直线距离) distance; the server walks by default where it has a network */
+  method?: DistanceMethod
 }
 
 export const coverageApi = {
   summary: (s: Subject, level: 'district' | 'community', signal?: AbortSignal) =>
     api.getJson<CoverageSummary>('/api/coverage/summary', { ...s, level, limit: 5000 }, signal),
   /** the tier of a type, as a whole: first the type (for its tier), then the tier */
-  tierSummary: async (type: string, scenario: CoverageScenario, signal?: AbortSignal) => {
+  tierSummary: async (type: string, scenario: CoverageScenario, signal?: AbortSignal, method?: DistanceMethod) => {
     const own = await api.getJson<CoverageSummary>(
       '/api/coverage/summary',
-      { type, scenario, level: 'district' },
+      { type, scenario, level: 'district', method },
       signal,
     )
     return api.getJson<CoverageSummary>(
       '/api/coverage/summary',
-      { tier: own.subject.tier, scenario, level: 'district' },
+      { tier: own.subject.tier, scenario, level: 'district', method },
       signal,
     )
   },

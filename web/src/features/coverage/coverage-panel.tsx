@@ -5,6 +5,8 @@ import { type CommunityProps, type FacilityType, type Feature, type StreetProps,
 import { useI18n } from '../../i18n/i18n-provider'
 import { SitingPanel } from './siting-panel'
 import type { CoverageModeState } from './use-coverage'
+import type { useWalk } from './use-walk'
+import { WalkSection } from './walk-section'
 import { WorstLists } from './worst-lists'
 import './coverage.css'
 
@@ -18,10 +20,12 @@ export interface CoveragePanelProps {
   /** the community to show the share of (selected, or the selected facility's) */
   communityCode: string | null
   onSelectFacility: (id: number) => void
+  /** isochrones of the selected facility and the barrier effect (walking distances) */
+  walk: ReturnType<typeof useWalk>
 }
 
 export function CoveragePanel(props: CoveragePanelProps) {
-  const { state, facilityTypes, communities, streets, communityCode, onSelectFacility } = props
+  const { state, facilityTypes, communities, streets, communityCode, onSelectFacility, walk } = props
   const { t, language, formatNumber } = useI18n()
   const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
   const typeName = (ft: FacilityType) => (language === 'zh' ? ft.nameZh : ft.nameEn)
@@ -61,7 +65,15 @@ export function CoveragePanel(props: CoveragePanelProps) {
           </button>
         ))}
       </fieldset>
-      {type ? (
+      <WalkSection
+        method={s?.method ?? state.method ?? 'radius'}
+        setMethod={state.setMethod}
+        type={type}
+        barrier={walk.barrier}
+        isochrones={walk.isochrones}
+        flyTo={state.flyTo}
+      />
+      {type && (s?.method ?? state.method) === 'radius' ? (
         <p className="muted cov-note">
           {t('cov.radiusNote', { tier: tierLabel(type.tier, t), radius: type.defaultRadiusM })}
         </p>

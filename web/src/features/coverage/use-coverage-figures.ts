@@ -29,7 +29,7 @@ async function loadFigures(subject: Subject, signal: AbortSignal): Promise<Cover
   const [district, otherDistrict, tier, communities, fc, comp] = await Promise.all([
     coverageApi.summary(subject, 'district', signal),
     coverageApi.summary({ ...subject, scenario: other }, 'district', signal),
-    coverageApi.tierSummary(subject.type, subject.scenario, signal),
+    coverageApi.tierSummary(subject.type, subject.scenario, signal, subject.method),
     coverageApi.summary(subject, 'community', signal),
     coverageApi.facilities(subject.type, signal),
     coverageApi.compliance(subject.type, signal),

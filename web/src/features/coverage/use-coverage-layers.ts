@@ -11,10 +11,13 @@ import {
   createGapLayers,
   createProposalLayer,
 } from '../../map/layers/coverage-layers'
+import { createBarrierLayer, createIsochroneLayer } from '../../map/layers/walk-layers'
 import type { CoverageModeState } from './use-coverage'
+import type { useWalk } from './use-walk'
 
 export function useCoverageLayers(
   state: CoverageModeState,
+  walk: ReturnType<typeof useWalk>,
   base: Layer[],
   enabled: boolean,
   communities: Feature<CommunityProps, GeoJSON.MultiPolygon>[],
@@ -49,8 +52,11 @@ export function useCoverageLayers(
   )
   const proposals = useMemo(() => createProposalLayer(state.siting.proposal?.sites ?? []), [state.siting.proposal])
   const drawn = useMemo(() => createDrawnCandidateLayer(state.siting.drawnCandidates), [state.siting.drawnCandidates])
+  const isochrones = useMemo(() => createIsochroneLayer(walk.isochrones), [walk.isochrones])
+  const barrier = useMemo(() => createBarrierLayer(walk.barrier, zoom >= 11), [walk.barrier, zoom])
   return useMemo(
-    () => (enabled ? [shareLayer, ...base, ...gapLayers, ...facilityLayers, proposals, drawn] : base),
-    [enabled, shareLayer, base, gapLayers, facilityLayers, proposals, drawn],
+    () =>
+      enabled ? [shareLayer, ...base, isochrones, ...gapLayers, barrier, ...facilityLayers, proposals, drawn] : base,
+    [enabled, shareLayer, base, isochrones, gapLayers, barrier, facilityLayers, proposals, drawn],
   )
 }

@@ -14,6 +14,7 @@ import type { Selection } from '../selection/selection'
 import { CoveragePanel } from './coverage-panel'
 import { useCoverage } from './use-coverage'
 import { useCoverageLayers } from './use-coverage-layers'
+import { useWalk } from './use-walk'
 
 export interface CoverageModeOptions {
   enabled: boolean
@@ -51,8 +52,19 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
   const state = useCoverage({ enabled, handle, setSelection, onFacilitiesChanged: retryFacilities })
   const selectedId = enabled && selection?.kind === 'facility' ? selection.id : null
   const selected = selectedId !== null ? (state.figures.facilityById.get(selectedId) ?? null) : null
+  const [dragPoint, setDragPoint] = useState<[number, number] | null>(null)
+  const walk = useWalk({
+    enabled,
+    typeCode: state.typeCode,
+    scenario: state.scenario,
+    method: state.figures.summary?.method ?? state.method ?? 'radius',
+    facilityId: selected ? selectedId : null,
+    dragPoint,
+    revision: state.revision,
+  })
   const layers = useCoverageLayers(
     state,
+    walk,
     options.baseLayers,
     enabled,
     data.communities,
@@ -65,6 +77,7 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
     selected ? (selected.id as number) : null,
     t('cov.dragHint'),
     state.edits.moveFacility,
+    setDragPoint,
   )
 
   // the community whose share the panel shows: the selected one, or the selected facility's
@@ -72,12 +85,16 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
 
   useEffect(() => {
     if (!enabled) return
-    updateCoverageTestHooks(state, (lngLat) => {
-      if (!handle) return null
-      const p = handle.map.project(lngLat)
-      const rect = handle.map.getContainer().getBoundingClientRect()
-      return { x: p.x + rect.left, y: p.y + rect.top }
-    })
+    updateCoverageTestHooks(
+      state,
+      (lngLat) => {
+        if (!handle) return null
+        const p = handle.map.project(lngLat)
+        const rect = handle.map.getContainer().getBoundingClientRect()
+        return { x: p.x + rect.left, y: p.y + rect.top }
+      },
+      walk,
+    )
   })
 
   const type = data.index.facilityTypes.get(state.typeCode)
@@ -97,9 +114,10 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
           streets={data.streets}
           communityCode={communityCode}
           onSelectFacility={(id) => setSelection({ kind: 'facility', id })}
+          walk={walk}
         />
       ) : null,
-    [enabled, state, data.facilityTypes, data.index.communities, data.streets, communityCode, setSelection],
+    [enabled, state, data.facilityTypes, data.index.communities, data.streets, communityCode, setSelection, walk],
   )
   const sidePanel =
     enabled && selected ? (

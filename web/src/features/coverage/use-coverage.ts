@@ -4,7 +4,7 @@
 // page's live-changes client, anyone's). Also decides what a map click means in the mode.
 import type { PickingInfo } from '@deck.gl/core'
 import { useCallback, useMemo, useRef, useState } from 'react'
-import type { CoverageScenario } from '../../../../core/api'
+import type { CoverageScenario, DistanceMethod } from '../../../../core/api'
 import { describeApiError } from '../../api/describe-api-error'
 import { useLiveChanges } from '../../api/use-live-changes'
 import { useI18n } from '../../i18n/i18n-provider'
@@ -31,12 +31,14 @@ export function useCoverage(options: CoverageOptions) {
   const { t } = useI18n()
   const [typeCode, setTypeCode] = useState('community_service_station')
   const [scenario, setScenario] = useState<CoverageScenario>('as-is')
+  // undefined: the server's default (walking where it has a walk network); the panel shows what it answered
+  const [method, setMethod] = useState<DistanceMethod | undefined>(undefined)
   const [revision, setRevision] = useState(0)
   const [worstLevel, setWorstLevel] = useState<WorstLevel>('grid')
   const [worstSort, setWorstSort] = useState<WorstSort>('unserved')
   const [addStatus, setAddStatus] = useState<'existing' | 'planned' | null>(null)
   const refresh = useCallback(() => setRevision((n) => n + 1), [])
-  const subject = useMemo(() => ({ type: typeCode, scenario }), [typeCode, scenario])
+  const subject = useMemo(() => ({ type: typeCode, scenario, method }), [typeCode, scenario, method])
   const feedback = useCoverageFeedback()
   const { setMessage } = feedback
 
@@ -124,6 +126,9 @@ export function useCoverage(options: CoverageOptions) {
     chooseType,
     scenario,
     setScenario,
+    method,
+    setMethod,
+    revision,
     view,
     figures,
     worstList: { level: worstLevel, setLevel: setWorstLevel, sort: worstSort, setSort: setWorstSort },
