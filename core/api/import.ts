@@ -202,6 +202,8 @@ export const ImportFigures = Type.Object({
   gridsOutOfBand: Type.Object({ before: Type.Integer(), after: Type.Integer() }),
   /** units split between grids (largest share listed) and grids that are not whole units: for the editor */
   unitsSplitBetweenGrids: Type.Array(Type.String()),
+  /** grids imports: the file's grids that cut through a unit (not whole units), for the editor */
+  gridsNotWholeUnits: Type.Array(Type.String()),
 })
 export type ImportFigures = Static<typeof ImportFigures>
 
@@ -272,4 +274,8 @@ export interface ImportPreviewProperties {
   /** `rejected`: a row a check refused, drawn where it would land (a wrong CRS shows as a shifted copy) */
   status: 'added' | 'changed' | 'removed' | 'unchanged' | 'rejected'
   households: number | null
+  /** rejected rows: the code of the check that refused the row; removed rows: NOT_IN_FILE */
+  problem: string | null
+  /** what that check said (English; the wizard words it from `problem` and `params` in its language) */
+  reason: string | null
 }

@@ -25,12 +25,24 @@ export interface ImportRecord {
   geometry: GeoJSON.MultiPolygon | GeoJSON.Point | null
 }
 
+/** A row a check refused, with where it would have landed (when its geometry could be read). */
+export interface RejectedRow {
+  row: number
+  key: string | null
+  geometry: ImportRecord['geometry']
+  /** the first error's code and message: the reason shown on the preview */
+  code: string
+  reason: string
+}
+
 export interface Validation {
   records: ImportRecord[]
   problems: ImportProblem[]
   notices: string[]
   /** rows refused by an error */
   rejected: number
+  /** the refused rows, for the preview */
+  rejectedRows: RejectedRow[]
 }
 
 /** The field a layer's rows are keyed by. */
@@ -97,6 +109,7 @@ export function validateRows(
   const keyId = keyField(layer)
   const byKey = new Map<string, ImportRecord>()
   const records: ImportRecord[] = []
+  const rejectedRows: RejectedRow[] = []
   let rejected = 0
   const summing = layer.id === 'counts'
   let summed = 0
@@ -168,6 +181,7 @@ export function validateRows(
     if (rowProblems.length > 0) {
       problems.push(...rowProblems)
       rejected++
+      rejectedRows.push({ row, key, geometry, code: rowProblems[0].code, reason: rowProblems[0].message })
       return
     }
     const k = key ?? String(row)
@@ -180,15 +194,17 @@ export function validateRows(
       return
     }
     if (seen) {
+      const message = `${keyId} ${k} is also on row ${seen.row}`
       problems.push({
         row,
         key: k,
         code: 'DUPLICATE_CODE',
         severity: 'error',
-        message: `${keyId} ${k} is also on row ${seen.row}`,
+        message,
         action: 'row skipped (the first row is kept)',
       })
       rejected++
+      rejectedRows.push({ row, key: k, geometry, code: 'DUPLICATE_CODE', reason: message })
       return
     }
     const record: ImportRecord = { row, key: k, values, geometry }
@@ -203,7 +219,7 @@ export function validateRows(
     if (!mapping.fields.households) for (const r of records) r.values.households = r.values.rows as number
   }
   if (summing) for (const r of records) delete r.values.rows
-  return { records, problems, notices, rejected }
+  return { records, problems, notices, rejected, rejectedRows }
 }
 
 function geometryOf(

@@ -122,6 +122,57 @@ export async function existingRows(db: Db, target: ImportLayerId, keys: string[]
   return new Map(rows.map(({ key, ...r }) => [key, { ...r, geometry: r.geometry ?? '' }]))
 }
 
+export interface MissingRow {
+  id: number
+  key: string
+  /** the scope it belongs to (district, street, community or unit code) */
+  parent: string
+  name: string | null
+  households: number | null
+  geometry: GeoJSON.Geometry | null
+}
+
+/**
+ * Stored rows in the file's scope that the file does not list (a corrected file that dropped
+ * them): the streets of its districts, the communities of its streets, the units of its
+ * communities, the buildings of its units, the current grids of its communities.
+ */
+export async function rowsNotInFile(
+  db: Db,
+  target: ImportLayerId,
+  scope: string[],
+  keys: string[],
+): Promise<MissingRow[]> {
+  if (scope.length === 0) return []
+  const geom = (a: string) => sql.raw(`ST_AsGeoJSON(${a}.geom, 7)::json`)
+  let query: ReturnType<typeof sql<MissingRow>>
+  if (target === 'streets')
+    query = sql`SELECT 0 AS id, trim(s.code) AS key, trim(s.district_code) AS parent, s.name, NULL::int AS households, ${geom('s')} AS geometry
+      FROM streets s WHERE s.district_code = ANY(${scope}::text[]) AND NOT (trim(s.code) = ANY(${keys}::text[]))
+      ORDER BY s.code`
+  else if (target === 'communities')
+    query = sql`SELECT 0 AS id, trim(c.code) AS key, trim(c.street_code) AS parent, c.name, c.households, ${geom('c')} AS geometry
+      FROM communities c WHERE c.street_code = ANY(${scope}::text[]) AND NOT (trim(c.code) = ANY(${keys}::text[]))
+      ORDER BY c.code`
+  else if (target === 'units')
+    query = sql`SELECT u.id, u.code AS key, trim(u.community_code) AS parent, u.name, u.households, ${geom('u')} AS geometry
+      FROM units u WHERE u.community_code = ANY(${scope}::text[]) AND NOT (u.code = ANY(${keys}::text[]))
+      ORDER BY u.id`
+  else if (target === 'buildings')
+    query = sql`SELECT b.id, coalesce(b.code, '#' || b.id) AS key, u.code AS parent, NULL AS name, b.households, ${geom('b')} AS geometry
+      FROM buildings b JOIN units u ON u.id = b.unit_id
+      WHERE u.code = ANY(${scope}::text[]) AND (b.code IS NULL OR NOT (b.code = ANY(${keys}::text[])))
+      ORDER BY b.id`
+  else if (target === 'grids')
+    query = sql`SELECT g.id, trim(g.code) AS key, trim(g.community_code) AS parent, g.name, g.households, ${geom('g')} AS geometry
+      FROM grids g WHERE g.community_code = ANY(${scope}::text[]) AND g.valid_to IS NULL
+        AND NOT (trim(g.code) = ANY(${keys}::text[]))
+      ORDER BY g.id`
+  else return []
+  const { rows } = await query.execute(db)
+  return rows
+}
+
 /** Which of these codes exist in a parent table. */
 export async function existingCodes(db: Db, table: 'streets' | 'communities' | 'units', codes: string[]) {
   if (codes.length === 0) return new Set<string>()
@@ -223,40 +274,6 @@ export async function gridMembers(db: Db, gridIds: number[]): Promise<Map<number
   return new Map(rows.map((r) => [r.gridId, r.ids]))
 }
 
-/** Grids: new ones inserted, names updated, units moved to the grid holding most of them, caches rebuilt. */
-async function applyGrids(trx: Db, rows: PlannedRow[], undo: Undo): Promise<Undo> {
-  const pairs = rows.flatMap((r) => (r.unitIds ?? []).map((id) => ({ unit_id: id, key: r.record.key })))
-  const unitIds = pairs.map((p) => p.unit_id)
-  const { rows: unitGrids } = await sql<{ row: unknown }>`SELECT json_build_object('id', id, 'grid_id', grid_id) AS row
-    FROM units WHERE id = ANY(${unitIds}::int[])`.execute(trx)
-  undo.before.unit_grids = unitGrids.map((r) => r.row)
-  const { rows: old } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
-    WHERE id = ANY(${unitIds}::int[]) AND grid_id IS NOT NULL`.execute(trx)
-  const changedIds = rows.flatMap((r) => (r.status === 'changed' && r.existingId ? [r.existingId] : []))
-  const affected = [...new Set([...old.map((o) => o.id), ...changedIds])]
-  undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${affected}::int[])`)
-  const added = rows.filter((r) => r.status === 'added')
-  if (added.length) {
-    const { rows: ins } = await sql<{ id: number }>`INSERT INTO grids (code, community_code, street_code, name)
-      SELECT r.key, c.code, c.street_code, coalesce(r.name, r.key)
-      FROM jsonb_to_recordset(${rowsJson(added)}::jsonb) r(key text, name text)
-      JOIN communities c ON c.code = left(r.key, 12)
-      RETURNING id`.execute(trx)
-    undo.added.push(...ins.map((i) => i.id))
-  }
-  const changed = rows.filter((r) => r.status === 'changed')
-  if (changed.length)
-    await sql`UPDATE grids t SET name = coalesce(r.name, t.name)
-      FROM jsonb_to_recordset(${rowsJson(changed)}::jsonb) r(id int, name text) WHERE t.id = r.id`.execute(trx)
-  await sql`UPDATE units u SET grid_id = g.id
-    FROM jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) r(unit_id int, key text)
-    JOIN grids g ON g.code = r.key AND g.valid_to IS NULL
-    WHERE u.id = r.unit_id AND u.grid_id IS DISTINCT FROM g.id`.execute(trx)
-  const rebuild = [...new Set([...affected, ...(undo.added as number[])])]
-  if (rebuild.length) await rebuildGridCaches(trx, rebuild)
-  return undo
-}
-
 /** For facilities: whether the type exists and which street the point lies in. */
 export async function facilityChecks(
   db: Db,
@@ -323,6 +340,8 @@ export interface Undo {
   addedDistrict: string | null
   /** rows as they were before, per table (to_jsonb: geometry as hex EWKB) */
   before: Record<string, unknown[]>
+  /** grid_versions rows the commit wrote (grids imports): deleted by the rollback */
+  addedVersions?: number[]
 }
 
 type WorldTable = 'streets' | 'communities' | 'units' | 'buildings' | 'facilities' | 'grids'
@@ -352,7 +371,7 @@ export const COMMITTABLE: ImportLayerId[] = [
 const BATCH = 5000
 
 /** The rows as one JSON array parameter: keys, values, geometry text, and what the dry run decided. */
-function rowsJson(rows: PlannedRow[]) {
+export function rowsJson(rows: PlannedRow[]) {
   return JSON.stringify(
     rows.map((r) => ({
       key: r.record.key,
@@ -374,7 +393,7 @@ const point = sql.raw('ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)')
 /** Writes the planned rows of one import (inside a transaction) and answers what rollback needs. */
 export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedRow[]): Promise<Undo> {
   const table = TABLE_OF[target]
-  if (!table) throw new Error(`committing ${target} is not supported`)
+  if (!table || target === 'grids') throw new Error(`committing ${target} is not supported here`)
   const undo: Undo = { target, added: [], addedDistrict: null, before: {} }
   const changedKeys = rows.filter((r) => r.status === 'changed').map((r) => r.record.key)
   const keyColumn = table === 'facilities' ? sql`name` : sql`code`
@@ -418,8 +437,6 @@ export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedR
     gridIds = [...new Set([...g.map((x) => x.id), ...rows.flatMap((r) => (r.gridId ? [r.gridId] : []))])]
     undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${gridIds}::int[])`)
   }
-
-  if (target === 'grids') return applyGrids(trx, rows, undo)
 
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH)
@@ -544,7 +561,7 @@ async function updateRows(trx: Db, target: ImportLayerId, json: string): Promise
   await q.execute(trx)
 }
 
-async function snapshotWhere(trx: Db, table: string, where: ReturnType<typeof sql>) {
+export async function snapshotWhere(trx: Db, table: string, where: ReturnType<typeof sql>) {
   const { rows } = await sql<{
     row: unknown
   }>`SELECT to_jsonb(t.*) AS row FROM ${sql.table(table)} t WHERE ${where}`.execute(trx)
@@ -604,6 +621,8 @@ const RESTORE: Record<string, { key: string; columns: string[] }> = {
 /** Undoes an import exactly (inside a transaction): deletes what it added, restores what it changed. */
 export async function undoImport(trx: Db, undo: Undo): Promise<void> {
   const table = TABLE_OF[undo.target]!
+  if (undo.addedVersions?.length)
+    await sql`DELETE FROM grid_versions WHERE id = ANY(${undo.addedVersions}::bigint[])`.execute(trx)
   // the rows as they were first (units point back to their grids), then what the import added
   for (const [t, rows] of Object.entries(undo.before)) {
     if (rows.length === 0) continue

@@ -38,6 +38,9 @@ import { AppError, badRequest, notFound } from '../../plugins/errors'
 import type { ChangeEvent } from '../../plugins/events'
 import { forgetUnitCaches, readBand } from '../grid-editing/grid-editing.repository'
 import * as repo from './import.repository'
+import { applyGridImport } from './import-grids.repository'
+import { type PreviewRow, previewOf } from './preview-rows'
+import { rowsRemovedFromFile } from './removed-rows'
 
 const PROBLEMS_ANSWERED = 1000
 /** uploads held in memory at once, waiting for a dry run or commit */
@@ -47,7 +50,9 @@ interface DryRunState {
   result: DryRunResult
   problems: ImportProblem[]
   planned: repo.PlannedRow[]
-  preview: { record: ImportRecord; status: ImportPreviewProperties['status'] }[]
+  preview: PreviewRow[]
+  /** grids: stored grids the file leaves out and the import leaves empty, retired by the commit */
+  retire: number[]
 }
 
 interface Upload {
@@ -210,11 +215,15 @@ export class ImportService {
     if (crs !== 'EPSG:4326' && crs !== 'EPSG:4490') notices.push(`coordinates converted from ${crs} to EPSG:4326`)
     let records = validation.records
     let rejected = validation.rejected
+    const preview: DryRunState['preview'] = validation.rejectedRows.map((r) =>
+      previewOf(r, 'rejected', { code: r.code, reason: r.reason }),
+    )
     const reject = (r: ImportRecord, code: string, message: string) => {
       problems.push({ row: r.row, key: r.key, code, severity: 'error', message, action: 'row skipped' })
+      preview.push(previewOf(r, 'rejected', { code, reason: message }))
       rejected++
     }
-    const warn = (r: ImportRecord | null, code: string, message: string, action: string) =>
+    const warn = (r: { row: number; key: string | null } | null, code: string, message: string, action: string) =>
       problems.push({ row: r?.row ?? 0, key: r?.key ?? null, code, severity: 'warning', message, action })
 
     // parents must exist (loaded earlier, in the order of IMPORT_LAYERS)
@@ -246,14 +255,13 @@ export class ImportService {
     )
     const layer = importLayer(target)
     const planned: repo.PlannedRow[] = []
-    const preview: DryRunState['preview'] = []
     let unchanged = 0
     const candidates: { record: ImportRecord; status: 'added' | 'changed'; existing: repo.ExistingRow | undefined }[] =
       []
     const grids =
       target === 'grids'
         ? await this.checkGrids(records, existing, planned, preview, warn)
-        : { unchanged: 0, split: [] }
+        : { unchanged: 0, split: [], notWhole: [], unitsLeft: null }
     unchanged += grids.unchanged
     for (const r of target === 'grids' ? [] : records) {
       const old = existing.get(r.key)
@@ -268,7 +276,7 @@ export class ImportService {
         (layer.geometry === 'none' || geometryKey(r.geometry) === old.geometry)
       if (same) {
         unchanged++
-        preview.push({ record: r, status: 'unchanged' })
+        preview.push(previewOf(r, 'unchanged'))
       } else candidates.push({ record: r, status: 'changed', existing: old })
     }
 
@@ -345,9 +353,19 @@ export class ImportService {
         gridId: check?.gridId ?? null,
         repair: check ? !check.valid : false,
       })
-      preview.push({ record: c.record, status: c.status })
+      preview.push(previewOf(c.record, c.status))
     }
 
+    const removed = await rowsRemovedFromFile(
+      this.db,
+      target,
+      records,
+      [...validation.records.map((r) => r.key), ...validation.rejectedRows.flatMap((r) => (r.key ? [r.key] : []))],
+      new Set(existing.keys()),
+      grids.unitsLeft,
+    )
+    problems.push(...removed.problems)
+    preview.push(...removed.preview)
     const figures = await this.figures(target, planned, existing)
     // totals reconciled against the community figures where both are given
     if (target === 'units' || target === 'counts')
@@ -362,7 +380,7 @@ export class ImportService {
     const counts: ImportCounts = {
       added: planned.filter((p) => p.status === 'added').length,
       changed: planned.filter((p) => p.status === 'changed').length,
-      removed: 0,
+      removed: removed.removed,
       unchanged,
       rejected,
     }
@@ -381,11 +399,12 @@ export class ImportService {
         ...figures,
         communities: figures.communities.map(({ registered: _, ...c }) => c),
         unitsSplitBetweenGrids: split,
+        gridsNotWholeUnits: grids.notWhole,
       },
       notices,
-      canCommit: committable && planned.length + unchanged > 0,
+      canCommit: committable && planned.length + unchanged + removed.retire.length > 0,
     }
-    return { result, problems, planned, preview }
+    return { result, problems, planned, preview, retire: removed.retire }
   }
 
   /**
@@ -399,13 +418,15 @@ export class ImportService {
     planned: repo.PlannedRow[],
     preview: DryRunState['preview'],
     warn: (r: ImportRecord | null, code: string, message: string, action: string) => void,
-  ): Promise<{ unchanged: number; split: string[] }> {
+  ): Promise<{ unchanged: number; split: string[]; notWhole: string[]; unitsLeft: Map<number, number> }> {
     const units = await repo.unitsInGrids(
       this.db,
       records.map((r) => ({ key: r.key, community: r.key.slice(0, 12), geom: JSON.stringify(r.geometry) })),
     )
     const byGrid = new Map<string, number[]>()
     const split: string[] = []
+    // grids that are not whole units: they cut through a unit
+    const notWhole = new Set<string>()
     let uncovered = 0
     for (const u of units) {
       // a unit the imported grids only touch keeps its grid; one they hold most of joins that grid
@@ -415,6 +436,7 @@ export class ImportService {
       }
       const grid = records.find((r) => r.key === u.gridKey)!
       const pct = `${Math.round(u.share * 100)}% in ${u.gridKey}`
+      if (u.share < 0.99) notWhole.add(u.gridKey)
       if (u.share <= 0.5) {
         split.push(u.unitCode)
         warn(
@@ -438,6 +460,12 @@ export class ImportService {
     }
     if (uncovered)
       warn(null, 'UNITS_OUTSIDE_GRIDS', `${uncovered} units lie in none of the imported grids`, 'they keep their grid')
+    // units each current grid keeps: those that join no grid of the file
+    const moving = new Set([...byGrid.values()].flat())
+    const unitsLeft = new Map<number, number>()
+    for (const u of units)
+      if (u.currentGridId !== null && !moving.has(u.unitId))
+        unitsLeft.set(u.currentGridId, (unitsLeft.get(u.currentGridId) ?? 0) + 1)
     const members = await repo.gridMembers(
       this.db,
       [...existing.values()].map((e) => e.id),
@@ -454,14 +482,14 @@ export class ImportService {
         JSON.stringify(members.get(old.id) ?? []) === JSON.stringify([...unitIds].sort((a, b) => a - b))
       if (same) {
         unchanged++
-        preview.push({ record: r, status: 'unchanged' })
+        preview.push(previewOf(r, 'unchanged'))
         continue
       }
       const status = old ? 'changed' : 'added'
       planned.push({ record: r, status, existingId: old?.id ?? null, gridId: null, repair: false, unitIds })
-      preview.push({ record: r, status })
+      preview.push(previewOf(r, status))
     }
-    return { unchanged, split }
+    return { unchanged, split, notWhole: [...notWhole].sort(), unitsLeft }
   }
 
   private async figures(
@@ -469,7 +497,7 @@ export class ImportService {
     planned: repo.PlannedRow[],
     existing: Map<string, repo.ExistingRow>,
   ): Promise<
-    Omit<ImportFigures, 'communities' | 'unitsSplitBetweenGrids'> & {
+    Omit<ImportFigures, 'communities' | 'unitsSplitBetweenGrids' | 'gridsNotWholeUnits'> & {
       communities: (ImportFigures['communities'][number] & { registered: number })[]
     }
   > {
@@ -552,18 +580,12 @@ export class ImportService {
   preview(id: number): string {
     const state = this.dryRunOf(id)
     const features = state.preview
-      .filter((p) => p.record.geometry)
-      .map((p) => ({
+      .filter((p) => p.geometry)
+      .map(({ geometry, ...properties }, i) => ({
         type: 'Feature',
-        id: p.record.row,
-        geometry: p.record.geometry,
-        properties: {
-          row: p.record.row,
-          code: p.record.key,
-          name: (p.record.values.name as string | null) ?? null,
-          status: p.status,
-          households: (p.record.values.households as number | null) ?? null,
-        } satisfies ImportPreviewProperties,
+        id: i + 1,
+        geometry,
+        properties: properties satisfies ImportPreviewProperties,
       }))
     return JSON.stringify({ type: 'FeatureCollection', features })
   }
@@ -580,7 +602,17 @@ export class ImportService {
       const result = await this.db.transaction().execute(async (trx) => {
         const row = await repo.getImport(trx, id, true)
         if (row?.status !== 'validated') throw conflict('IMPORT_CLOSED', `import ${id} is ${row?.status}`)
-        const undo = await repo.applyImport(trx, target, state.planned)
+        const undo =
+          target === 'grids'
+            ? (
+                await applyGridImport(trx, state.planned, {
+                  importId: id,
+                  author: req.author,
+                  reason: req.reason ?? '',
+                  retireIfEmpty: state.retire,
+                })
+              ).undo
+            : await repo.applyImport(trx, target, state.planned)
         const revisionId = await repo.insertImportRevision(trx, {
           importId: id,
           action: 'import',
@@ -591,7 +623,7 @@ export class ImportService {
         await repo.markCommitted(trx, id, { author: req.author, reason: req.reason ?? '', revisionId, undo })
         return { revisionId, undo }
       })
-      this.announce(id, result.revisionId, state.planned.length > 0)
+      this.announce(id, result.revisionId, state.planned.length + state.retire.length > 0)
       this.uploads.delete(id)
       return { id, status: 'committed', revisionId: result.revisionId, counts: state.result.counts }
     } finally {

@@ -23,6 +23,7 @@ import { CommitSection } from './commit-section'
 import { CrsEncodingSection } from './crs-encoding-section'
 import { HistorySection } from './history-section'
 import { MappingSection } from './mapping-section'
+import { type PreviewPick, PreviewTooltip, previewPickOf } from './preview-tooltip'
 import { ReportSection } from './report-section'
 import { UploadSection } from './upload-section'
 import { useImportWizard } from './use-import-wizard'
@@ -61,6 +62,9 @@ export function ImportPage() {
   const w = useImportWizard()
   const [handle, setHandle] = useState<MapHandle | null>(null)
   const [visible, setVisible] = useState<ReadonlySet<PreviewStatus>>(ALL_STATUSES)
+  // the preview row under the pointer; a click pins it until the next click
+  const [hovered, setHovered] = useState<PreviewPick | null>(null)
+  const [pinned, setPinned] = useState<PreviewPick | null>(null)
   const streets = useApiResource((signal) => api.streets({}, signal))
   const communities = useApiResource((signal) => api.communities({}, signal))
   const { preview, existing, bbox } = w.dryRun
@@ -104,8 +108,17 @@ export function ImportPage() {
   return (
     <div className="import-page" data-testid="import-page">
       <div className="import-map">
-        <MapView layers={layers} theme="light" basemapUrl={null} ariaLabel={t('map.label')} onReady={setHandle} />
+        <MapView
+          layers={layers}
+          theme="light"
+          basemapUrl={null}
+          ariaLabel={t('map.label')}
+          onReady={setHandle}
+          onHover={(info) => setHovered(previewPickOf(info))}
+          onClick={(info) => setPinned(previewPickOf(info))}
+        />
         {preview ? <PreviewLegend counts={counts} visible={visible} onToggle={toggle} /> : null}
+        {preview && (pinned ?? hovered) ? <PreviewTooltip pick={(pinned ?? hovered)!} /> : null}
       </div>
       <aside className="import-panel" data-testid="import-wizard">
         <header className="import-header">
