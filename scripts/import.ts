@@ -26,12 +26,20 @@ async function connect(args: ImportArgs): Promise<ImportClient> {
 
 function report(r: DryRunResult) {
   const c = r.counts
-  log(`  ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.rejected} rejected (CRS ${r.crs})`)
+  log(
+    `  ${c.added} added, ${c.changed} changed, ${c.removed} no longer in the file, ${c.unchanged} unchanged, ${c.rejected} rejected (CRS ${r.crs})`,
+  )
   const f = r.figures
-  if (f.households.before !== f.households.after)
-    log(
-      `  households ${f.households.before} → ${f.households.after}; grids out of band ${f.gridsOutOfBand.before} → ${f.gridsOutOfBand.after}`,
-    )
+  const arrow = (a: { before: number; after: number }) => `${a.before} → ${a.after}`
+  log(
+    `  households ${arrow(f.households)}; grids out of band ${arrow(f.gridsOutOfBand)}; households in no grid ${arrow(f.householdsOutsideGrids)}`,
+  )
+  for (const g of f.grids.slice(0, 10)) log(`  grid ${g.code} ${g.name}: households ${g.before} → ${g.after}`)
+  for (const g of f.communities.slice(0, 10))
+    log(`  community ${g.code} ${g.name}: households ${g.before} → ${g.after}`)
+  if (f.unitsSplitBetweenGrids.length)
+    log(`  units split between grids (settle them in the grid editor): ${f.unitsSplitBetweenGrids.join(', ')}`)
+  if (f.gridsNotWholeUnits.length) log(`  grids that are not whole units: ${f.gridsNotWholeUnits.join(', ')}`)
   for (const n of r.notices) log(`  note: ${n}`)
   for (const p of r.problems.slice(0, 20))
     log(`  row ${p.row}${p.key ? ` (${p.key})` : ''}: ${p.severity} ${p.code} — ${p.message}; ${p.action}`)

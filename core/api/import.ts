@@ -200,6 +200,8 @@ export const ImportFigures = Type.Object({
   /** households per current grid where they would change */
   grids: Type.Array(FigureChange),
   gridsOutOfBand: Type.Object({ before: Type.Integer(), after: Type.Integer() }),
+  /** grid coverage: households in units that belong to no grid */
+  householdsOutsideGrids: Type.Object({ before: Type.Integer(), after: Type.Integer() }),
   /** units split between grids (largest share listed) and grids that are not whole units: for the editor */
   unitsSplitBetweenGrids: Type.Array(Type.String()),
   /** grids imports: the file's grids that cut through a unit (not whole units), for the editor */

@@ -307,15 +307,44 @@ export async function gridFigures(db: Db, ids: number[]): Promise<(FigureRow & {
   return rows
 }
 
-export async function householdTotals(db: Db): Promise<{ households: number; residents: number; outOfBand: number }> {
-  const { rows } = await sql<{ households: number; residents: number; outOfBand: number }>`SELECT
+export async function householdTotals(
+  db: Db,
+): Promise<{ households: number; residents: number; outOfBand: number; outsideGrids: number }> {
+  const { rows } = await sql<{ households: number; residents: number; outOfBand: number; outsideGrids: number }>`SELECT
       coalesce((SELECT sum(households) FROM units), 0)::int AS households,
+      coalesce((SELECT sum(households) FROM units WHERE grid_id IS NULL), 0)::int AS "outsideGrids",
       coalesce((SELECT sum(residents) FROM units), 0)::int AS residents,
       (SELECT count(*) FROM grids g, settings t, settings o
         WHERE g.valid_to IS NULL AND t.key = 'grid.household_target' AND o.key = 'grid.household_tolerance'
           AND abs(g.households - (t.value #>> '{}')::numeric) > (t.value #>> '{}')::numeric * (o.value #>> '{}')::numeric)::int
         AS "outOfBand"`.execute(db)
   return rows[0]
+}
+
+export interface UnitOfBuildings {
+  code: string
+  communityCode: string
+  gridId: number | null
+  households: number
+  residents: number
+  /** its stored buildings */
+  buildings: { code: string | null; households: number; residents: number }[]
+}
+
+/** Units (by code) with their stored buildings, for what a buildings import does to their counts. */
+export async function unitsWithBuildings(
+  db: Db,
+  unitCodes: string[],
+  buildingCodes: string[],
+): Promise<UnitOfBuildings[]> {
+  const { rows } =
+    await sql<UnitOfBuildings>`SELECT u.code, trim(u.community_code) AS "communityCode", u.grid_id AS "gridId",
+      u.households, u.residents,
+      coalesce((SELECT json_agg(json_build_object('code', b.code, 'households', b.households, 'residents', b.residents))
+        FROM buildings b WHERE b.unit_id = u.id), '[]') AS buildings
+    FROM units u WHERE u.code = ANY(${unitCodes}::text[])
+      OR u.id IN (SELECT unit_id FROM buildings WHERE code = ANY(${buildingCodes}::text[]))`.execute(db)
+  return rows
 }
 
 // ── commit and rollback ────────────────────────────────────────────────

@@ -12,7 +12,6 @@ import {
   IMPORT_MAX_UNZIPPED_BYTES,
   IMPORT_SAMPLE_ROWS,
   type ImportCounts,
-  type ImportFigures,
   type ImportLayerId,
   type ImportPreviewProperties,
   type ImportProblem,
@@ -36,8 +35,9 @@ import { geometryKey, type ImportRecord, validateRows } from '../../../core/impo
 import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
 import type { ChangeEvent } from '../../plugins/events'
-import { forgetUnitCaches, readBand } from '../grid-editing/grid-editing.repository'
+import { forgetUnitCaches } from '../grid-editing/grid-editing.repository'
 import * as repo from './import.repository'
+import { type GridMove, importFigures, unitChanges } from './import-figures'
 import { applyGridImport } from './import-grids.repository'
 import { type PreviewRow, previewOf } from './preview-rows'
 import { rowsRemovedFromFile } from './removed-rows'
@@ -261,7 +261,7 @@ export class ImportService {
     const grids =
       target === 'grids'
         ? await this.checkGrids(records, existing, planned, preview, warn)
-        : { unchanged: 0, split: [], notWhole: [], unitsLeft: null }
+        : { unchanged: 0, split: [], notWhole: [], unitsLeft: null, moves: [], newGrids: [] }
     unchanged += grids.unchanged
     for (const r of target === 'grids' ? [] : records) {
       const old = existing.get(r.key)
@@ -366,7 +366,17 @@ export class ImportService {
     )
     problems.push(...removed.problems)
     preview.push(...removed.preview)
-    const figures = await this.figures(target, planned, existing)
+    const figures = await importFigures(
+      this.db,
+      await unitChanges(
+        this.db,
+        target,
+        planned,
+        existing,
+        target === 'buildings' ? unchangedRecords(records, preview) : [],
+      ),
+      target === 'grids' ? { moves: grids.moves, newGrids: grids.newGrids, retire: removed.retire } : null,
+    )
     // totals reconciled against the community figures where both are given
     if (target === 'units' || target === 'counts')
       for (const c of figures.communities)
@@ -418,7 +428,14 @@ export class ImportService {
     planned: repo.PlannedRow[],
     preview: DryRunState['preview'],
     warn: (r: ImportRecord | null, code: string, message: string, action: string) => void,
-  ): Promise<{ unchanged: number; split: string[]; notWhole: string[]; unitsLeft: Map<number, number> }> {
+  ): Promise<{
+    unchanged: number
+    split: string[]
+    notWhole: string[]
+    unitsLeft: Map<number, number>
+    moves: GridMove[]
+    newGrids: { code: string; name: string }[]
+  }> {
     const units = await repo.unitsInGrids(
       this.db,
       records.map((r) => ({ key: r.key, community: r.key.slice(0, 12), geom: JSON.stringify(r.geometry) })),
@@ -489,73 +506,19 @@ export class ImportService {
       planned.push({ record: r, status, existingId: old?.id ?? null, gridId: null, repair: false, unitIds })
       preview.push(previewOf(r, status))
     }
-    return { unchanged, split, notWhole: [...notWhole].sort(), unitsLeft }
-  }
-
-  private async figures(
-    target: ImportLayerId,
-    planned: repo.PlannedRow[],
-    existing: Map<string, repo.ExistingRow>,
-  ): Promise<
-    Omit<ImportFigures, 'communities' | 'unitsSplitBetweenGrids' | 'gridsNotWholeUnits'> & {
-      communities: (ImportFigures['communities'][number] & { registered: number })[]
+    // what the figures need: the units that change grid, and the new grids
+    const moves: GridMove[] = []
+    const keyOfUnit = new Map([...byGrid].flatMap(([key, ids]) => ids.map((id) => [id, key] as const)))
+    for (const u of units) {
+      const key = keyOfUnit.get(u.unitId)
+      const to = key === undefined ? undefined : (existing.get(key)?.id ?? key)
+      if (to !== undefined && to !== u.currentGridId)
+        moves.push({ community: u.communityCode, households: u.households, from: u.currentGridId, to })
     }
-  > {
-    const totals = await repo.householdTotals(this.db)
-    const empty = {
-      households: { before: totals.households, after: totals.households },
-      residents: { before: totals.residents, after: totals.residents },
-      communities: [],
-      grids: [],
-      gridsOutOfBand: { before: totals.outOfBand, after: totals.outOfBand },
-    }
-    if (target !== 'units' && target !== 'counts' && target !== 'buildings') return empty
-    const communityDelta = new Map<string, number>()
-    const gridDelta = new Map<number, number>()
-    let dh = 0
-    let dr = 0
-    for (const p of planned) {
-      const old = existing.get(p.record.key)
-      const h = (p.record.values.households as number | null) ?? (old?.values.households as number) ?? 0
-      const r = (p.record.values.residents as number | null) ?? (old?.values.residents as number) ?? 0
-      const d = h - ((old?.values.households as number) ?? 0)
-      dh += d
-      dr += r - ((old?.values.residents as number) ?? 0)
-      const community = old?.communityCode ?? (p.record.values.communityCode as string | undefined)
-      if (community) communityDelta.set(community, (communityDelta.get(community) ?? 0) + d)
-      const grid = old?.gridId ?? p.gridId
-      if (grid) gridDelta.set(grid, (gridDelta.get(grid) ?? 0) + d)
-    }
-    const communities = await repo.communityFigures(this.db, [...communityDelta.keys()])
-    const registered = await repo.existingRows(this.db, 'communities', [...communityDelta.keys()])
-    const grids = await repo.gridFigures(this.db, [...gridDelta.keys()])
-    const band = await this.band()
-    const outside = (h: number) => Math.abs(h - band.target) > band.target * band.tolerance
-    let outOfBand = totals.outOfBand
-    for (const g of grids)
-      outOfBand += Number(outside(g.households + gridDelta.get(g.id)!)) - Number(outside(g.households))
-    return {
-      households: { before: totals.households, after: totals.households + dh },
-      residents: { before: totals.residents, after: totals.residents + dr },
-      communities: communities
-        .map((c) => ({
-          code: c.code,
-          name: c.name,
-          before: c.households,
-          after: c.households + communityDelta.get(c.code)!,
-          registered: (registered.get(c.code)?.values.households as number) ?? 0,
-        }))
-        .filter((c) => c.before !== c.after || c.registered !== c.after),
-      grids: grids
-        .map((g) => ({ code: g.code, name: g.name, before: g.households, after: g.households + gridDelta.get(g.id)! }))
-        .filter((g) => g.before !== g.after),
-      gridsOutOfBand: { before: totals.outOfBand, after: outOfBand },
-    }
-  }
-
-  private async band() {
-    const b = await readBand(this.db)
-    return { target: b.targetHouseholds, tolerance: b.tolerance }
+    const newGrids = records
+      .filter((r) => !existing.has(r.key))
+      .map((r) => ({ code: r.key, name: (r.values.name as string | null) ?? r.key }))
+    return { unchanged, split, notWhole: [...notWhole].sort(), unitsLeft, moves, newGrids }
   }
 
   private dryRunOf(id: number): DryRunState {
@@ -665,6 +628,11 @@ export class ImportService {
     this.publish({ kind: 'units', ids: [id], revisionId })
     this.publish({ kind: 'grids', ids: [], revisionId })
   }
+}
+
+function unchangedRecords(records: ImportRecord[], preview: PreviewRow[]): ImportRecord[] {
+  const keys = new Set(preview.flatMap((p) => (p.status === 'unchanged' && p.code ? [p.code] : [])))
+  return records.filter((r) => keys.has(r.key))
 }
 
 const emptyCounts = (): ImportCounts => ({ added: 0, changed: 0, removed: 0, unchanged: 0, rejected: 0 })

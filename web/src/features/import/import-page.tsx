@@ -95,6 +95,14 @@ export function ImportPage() {
     updateTestHookSources({ map: handle?.map ?? null, overlay: handle?.overlay ?? null, language })
   }, [handle, language])
 
+  // a new dry run's preview: nothing is pinned
+  useEffect(() => {
+    if (preview !== undefined) {
+      setPinned(null)
+      setHovered(null)
+    }
+  }, [preview])
+
   const counts = useMemo(() => countByStatus(preview?.features ?? []), [preview])
   const toggle = (s: PreviewStatus) =>
     setVisible((v) => {
