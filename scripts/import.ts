@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ColumnMapping, DryRunResult } from '../core/api'
 import { IMPORT_LAYERS } from '../core/import/layers'
-import { directClient, httpClient, type ImportClient, serverAt } from '../server/cli/import-client'
+import { directClient, dryRunWithProgress, httpClient, type ImportClient, serverAt } from '../server/cli/import-client'
+import { progressBar } from '../server/cli/progress'
 import { readConfig } from '../server/config'
 import { openDatabase } from '../server/db/engine'
 import { migrate } from '../server/db/migrate'
@@ -86,14 +87,20 @@ async function main(): Promise<number> {
     const crs = args.crs ?? layer.crs.code ?? (tableOnly ? 'EPSG:4326' : null)
     if (!crs) throw new Error(`${layer.crs.reason}: pass --crs`)
     if (!args.crs && !tableOnly) log(`  CRS ${crs} (${layer.crs.reason})`)
-    const result = await client.dryRun(up.id, {
-      sourceLayer: layer.name,
-      target: args.layer as DryRunResult['target'],
-      mapping,
-      crs,
-      encoding: args.encoding,
-      tolerances: args.toleranceM === undefined ? undefined : { containmentM: args.toleranceM },
-    })
+    const bar = progressBar()
+    const result = await dryRunWithProgress(
+      client,
+      up.id,
+      {
+        sourceLayer: layer.name,
+        target: args.layer as DryRunResult['target'],
+        mapping,
+        crs,
+        encoding: args.encoding,
+        tolerances: args.toleranceM === undefined ? undefined : { containmentM: args.toleranceM },
+      },
+      (stage, share) => bar(`dry run: ${stage}`, Math.round(share * 1000), 1000),
+    )
     report(result)
     if (args.problems) {
       writeFileSync(args.problems, await client.problemsCsv(up.id))

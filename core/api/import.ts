@@ -224,6 +224,24 @@ export const DryRunResult = Type.Object({
 })
 export type DryRunResult = Static<typeof DryRunResult>
 
+/** What a running dry run or commit is doing (the wizard and the CLI show it beside the progress). */
+export const ImportStage = Type.Union(
+  [
+    Type.Literal('reading'),
+    Type.Literal('rows'),
+    Type.Literal('parents'),
+    Type.Literal('geometry'),
+    Type.Literal('removed'),
+    Type.Literal('figures'),
+    Type.Literal('writing'),
+  ],
+  {
+    description:
+      'reading the file, checking rows (per batch), parents, geometry in PostGIS (per batch), rows no longer in the file, figures, writing',
+  },
+)
+export type ImportStage = Static<typeof ImportStage>
+
 export const ImportSummary = Type.Object({
   id: Type.Integer(),
   filename: Type.String(),
@@ -231,6 +249,8 @@ export const ImportSummary = Type.Object({
   status: ImportStatus,
   /** 0–1 while validating or committing */
   progress: Type.Number(),
+  /** what it is doing while validating or committing, else null */
+  stage: Type.Union([ImportStage, Type.Null()]),
   target: Type.Union([ImportLayerId, Type.Null()]),
   crs: Type.Union([Type.String(), Type.Null()]),
   counts: Type.Union([ImportCounts, Type.Null()]),

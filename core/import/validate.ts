@@ -97,12 +97,46 @@ function textOf(v: Cell | undefined): string | null {
   return t === '' ? null : t
 }
 
+/** Rows checked between two reports of progress (and, in validateRowsInBatches, two yields). */
+export const VALIDATE_BATCH = 2000
+
 export function validateRows(
   layer: ImportLayer,
   rows: readonly SourceRow[],
   mapping: ColumnMapping,
   crsCode: string,
 ): Validation {
+  const v = rowValidator(layer, mapping, crsCode)
+  for (let i = 0; i < rows.length; i++) v.add(rows[i], i)
+  return v.finish()
+}
+
+/**
+ * The same checks in batches of VALIDATE_BATCH rows, reporting the rows done after each batch and
+ * letting the event loop run between them (a server answers progress polls meanwhile).
+ */
+export async function validateRowsInBatches(
+  layer: ImportLayer,
+  rows: readonly SourceRow[],
+  mapping: ColumnMapping,
+  crsCode: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<Validation> {
+  const v = rowValidator(layer, mapping, crsCode)
+  for (let start = 0; start < rows.length; start += VALIDATE_BATCH) {
+    const end = Math.min(rows.length, start + VALIDATE_BATCH)
+    for (let i = start; i < end; i++) v.add(rows[i], i)
+    onProgress(end, rows.length)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+  return v.finish()
+}
+
+function rowValidator(
+  layer: ImportLayer,
+  mapping: ColumnMapping,
+  crsCode: string,
+): { add: (source: SourceRow, i: number) => void; finish: () => Validation } {
   const problems: ImportProblem[] = []
   const notices: string[] = []
   const transform = crsTransform(crsCode)
@@ -114,7 +148,7 @@ export function validateRows(
   const summing = layer.id === 'counts'
   let summed = 0
 
-  rows.forEach((source, i) => {
+  const add = (source: SourceRow, i: number) => {
     const row = i + 1
     const rowProblems: ImportProblem[] = []
     const error = (code: string, message: string, key: string | null = null) =>
@@ -211,15 +245,18 @@ export function validateRows(
     if (summing) record.values.rows = 1
     byKey.set(k, record)
     records.push(record)
-  })
-
-  if (summing && summed > 0) {
-    notices.push(`${summed + records.length} register rows aggregated to counts for ${records.length} codes`)
-    // a register with one row per household and no household column: each row is a household
-    if (!mapping.fields.households) for (const r of records) r.values.households = r.values.rows as number
   }
-  if (summing) for (const r of records) delete r.values.rows
-  return { records, problems, notices, rejected, rejectedRows }
+
+  const finish = (): Validation => {
+    if (summing && summed > 0) {
+      notices.push(`${summed + records.length} register rows aggregated to counts for ${records.length} codes`)
+      // a register with one row per household and no household column: each row is a household
+      if (!mapping.fields.households) for (const r of records) r.values.households = r.values.rows as number
+    }
+    if (summing) for (const r of records) delete r.values.rows
+    return { records, problems, notices, rejected, rejectedRows }
+  }
+  return { add, finish }
 }
 
 function geometryOf(

@@ -5,6 +5,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DryRunRequest, DryRunResult, ImportPreviewProperties, ImportUploadResult } from '../../core/api'
+import { ImportService } from '../../server/modules/import/import.service'
 import { startTestApp } from '../support/test-database'
 
 let ctx: Awaited<ReturnType<typeof startTestApp>>
@@ -230,5 +231,33 @@ describe('importing the grids of a community', () => {
 
     expect((await post(`/api/imports/${file.id}/rollback`, { author: '测试' })).statusCode).toBe(200)
     expect(await checksums()).toEqual(before)
+  })
+})
+
+describe('dry-run progress', () => {
+  it('moves per stage and per batch of rows, and is done when the dry run answers', async () => {
+    const steps: [string, number][] = []
+    const service = new ImportService(
+      ctx.database.db,
+      () => {},
+      (_id, stage, progress) => steps.push([stage, progress]),
+    )
+    const { rows } = await sql<{ code: string }>`SELECT code FROM units ORDER BY id LIMIT 5000`.execute(ctx.database.db)
+    const csv = `小区编码,户数\n${rows.map((r, i) => `${r.code},${i % 50}`).join('\n')}\n`
+    const up = await service.upload('counts.csv', Buffer.from(csv))
+    const result = await service.dryRun(up.id, {
+      target: 'counts',
+      mapping: up.layers[0].guesses.counts,
+      crs: 'EPSG:4326',
+    })
+    expect(result.counts.rejected).toBe(0)
+    const stages = [...new Set(steps.map(([s]) => s))]
+    expect(stages).toEqual(['rows', 'parents', 'geometry', 'removed', 'figures'])
+    // one step per batch of 2,000 rows: 2,000, 4,000, 5,000
+    expect(steps.filter(([s]) => s === 'rows')).toHaveLength(3)
+    const shares = steps.map(([, p]) => p)
+    expect(shares).toEqual([...shares].sort((a, b) => a - b))
+    expect(shares[0]).toBeGreaterThan(0)
+    expect(await service.summary(up.id)).toMatchObject({ status: 'validated', progress: 1, stage: null })
   })
 })

@@ -15,6 +15,7 @@ import {
   type ImportLayerId,
   type ImportPreviewProperties,
   type ImportProblem,
+  type ImportStage,
   type ImportSummary,
   type ImportUploadResult,
   type SourceLayer,
@@ -31,7 +32,7 @@ import {
   type SourceTable,
 } from '../../../core/import/read-file'
 import type { TextEncodingId } from '../../../core/import/text-encoding'
-import { geometryKey, type ImportRecord, validateRows } from '../../../core/import/validate'
+import { geometryKey, type ImportRecord, type Validation, validateRowsInBatches } from '../../../core/import/validate'
 import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
 import type { ChangeEvent } from '../../plugins/events'
@@ -43,6 +44,8 @@ import { type PreviewRow, previewOf } from './preview-rows'
 import { rowsRemovedFromFile } from './removed-rows'
 
 const PROBLEMS_ANSWERED = 1000
+/** rows per PostGIS geometry check (progress moves after each) */
+const GEOMETRY_BATCH = 2000
 /** uploads held in memory at once, waiting for a dry run or commit */
 const MAX_HELD_UPLOADS = 8
 
@@ -60,6 +63,7 @@ interface Upload {
   bytes: Uint8Array
   read: Map<string, SourceFile>
   progress: number
+  stage: ImportStage | null
   busy: 'validating' | 'committing' | null
   dryRun: DryRunState | null
 }
@@ -77,6 +81,8 @@ export class ImportService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly publish: (event: ChangeEvent) => void = () => {},
+    /** told of every step of progress (the CLI draws it; tests record it) */
+    private readonly onProgress: (id: number, stage: ImportStage, progress: number) => void = () => {},
   ) {}
 
   private async readAs(upload: Upload, encoding?: TextEncodingId): Promise<SourceFile> {
@@ -94,7 +100,7 @@ export class ImportService {
   async upload(filename: string, body: Buffer | undefined): Promise<ImportUploadResult> {
     if (!body || body.length === 0) throw badRequest('EMPTY_FILE', 'the request body is empty: send the file itself')
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
-    const upload: Upload = { filename, bytes, read: new Map(), progress: 0, busy: null, dryRun: null }
+    const upload: Upload = { filename, bytes, read: new Map(), progress: 0, stage: null, busy: null, dryRun: null }
     const file = await this.readAs(upload)
     const id = await repo.insertImport(this.db, { filename, format: file.format, sizeBytes: bytes.length })
     this.uploads.set(id, upload)
@@ -126,7 +132,7 @@ export class ImportService {
     const status = upload?.busy ?? row.status
     const progress = upload?.busy ? upload.progress : row.status === 'uploaded' ? 0 : 1
     const { sizeBytes: _s, encoding: _e, ...rest } = row
-    return { ...rest, status, progress }
+    return { ...rest, status, progress, stage: upload?.busy ? upload.stage : null }
   }
 
   private async uploadOf(id: number): Promise<Upload> {
@@ -151,6 +157,7 @@ export class ImportService {
     }
     upload.busy = 'validating'
     upload.progress = 0
+    upload.stage = 'reading'
     try {
       const file = await this.readAs(upload, req.encoding)
       const table = req.sourceLayer ? file.tables.find((t) => t.name === req.sourceLayer) : file.tables[0]
@@ -182,10 +189,18 @@ export class ImportService {
         if (personal.includes(h))
           throw badRequest('PERSONAL_COLUMN', `column "${h}" holds personal data: it is never imported`)
       }
-      upload.progress = 0.1
-      const validation = validateRows(layer, table.rows, req.mapping, crs)
-      upload.progress = 0.5
-      const state = await this.checkAgainstDatabase(id, req, crs, validation, personal)
+      const stage = (name: ImportStage, from: number, to: number) => (done: number, total: number) => {
+        upload.stage = name
+        upload.progress = from + (to - from) * (total > 0 ? done / total : 1)
+        this.onProgress(id, name, upload.progress)
+      }
+      const validation = await validateRowsInBatches(layer, table.rows, req.mapping, crs, stage('rows', 0.05, 0.4))
+      const state = await this.checkAgainstDatabase(id, req, crs, validation, personal, {
+        parents: stage('parents', 0.4, 0.45),
+        geometry: stage('geometry', 0.45, 0.85),
+        removed: stage('removed', 0.85, 0.9),
+        figures: stage('figures', 0.9, 1),
+      })
       upload.progress = 1
       await repo.markValidated(this.db, id, {
         target: req.target,
@@ -198,6 +213,7 @@ export class ImportService {
       return state.result
     } finally {
       upload.busy = null
+      upload.stage = null
     }
   }
 
@@ -205,8 +221,9 @@ export class ImportService {
     id: number,
     req: DryRunRequest,
     crs: string,
-    validation: ReturnType<typeof validateRows>,
+    validation: Validation,
     personal: string[],
+    progress: Record<'parents' | 'geometry' | 'removed' | 'figures', (done: number, total: number) => void>,
   ): Promise<DryRunState> {
     const target = req.target
     const problems = [...validation.problems]
@@ -236,6 +253,7 @@ export class ImportService {
       if (target === 'buildings') return { table: 'units', code: String(r.values.unitCode) }
       return null
     }
+    progress.parents(0, 1)
     for (const t of ['streets', 'communities', 'units'] as const) {
       const codes = [...new Set(records.flatMap((r) => (parentOf(r)?.table === t ? [parentOf(r)!.code] : [])))]
       if (codes.length === 0) continue
@@ -281,20 +299,26 @@ export class ImportService {
     }
 
     // PostGIS checks: validity (repairable ones repaired), containment, the grid a new unit joins
-    const checks =
-      target === 'streets' || target === 'communities' || target === 'units'
-        ? await repo.checkGeometries(
+    progress.geometry(0, candidates.length)
+    const checks: repo.GeometryCheck[] = []
+    if (target === 'streets' || target === 'communities' || target === 'units')
+      for (let start = 0; start < candidates.length; start += GEOMETRY_BATCH) {
+        const batch = candidates.slice(start, start + GEOMETRY_BATCH)
+        checks.push(
+          ...(await repo.checkGeometries(
             this.db,
             target,
-            candidates.map((c, ord) => ({
-              ord,
+            batch.map((c, i) => ({
+              ord: start + i,
               parent: target === 'streets' ? null : (parentOf(c.record)?.code ?? null),
               geometry: JSON.stringify(c.record.geometry),
               assignGrid: target === 'units' && c.status === 'added',
             })),
             req.tolerances?.containmentM ?? 5,
-          )
-        : []
+          )),
+        )
+        progress.geometry(start + batch.length, candidates.length)
+      }
     const places =
       target === 'facilities'
         ? await repo.facilityChecks(
@@ -356,6 +380,7 @@ export class ImportService {
       preview.push(previewOf(c.record, c.status))
     }
 
+    progress.removed(0, 1)
     const removed = await rowsRemovedFromFile(
       this.db,
       target,
@@ -366,6 +391,7 @@ export class ImportService {
     )
     problems.push(...removed.problems)
     preview.push(...removed.preview)
+    progress.figures(0, 1)
     const figures = await importFigures(
       this.db,
       await unitChanges(
@@ -560,6 +586,7 @@ export class ImportService {
       throw new AppError('NOTHING_TO_COMMIT', `import ${id} has nothing that can be written: see its problems`)
     upload.busy = 'committing'
     upload.progress = 0
+    upload.stage = 'writing'
     try {
       const target = state.result.target
       const result = await this.db.transaction().execute(async (trx) => {
@@ -591,6 +618,7 @@ export class ImportService {
       return { id, status: 'committed', revisionId: result.revisionId, counts: state.result.counts }
     } finally {
       upload.busy = null
+      upload.stage = null
     }
   }
 

@@ -58,7 +58,7 @@ function PreviewLegend(props: {
 }
 
 export function ImportPage() {
-  const { t, language } = useI18n()
+  const { t, language, formatNumber } = useI18n()
   const w = useImportWizard()
   const [handle, setHandle] = useState<MapHandle | null>(null)
   const [visible, setVisible] = useState<ReadonlySet<PreviewStatus>>(ALL_STATUSES)
@@ -171,8 +171,11 @@ export function ImportPage() {
               </button>
               {dryRun.phase === 'running' ? (
                 <div className="import-progress">
-                  <span>{t('import.validating')}</span>
+                  <span data-testid="import-dry-run-stage" data-stage={dryRun.stage ?? ''}>
+                    {dryRun.stage ? t(`import.stage.${dryRun.stage}`) : t('import.validating')}
+                  </span>
                   <progress data-testid="import-dry-run-progress" max={1} value={dryRun.progress} />
+                  <span className="num">{formatNumber(dryRun.progress * 100)}%</span>
                 </div>
               ) : null}
               {dryRun.phase === 'failed' && dryRun.error ? (
