@@ -5,6 +5,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DryRunRequest, DryRunResult, ImportPreviewProperties, ImportUploadResult } from '../../core/api'
+import { polygonTopology } from '../../server/modules/demo/world-checks.repository'
 import { ImportService } from '../../server/modules/import/import.service'
 import { startTestApp } from '../support/test-database'
 
@@ -259,5 +260,93 @@ describe('dry-run progress', () => {
     expect(shares).toEqual([...shares].sort((a, b) => a - b))
     expect(shares[0]).toBeGreaterThan(0)
     expect(await service.summary(up.id)).toMatchObject({ status: 'validated', progress: 1, stage: null })
+  })
+})
+
+describe('overlaps and gaps between neighbouring units', () => {
+  it("snaps slivers under the tolerance so the unit shares its neighbours' edges, refuses a wider overlap", async () => {
+    const db = ctx.database.db
+    const dx = 0.4 / 86_500 // 0.4 m east at 39°N
+    // a unit with a neighbour to the east (it would overlap it) and one to the west (a gap would open)
+    const { rows } = await sql<
+      UnitRow & { id: number }
+    >`SELECT a.id, a.code, a.name, trim(a.community_code) AS community,
+        a.households, a.residents, ST_AsGeoJSON(ST_Translate(a.geom, ${dx}::float8, 0), 7) AS geom
+      FROM units a
+      WHERE EXISTS (SELECT 1 FROM units b WHERE b.community_code = a.community_code AND b.id <> a.id
+          AND ST_Relate(ST_Translate(a.geom, ${dx}::float8, 0), b.geom, '2********'))
+        AND EXISTS (SELECT 1 FROM units c WHERE c.community_code = a.community_code AND c.id <> a.id
+          AND ST_Relate(ST_Translate(c.geom, ${dx}::float8, 0), a.geom, '2********'))
+      ORDER BY a.id LIMIT 1`.execute(db)
+    const moved = rows[0]
+    const community = moved.community
+    const served = async () =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/communities/${community}/units` })).json<{
+        units: GeoJSON.FeatureCollection
+      }>().units.features
+    const parent = (
+      await ctx.app.inject({ method: 'GET', url: `/api/communities/${community}` })
+    ).json<GeoJSON.Feature>()
+    const topology = async () =>
+      polygonTopology(
+        db,
+        (await served()).map((f) => ({ ...f, properties: { community } })),
+        'community',
+        [{ ...parent, id: community }],
+      )
+    const before = await topology()
+    expect(before.overlappingPairs).toBe(0)
+
+    const file = await upload('units.geojson', unitFeatures([moved]))
+    const res = await post(`/api/imports/${file.id}/dry-run`, {
+      target: 'units',
+      mapping: unitsMapping,
+      crs: 'EPSG:4326',
+      tolerances: { sliverM: 1 },
+    })
+    const result = res.json<DryRunResult>()
+    expect(result.counts).toMatchObject({ changed: 1, rejected: 0 })
+    const kinds = result.problems.filter((p) => p.key === moved.code).map((p) => p.code)
+    expect(kinds).toContain('OVERLAP_SNAPPED')
+    expect(kinds).toContain('GAP_SNAPPED')
+    expect(result.problems.find((p) => p.code === 'OVERLAP_SNAPPED')).toMatchObject({
+      message: expect.stringMatching(/overlaps unit \S+ by [\d.]+ m²/),
+      action: expect.stringMatching(/^snapped/),
+    })
+    expect((await post(`/api/imports/${file.id}/commit`, { author: '测试' })).statusCode).toBe(200)
+    const after = await topology()
+    expect(after.invalid).toBe(0)
+    expect(after.overlappingPairs).toBe(0)
+    expect(after.gapAreaM2).toBeLessThan(before.gapAreaM2 + 0.5)
+
+    // the same file again: snapped again, it is what is stored
+    const again = await upload('units.geojson', unitFeatures([moved]))
+    const r2 = await dryRun(again.id, { target: 'units', mapping: unitsMapping })
+    expect(r2.counts).toMatchObject({ changed: 0, unchanged: 1 })
+
+    // 5 m over the neighbour is no sliver: refused, nothing written
+    const far = await upload(
+      'units.geojson',
+      [
+        {
+          ...unitFeatures([moved])[0],
+          geometry: (
+            await sql<{
+              g: string
+            }>`SELECT ST_AsGeoJSON(ST_Translate(ST_SetSRID(ST_GeomFromGeoJSON(${moved.geom}), 4326),
+            ${(5 / 0.4) * dx}::float8, 0), 7) AS g`.execute(db)
+          ).rows[0].g,
+        },
+      ].map((f) => ({ ...f, geometry: typeof f.geometry === 'string' ? JSON.parse(f.geometry) : f.geometry })),
+    )
+    const r3 = await dryRun(far.id, { target: 'units', mapping: unitsMapping })
+    expect(r3.counts).toMatchObject({ changed: 0, rejected: 1 })
+    expect(r3.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'OVERLAP',
+        severity: 'error',
+        message: expect.stringMatching(/wider than the 1 m/),
+      }),
+    )
   })
 })

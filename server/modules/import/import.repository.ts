@@ -233,6 +233,106 @@ export async function checkGeometries(
   return rows
 }
 
+export interface NeighbourPair {
+  /** the neighbour's code: a stored row, or an earlier row of the file */
+  other: string
+  kind: 'overlap' | 'gap'
+  areaM2: number
+  /** thinner than the sliver tolerance: snapped away */
+  sliver: boolean
+}
+
+export interface NeighbourCheck {
+  ord: number
+  /** the geometry after slivers were snapped away (GeoJSON, 7 decimals); null when nothing moved */
+  geometry: string | null
+  pairs: NeighbourPair[]
+}
+
+/**
+ * Overlaps and sliver gaps between each row and its neighbours of the same parent (a unit's
+ * community, a community's street): stored rows the file does not replace, and the file's earlier
+ * rows (the earlier row keeps what both claim). An overlap thinner than the sliver tolerance is
+ * trimmed from the row, a gap thinner than it (a closing by half the tolerance) is filled by the
+ * row, so the two share the neighbour's edge; a wider overlap is reported for the row to be
+ * refused, a wider gap is land between them (a road) and stays.
+ */
+export async function checkNeighbours(
+  db: Db,
+  target: 'units' | 'communities',
+  items: { ord: number; key: string; parent: string; geometry: string; repair: boolean }[],
+  sliverM: number,
+): Promise<NeighbourCheck[]> {
+  if (items.length === 0) return []
+  // metres to degrees of latitude: never more than the tolerance in either direction
+  const d = sliverM / 111_320
+  const stored =
+    target === 'units'
+      ? sql`SELECT code, community_code AS parent, geom FROM units`
+      : sql`SELECT trim(code) AS code, street_code AS parent, geom FROM communities`
+  const { rows } = await sql<NeighbourCheck>`WITH r AS MATERIALIZED (
+      SELECT x.ord, x.key, x.parent,
+        CASE WHEN ST_IsValid(g) THEN ST_Multi(g) ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) END AS g
+      FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) x(ord int, key text, parent text, geometry text),
+        LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(x.geometry), 4326) AS g) gg),
+    n AS MATERIALIZED (
+      SELECT r.ord, s.code AS other, s.geom AS g FROM r JOIN (${stored}) s
+        ON trim(s.parent) = r.parent AND ST_DWithin(s.geom, r.g, ${d}::float8)
+        AND NOT (s.code = ANY(${items.map((i) => i.key)}::text[]))
+      UNION ALL
+      SELECT r.ord, e.key, e.g FROM r JOIN r e ON e.parent = r.parent AND e.ord < r.ord AND ST_DWithin(e.g, r.g, ${d}::float8)),
+    o AS (SELECT n.ord, n.other, ST_CollectionExtract(ST_Intersection(r.g, n.g), 3) AS overlap
+      FROM n JOIN r ON r.ord = n.ord WHERE ST_Relate(r.g, n.g, '2********')),
+    ov AS (SELECT ord, other, ST_Area(overlap::geography) AS area,
+        ST_IsEmpty(ST_Buffer(overlap, ${-d / 2}::float8)) AS sliver FROM o WHERE NOT ST_IsEmpty(overlap)),
+    -- first the row's vertices snapped to its neighbours' within the tolerance (a traced copy of a
+    -- shared edge comes back onto it, vertex for vertex), then what still overlaps trimmed away
+    t0 AS (SELECT r.ord, r.g AS original, (SELECT ST_Union(n.g) FROM n WHERE n.ord = r.ord) AS near FROM r),
+    t1 AS (SELECT ord, original, near,
+        CASE WHEN near IS NULL OR EXISTS (SELECT 1 FROM ov WHERE ov.ord = t0.ord AND NOT ov.sliver) THEN original
+        ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Snap(original, near, ${d}::float8)), 3)) END AS g
+      FROM t0),
+    t AS (SELECT ord, original, near,
+        CASE WHEN near IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ov WHERE ov.ord = t1.ord AND NOT ov.sliver)
+          AND ST_Relate(g, near, '2********')
+        THEN ST_Multi(ST_CollectionExtract(ST_Difference(g, near), 3)) ELSE g END AS g
+      FROM t1),
+    -- sliver gaps: what a closing by half the tolerance adds between the row and its neighbours
+    -- (reported as the file drew them, filled as they are left after snapping)
+    gap AS (SELECT t.ord, p.geom AS piece,
+        (SELECT n.other FROM n WHERE n.ord = t.ord AND ST_DWithin(n.g, p.geom, 1e-9) ORDER BY n.other LIMIT 1) AS other
+      FROM t, LATERAL ST_Dump(ST_CollectionExtract(ST_Difference(
+          ST_Buffer(ST_Buffer(ST_Union(t.original, t.near), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
+          ST_Union(t.original, t.near)), 3)) p
+      WHERE t.near IS NOT NULL AND ST_DWithin(p.geom, t.original, 1e-9) AND ST_DWithin(p.geom, t.near, 1e-9)
+        AND ST_Area(p.geom) > 0),
+    gp AS (SELECT t.ord, p.geom AS piece
+      FROM t, LATERAL ST_Dump(ST_CollectionExtract(ST_Difference(
+          ST_Buffer(ST_Buffer(ST_Union(t.g, t.near), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
+          ST_Union(t.g, t.near)), 3)) p
+      WHERE t.near IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ov WHERE ov.ord = t.ord AND NOT ov.sliver)
+        AND ST_DWithin(p.geom, t.g, 1e-9)
+        AND ST_DWithin(p.geom, t.near, 1e-9) AND ST_Area(p.geom) > 0),
+    f0 AS (SELECT t.ord, t.original,
+        CASE WHEN EXISTS (SELECT 1 FROM gp WHERE gp.ord = t.ord)
+        THEN ST_Multi(ST_CollectionExtract(ST_Union(t.g, (SELECT ST_Union(gp.piece) FROM gp WHERE gp.ord = t.ord)), 3))
+        ELSE t.g END AS g
+      FROM t),
+    -- on the 1e-7° grid the file's coordinates are kept on, valid there (what is stored is what is answered)
+    f AS (SELECT ord, original, CASE WHEN ST_OrderingEquals(g, original) THEN g
+        ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(g, 1e-7)), 3)) END AS g FROM f0)
+    SELECT f.ord,
+      CASE WHEN ST_OrderingEquals(f.g, f.original) THEN NULL
+        ELSE ST_AsGeoJSON(f.g, 7) END AS geometry,
+      coalesce((SELECT json_agg(json_build_object('other', ov.other, 'kind', 'overlap', 'areaM2', ov.area, 'sliver', ov.sliver)
+          ORDER BY ov.other) FROM ov WHERE ov.ord = f.ord), '[]'::json)::jsonb
+      || coalesce((SELECT json_agg(json_build_object('other', gap.other, 'kind', 'gap', 'areaM2', ST_Area(gap.piece::geography),
+          'sliver', true) ORDER BY gap.other) FROM gap WHERE gap.ord = f.ord AND ST_Area(gap.piece::geography) >= 0.01),
+        '[]'::json)::jsonb AS pairs
+    FROM f ORDER BY f.ord`.execute(db)
+  return rows
+}
+
 export interface UnitInGrid {
   unitId: number
   unitCode: string
@@ -413,9 +513,9 @@ export function rowsJson(rows: PlannedRow[]) {
   )
 }
 
-/** A geometry from the row's GeoJSON text, repaired when the dry run found it invalid. */
+/** A geometry from the row's GeoJSON text, repaired when the dry run found it invalid (and it still is). */
 const polygon =
-  sql.raw(`CASE WHEN r.repair THEN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)), 3))
+  sql.raw(`CASE WHEN r.repair AND NOT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) THEN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)), 3))
   ELSE ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) END`)
 const point = sql.raw('ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)')
 

@@ -23,7 +23,7 @@ import {
 import { type ErrorCodeWithStatus, isErrorCode } from '../../../core/api/errors'
 import { parseCrs } from '../../../core/geo/crs'
 import { guessColumns, normaliseHeader } from '../../../core/import/column-guess'
-import { IMPORT_LAYERS, importLayer } from '../../../core/import/layers'
+import { IMPORT_LAYERS, type ImportLayer, importLayer } from '../../../core/import/layers'
 import {
   extentOf,
   ImportFileError,
@@ -287,11 +287,7 @@ export class ImportService {
         candidates.push({ record: r, status: 'added', existing: undefined })
         continue
       }
-      const same =
-        layer.fields.every(
-          (f) => r.values[f.id] === null || r.values[f.id] === undefined || r.values[f.id] === old.values[f.id],
-        ) &&
-        (layer.geometry === 'none' || geometryKey(r.geometry) === old.geometry)
+      const same = sameValues(layer, r, old) && (layer.geometry === 'none' || geometryKey(r.geometry) === old.geometry)
       if (same) {
         unchanged++
         preview.push(previewOf(r, 'unchanged'))
@@ -330,11 +326,72 @@ export class ImportService {
             })),
           )
         : []
+    // overlaps and sliver gaps between neighbours (units of a community, communities of a street)
+    const sliverM = req.tolerances?.sliverM ?? 1
+    const neighbours =
+      target === 'units' || target === 'communities'
+        ? await repo.checkNeighbours(
+            this.db,
+            target,
+            candidates.map((c, ord) => ({
+              ord,
+              key: c.record.key,
+              parent: parentOf(c.record)?.code ?? '',
+              geometry: JSON.stringify(c.record.geometry),
+              repair: false,
+            })),
+            sliverM,
+          )
+        : []
+    const noun = target === 'units' ? 'unit' : 'community'
     const split: string[] = [...grids.split]
     for (const [ord, c] of candidates.entries()) {
       const check = checks[ord]
       if (check && !check.valid)
         warn(c.record, 'INVALID_GEOMETRY', `invalid geometry (${check.reason})`, 'geometry repaired (ST_MakeValid)')
+      const nb = neighbours[ord]
+      let snapped = false
+      if (nb && nb.pairs.length > 0) {
+        const wide = nb.pairs.filter((p) => p.kind === 'overlap' && !p.sliver)
+        const area = (m2: number) => (m2 < 10 ? m2.toFixed(1) : String(Math.round(m2)))
+        if (wide.length > 0) {
+          reject(
+            c.record,
+            'OVERLAP',
+            `overlaps ${wide.map((p) => `${noun} ${p.other} by ${area(p.areaM2)} m²`).join(', ')}: wider than the ${sliverM} m sliver tolerance`,
+          )
+          continue
+        }
+        for (const p of nb.pairs)
+          if (p.kind === 'overlap')
+            warn(
+              c.record,
+              'OVERLAP_SNAPPED',
+              `overlaps ${noun} ${p.other} by ${area(p.areaM2)} m² (a sliver under ${sliverM} m)`,
+              `snapped: trimmed to ${p.other}'s edge`,
+            )
+          else
+            warn(
+              c.record,
+              'GAP_SNAPPED',
+              `a sliver gap of ${area(p.areaM2)} m² (under ${sliverM} m) between it and ${noun} ${p.other}`,
+              `snapped: filled up to ${p.other}'s edge`,
+            )
+      }
+      if (nb?.geometry) {
+        c.record = { ...c.record, geometry: JSON.parse(nb.geometry) }
+        snapped = true
+        // a file stored before with its slivers snapped: unchanged once snapped again
+        if (
+          c.existing &&
+          geometryKey(c.record.geometry) === c.existing.geometry &&
+          sameValues(layer, c.record, c.existing)
+        ) {
+          unchanged++
+          preview.push(previewOf(c.record, 'unchanged'))
+          continue
+        }
+      }
       if (check?.outsideM2) {
         reject(
           c.record,
@@ -375,7 +432,7 @@ export class ImportService {
         status: c.status,
         existingId: c.existing?.id ?? null,
         gridId: check?.gridId ?? null,
-        repair: check ? !check.valid : false,
+        repair: snapped || (check ? !check.valid : false),
       })
       preview.push(previewOf(c.record, c.status))
     }
@@ -656,6 +713,13 @@ export class ImportService {
     this.publish({ kind: 'units', ids: [id], revisionId })
     this.publish({ kind: 'grids', ids: [], revisionId })
   }
+}
+
+/** The row's values are what is stored (a value the file leaves empty keeps the stored one). */
+function sameValues(layer: ImportLayer, r: ImportRecord, old: repo.ExistingRow): boolean {
+  return layer.fields.every(
+    (f) => r.values[f.id] === null || r.values[f.id] === undefined || r.values[f.id] === old.values[f.id],
+  )
 }
 
 function unchangedRecords(records: ImportRecord[], preview: PreviewRow[]): ImportRecord[] {
