@@ -140,7 +140,7 @@ export const ImportTolerances = Type.Object(
   {
     /** how far (m) a unit may stick out of its community, a community out of its street */
     containmentM: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, default: 5 })),
-    /** gaps and overlaps between neighbours thinner than this (m): accepted, not applied yet (ADR 12) */
+    /** gaps and overlaps between neighbours thinner than this (m) are snapped away (ADR 18) */
     sliverM: Type.Optional(Type.Number({ minimum: 0, maximum: 100, default: 1 })),
   },
   { additionalProperties: false },

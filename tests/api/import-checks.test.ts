@@ -324,7 +324,7 @@ describe('overlaps and gaps between neighbouring units', () => {
     const r2 = await dryRun(again.id, { target: 'units', mapping: unitsMapping })
     expect(r2.counts).toMatchObject({ changed: 0, unchanged: 1 })
 
-    // 5 m over the neighbour is no sliver: refused, nothing written
+    // 5 m over a stored neighbour is no sliver: kept as drawn and listed for the editor
     const far = await upload(
       'units.geojson',
       [
@@ -340,11 +340,12 @@ describe('overlaps and gaps between neighbouring units', () => {
       ].map((f) => ({ ...f, geometry: typeof f.geometry === 'string' ? JSON.parse(f.geometry) : f.geometry })),
     )
     const r3 = await dryRun(far.id, { target: 'units', mapping: unitsMapping })
-    expect(r3.counts).toMatchObject({ changed: 0, rejected: 1 })
+    expect(r3.counts).toMatchObject({ changed: 1, rejected: 0 })
     expect(r3.problems).toContainEqual(
       expect.objectContaining({
         code: 'OVERLAP',
-        severity: 'error',
+        severity: 'warning',
+        action: expect.stringMatching(/^kept as drawn/),
         message: expect.stringMatching(/wider than the 1 m/),
       }),
     )

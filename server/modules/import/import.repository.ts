@@ -240,6 +240,8 @@ export interface NeighbourPair {
   areaM2: number
   /** thinner than the sliver tolerance: snapped away */
   sliver: boolean
+  /** the neighbour is stored (else an earlier row of the file) */
+  stored: boolean
 }
 
 export interface NeighbourCheck {
@@ -276,14 +278,14 @@ export async function checkNeighbours(
       FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) x(ord int, key text, parent text, geometry text),
         LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(x.geometry), 4326) AS g) gg),
     n AS MATERIALIZED (
-      SELECT r.ord, s.code AS other, s.geom AS g FROM r JOIN (${stored}) s
+      SELECT r.ord, s.code AS other, true AS stored, s.geom AS g FROM r JOIN (${stored}) s
         ON trim(s.parent) = r.parent AND ST_DWithin(s.geom, r.g, ${d}::float8)
         AND NOT (s.code = ANY(${items.map((i) => i.key)}::text[]))
       UNION ALL
-      SELECT r.ord, e.key, e.g FROM r JOIN r e ON e.parent = r.parent AND e.ord < r.ord AND ST_DWithin(e.g, r.g, ${d}::float8)),
-    o AS (SELECT n.ord, n.other, ST_CollectionExtract(ST_Intersection(r.g, n.g), 3) AS overlap
+      SELECT r.ord, e.key, false, e.g FROM r JOIN r e ON e.parent = r.parent AND e.ord < r.ord AND ST_DWithin(e.g, r.g, ${d}::float8)),
+    o AS (SELECT n.ord, n.other, n.stored, ST_CollectionExtract(ST_Intersection(r.g, n.g), 3) AS overlap
       FROM n JOIN r ON r.ord = n.ord WHERE ST_Relate(r.g, n.g, '2********')),
-    ov AS (SELECT ord, other, ST_Area(overlap::geography) AS area,
+    ov AS (SELECT ord, other, stored, ST_Area(overlap::geography) AS area,
         ST_IsEmpty(ST_Buffer(overlap, ${-d / 2}::float8)) AS sliver FROM o WHERE NOT ST_IsEmpty(overlap)),
     -- first the row's vertices snapped to its neighbours' within the tolerance (a traced copy of a
     -- shared edge comes back onto it, vertex for vertex), then what still overlaps trimmed away
@@ -324,10 +326,11 @@ export async function checkNeighbours(
     SELECT f.ord,
       CASE WHEN ST_OrderingEquals(f.g, f.original) THEN NULL
         ELSE ST_AsGeoJSON(f.g, 7) END AS geometry,
-      coalesce((SELECT json_agg(json_build_object('other', ov.other, 'kind', 'overlap', 'areaM2', ov.area, 'sliver', ov.sliver)
+      coalesce((SELECT json_agg(json_build_object('other', ov.other, 'kind', 'overlap', 'areaM2', ov.area, 'sliver', ov.sliver,
+          'stored', ov.stored)
           ORDER BY ov.other) FROM ov WHERE ov.ord = f.ord), '[]'::json)::jsonb
       || coalesce((SELECT json_agg(json_build_object('other', gap.other, 'kind', 'gap', 'areaM2', ST_Area(gap.piece::geography),
-          'sliver', true) ORDER BY gap.other) FROM gap WHERE gap.ord = f.ord AND ST_Area(gap.piece::geography) >= 0.01),
+          'sliver', true, 'stored', true) ORDER BY gap.other) FROM gap WHERE gap.ord = f.ord AND ST_Area(gap.piece::geography) >= 0.01),
         '[]'::json)::jsonb AS pairs
     FROM f ORDER BY f.ord`.execute(db)
   return rows

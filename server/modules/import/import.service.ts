@@ -354,23 +354,34 @@ export class ImportService {
       if (nb && nb.pairs.length > 0) {
         const wide = nb.pairs.filter((p) => p.kind === 'overlap' && !p.sliver)
         const area = (m2: number) => (m2 < 10 ? m2.toFixed(1) : String(Math.round(m2)))
-        if (wide.length > 0) {
+        const list = (ps: typeof wide) => ps.map((p) => `${noun} ${p.other} by ${area(p.areaM2)} m²`).join(', ')
+        // two rows of the file claiming the same land: the file contradicts itself, the later row is refused
+        const inFile = wide.filter((p) => !p.stored)
+        if (inFile.length > 0) {
           reject(
             c.record,
             'OVERLAP',
-            `overlaps ${wide.map((p) => `${noun} ${p.other} by ${area(p.areaM2)} m²`).join(', ')}: wider than the ${sliverM} m sliver tolerance`,
+            `overlaps ${list(inFile)} of the file: wider than the ${sliverM} m sliver tolerance`,
           )
           continue
         }
+        // a stored unit under a new one (a compound carved out of another): kept as drawn, for the editor
+        if (wide.length > 0)
+          warn(
+            c.record,
+            'OVERLAP',
+            `overlaps ${list(wide)}: wider than the ${sliverM} m sliver tolerance`,
+            'kept as drawn: settle the overlap in the editor (the stored unit is not changed)',
+          )
         for (const p of nb.pairs)
-          if (p.kind === 'overlap')
+          if (p.sliver && p.kind === 'overlap')
             warn(
               c.record,
               'OVERLAP_SNAPPED',
               `overlaps ${noun} ${p.other} by ${area(p.areaM2)} m² (a sliver under ${sliverM} m)`,
               `snapped: trimmed to ${p.other}'s edge`,
             )
-          else
+          else if (p.kind === 'gap')
             warn(
               c.record,
               'GAP_SNAPPED',

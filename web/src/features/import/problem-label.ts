@@ -25,6 +25,9 @@ const LABELS: Record<string, MessageKey> = {
   GRID_RETIRED: 'import.problem.GRID_RETIRED',
   EMPTY_GRID: 'import.problem.EMPTY_GRID',
   UNITS_OUTSIDE_GRIDS: 'import.problem.UNITS_OUTSIDE_GRIDS',
+  OVERLAP: 'import.problem.OVERLAP',
+  OVERLAP_SNAPPED: 'import.problem.OVERLAP_SNAPPED',
+  GAP_SNAPPED: 'import.problem.GAP_SNAPPED',
 }
 
 export function problemLabel(code: string, t: (key: MessageKey) => string): string {
