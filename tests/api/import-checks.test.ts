@@ -264,7 +264,7 @@ describe('dry-run progress', () => {
 })
 
 describe('overlaps and gaps between neighbouring units', () => {
-  it("snaps slivers under the tolerance so the unit shares its neighbours' edges, refuses a wider overlap", async () => {
+  it("snaps slivers under the tolerance so the unit shares its neighbours' edges; a wider overlap with a stored unit is listed", async () => {
     const db = ctx.database.db
     const dx = 0.4 / 86_500 // 0.4 m east at 39°N
     // a unit with a neighbour to the east (it would overlap it) and one to the west (a gap would open)
