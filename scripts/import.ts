@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ColumnMapping, DryRunResult } from '../core/api'
 import { IMPORT_LAYERS } from '../core/import/layers'
-import { directClient, httpClient, type ImportClient, serverAt } from '../server/cli/import-client'
+import { directClient, dryRunWithProgress, httpClient, type ImportClient, serverAt } from '../server/cli/import-client'
+import { progressBar } from '../server/cli/progress'
 import { readConfig } from '../server/config'
 import { openDatabase } from '../server/db/engine'
 import { migrate } from '../server/db/migrate'
@@ -26,12 +27,20 @@ async function connect(args: ImportArgs): Promise<ImportClient> {
 
 function report(r: DryRunResult) {
   const c = r.counts
-  log(`  ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged, ${c.rejected} rejected (CRS ${r.crs})`)
+  log(
+    `  ${c.added} added, ${c.changed} changed, ${c.removed} no longer in the file, ${c.unchanged} unchanged, ${c.rejected} rejected (CRS ${r.crs})`,
+  )
   const f = r.figures
-  if (f.households.before !== f.households.after)
-    log(
-      `  households ${f.households.before} → ${f.households.after}; grids out of band ${f.gridsOutOfBand.before} → ${f.gridsOutOfBand.after}`,
-    )
+  const arrow = (a: { before: number; after: number }) => `${a.before} → ${a.after}`
+  log(
+    `  households ${arrow(f.households)}; grids out of band ${arrow(f.gridsOutOfBand)}; households in no grid ${arrow(f.householdsOutsideGrids)}`,
+  )
+  for (const g of f.grids.slice(0, 10)) log(`  grid ${g.code} ${g.name}: households ${g.before} → ${g.after}`)
+  for (const g of f.communities.slice(0, 10))
+    log(`  community ${g.code} ${g.name}: households ${g.before} → ${g.after}`)
+  if (f.unitsSplitBetweenGrids.length)
+    log(`  units split between grids (settle them in the grid editor): ${f.unitsSplitBetweenGrids.join(', ')}`)
+  if (f.gridsNotWholeUnits.length) log(`  grids that are not whole units: ${f.gridsNotWholeUnits.join(', ')}`)
   for (const n of r.notices) log(`  note: ${n}`)
   for (const p of r.problems.slice(0, 20))
     log(`  row ${p.row}${p.key ? ` (${p.key})` : ''}: ${p.severity} ${p.code} — ${p.message}; ${p.action}`)
@@ -78,14 +87,20 @@ async function main(): Promise<number> {
     const crs = args.crs ?? layer.crs.code ?? (tableOnly ? 'EPSG:4326' : null)
     if (!crs) throw new Error(`${layer.crs.reason}: pass --crs`)
     if (!args.crs && !tableOnly) log(`  CRS ${crs} (${layer.crs.reason})`)
-    const result = await client.dryRun(up.id, {
-      sourceLayer: layer.name,
-      target: args.layer as DryRunResult['target'],
-      mapping,
-      crs,
-      encoding: args.encoding,
-      tolerances: args.toleranceM === undefined ? undefined : { containmentM: args.toleranceM },
-    })
+    const bar = progressBar()
+    const result = await dryRunWithProgress(
+      client,
+      up.id,
+      {
+        sourceLayer: layer.name,
+        target: args.layer as DryRunResult['target'],
+        mapping,
+        crs,
+        encoding: args.encoding,
+        tolerances: args.toleranceM === undefined ? undefined : { containmentM: args.toleranceM },
+      },
+      (stage, share) => bar(`dry run: ${stage}`, Math.round(share * 1000), 1000),
+    )
     report(result)
     if (args.problems) {
       writeFileSync(args.problems, await client.problemsCsv(up.id))

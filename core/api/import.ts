@@ -142,7 +142,7 @@ export const ImportTolerances = Type.Object(
   {
     /** how far (m) a unit may stick out of its community, a community out of its street */
     containmentM: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, default: 5 })),
-    /** gaps and overlaps between neighbours thinner than this (m): accepted, not applied yet (ADR 12) */
+    /** gaps and overlaps between neighbours thinner than this (m) are snapped away (ADR 18) */
     sliverM: Type.Optional(Type.Number({ minimum: 0, maximum: 100, default: 1 })),
   },
   { additionalProperties: false },
@@ -202,8 +202,12 @@ export const ImportFigures = Type.Object({
   /** households per current grid where they would change */
   grids: Type.Array(FigureChange),
   gridsOutOfBand: Type.Object({ before: Type.Integer(), after: Type.Integer() }),
+  /** grid coverage: households in units that belong to no grid */
+  householdsOutsideGrids: Type.Object({ before: Type.Integer(), after: Type.Integer() }),
   /** units split between grids (largest share listed) and grids that are not whole units: for the editor */
   unitsSplitBetweenGrids: Type.Array(Type.String()),
+  /** grids imports: the file's grids that cut through a unit (not whole units), for the editor */
+  gridsNotWholeUnits: Type.Array(Type.String()),
 })
 export type ImportFigures = Static<typeof ImportFigures>
 
@@ -222,6 +226,24 @@ export const DryRunResult = Type.Object({
 })
 export type DryRunResult = Static<typeof DryRunResult>
 
+/** What a running dry run or commit is doing (the wizard and the CLI show it beside the progress). */
+export const ImportStage = Type.Union(
+  [
+    Type.Literal('reading'),
+    Type.Literal('rows'),
+    Type.Literal('parents'),
+    Type.Literal('geometry'),
+    Type.Literal('removed'),
+    Type.Literal('figures'),
+    Type.Literal('writing'),
+  ],
+  {
+    description:
+      'reading the file, checking rows (per batch), parents, geometry in PostGIS (per batch), rows no longer in the file, figures, writing',
+  },
+)
+export type ImportStage = Static<typeof ImportStage>
+
 export const ImportSummary = Type.Object({
   id: Type.Integer(),
   filename: Type.String(),
@@ -229,6 +251,8 @@ export const ImportSummary = Type.Object({
   status: ImportStatus,
   /** 0–1 while validating or committing */
   progress: Type.Number(),
+  /** what it is doing while validating or committing, else null */
+  stage: Type.Union([ImportStage, Type.Null()]),
   target: Type.Union([ImportLayerId, Type.Null()]),
   crs: Type.Union([Type.String(), Type.Null()]),
   counts: Type.Union([ImportCounts, Type.Null()]),
@@ -274,4 +298,8 @@ export interface ImportPreviewProperties {
   /** `rejected`: a row a check refused, drawn where it would land (a wrong CRS shows as a shifted copy) */
   status: 'added' | 'changed' | 'removed' | 'unchanged' | 'rejected'
   households: number | null
+  /** rejected rows: the code of the check that refused the row; removed rows: NOT_IN_FILE */
+  problem: string | null
+  /** what that check said (English; the wizard words it from `problem` and `params` in its language) */
+  reason: string | null
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { guessColumns } from './column-guess'
 import { importLayer } from './layers'
 import { readImportFile, type SourceRow } from './read-file'
-import { validateRows } from './validate'
+import { VALIDATE_BATCH, validateRows, validateRowsInBatches } from './validate'
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)))
 const options = { maxUnzippedBytes: 64 * 2 ** 20 }
@@ -163,5 +163,30 @@ describe('validateRows', () => {
     ])
     expect(JSON.stringify(v.records)).not.toMatch(/张三|1380013|120101198/)
     expect(v.notices[0]).toMatch(/3 register rows aggregated to counts for 2 codes/)
+  })
+})
+
+describe('validateRowsInBatches', () => {
+  const units = importLayer('units')
+  const mapping = {
+    fields: { code: 'code', name: 'name', communityCode: 'c', kind: null, households: 'hh', residents: null },
+    coordinates: null,
+  }
+  const rows = Array.from({ length: 2 * VALIDATE_BATCH + 17 }, (_, i) =>
+    row({ code: `U${i}`, name: `小区${i}`, c: '120116001001', hh: i % 97 === 0 ? -1 : i }, square),
+  )
+
+  it('reports the rows done after each batch and finds what validateRows finds', async () => {
+    const seen: [number, number][] = []
+    const v = await validateRowsInBatches(units, rows, mapping, 'EPSG:4326', (done, total) => seen.push([done, total]))
+    expect(seen).toEqual([
+      [VALIDATE_BATCH, rows.length],
+      [2 * VALIDATE_BATCH, rows.length],
+      [rows.length, rows.length],
+    ])
+    const once = validateRows(units, rows, mapping, 'EPSG:4326')
+    expect(v).toEqual(once)
+    expect(v.rejected).toBe(Math.ceil(rows.length / 97))
+    expect(v.rejectedRows[0]).toMatchObject({ row: 1, code: 'NEGATIVE_COUNT', geometry: { type: 'MultiPolygon' } })
   })
 })

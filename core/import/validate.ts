@@ -25,12 +25,24 @@ export interface ImportRecord {
   geometry: GeoJSON.MultiPolygon | GeoJSON.Point | GeoJSON.MultiLineString | null
 }
 
+/** A row a check refused, with where it would have landed (when its geometry could be read). */
+export interface RejectedRow {
+  row: number
+  key: string | null
+  geometry: ImportRecord['geometry']
+  /** the first error's code and message: the reason shown on the preview */
+  code: string
+  reason: string
+}
+
 export interface Validation {
   records: ImportRecord[]
   problems: ImportProblem[]
   notices: string[]
   /** rows refused by an error */
   rejected: number
+  /** the refused rows, for the preview */
+  rejectedRows: RejectedRow[]
 }
 
 /** The field a layer's rows are keyed by. */
@@ -105,23 +117,58 @@ function textOf(v: Cell | undefined): string | null {
   return t === '' ? null : t
 }
 
+/** Rows checked between two reports of progress (and, in validateRowsInBatches, two yields). */
+export const VALIDATE_BATCH = 2000
+
 export function validateRows(
   layer: ImportLayer,
   rows: readonly SourceRow[],
   mapping: ColumnMapping,
   crsCode: string,
 ): Validation {
+  const v = rowValidator(layer, mapping, crsCode)
+  for (let i = 0; i < rows.length; i++) v.add(rows[i], i)
+  return v.finish()
+}
+
+/**
+ * The same checks in batches of VALIDATE_BATCH rows, reporting the rows done after each batch and
+ * letting the event loop run between them (a server answers progress polls meanwhile).
+ */
+export async function validateRowsInBatches(
+  layer: ImportLayer,
+  rows: readonly SourceRow[],
+  mapping: ColumnMapping,
+  crsCode: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<Validation> {
+  const v = rowValidator(layer, mapping, crsCode)
+  for (let start = 0; start < rows.length; start += VALIDATE_BATCH) {
+    const end = Math.min(rows.length, start + VALIDATE_BATCH)
+    for (let i = start; i < end; i++) v.add(rows[i], i)
+    onProgress(end, rows.length)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
+  return v.finish()
+}
+
+function rowValidator(
+  layer: ImportLayer,
+  mapping: ColumnMapping,
+  crsCode: string,
+): { add: (source: SourceRow, i: number) => void; finish: () => Validation } {
   const problems: ImportProblem[] = []
   const notices: string[] = []
   const transform = crsTransform(crsCode)
   const keyId = keyField(layer)
   const byKey = new Map<string, ImportRecord>()
   const records: ImportRecord[] = []
+  const rejectedRows: RejectedRow[] = []
   let rejected = 0
   const summing = layer.id === 'counts'
   let summed = 0
 
-  rows.forEach((source, i) => {
+  const add = (source: SourceRow, i: number) => {
     const row = i + 1
     const rowProblems: ImportProblem[] = []
     const error = (code: string, message: string, key: string | null = null) =>
@@ -188,6 +235,7 @@ export function validateRows(
     if (rowProblems.length > 0) {
       problems.push(...rowProblems)
       rejected++
+      rejectedRows.push({ row, key, geometry, code: rowProblems[0].code, reason: rowProblems[0].message })
       return
     }
     const k = key ?? String(row)
@@ -200,30 +248,35 @@ export function validateRows(
       return
     }
     if (seen) {
+      const message = `${keyId} ${k} is also on row ${seen.row}`
       problems.push({
         row,
         key: k,
         code: 'DUPLICATE_CODE',
         severity: 'error',
-        message: `${keyId} ${k} is also on row ${seen.row}`,
+        message,
         action: 'row skipped (the first row is kept)',
       })
       rejected++
+      rejectedRows.push({ row, key: k, geometry, code: 'DUPLICATE_CODE', reason: message })
       return
     }
     const record: ImportRecord = { row, key: k, values, geometry }
     if (summing) record.values.rows = 1
     byKey.set(k, record)
     records.push(record)
-  })
-
-  if (summing && summed > 0) {
-    notices.push(`${summed + records.length} register rows aggregated to counts for ${records.length} codes`)
-    // a register with one row per household and no household column: each row is a household
-    if (!mapping.fields.households) for (const r of records) r.values.households = r.values.rows as number
   }
-  if (summing) for (const r of records) delete r.values.rows
-  return { records, problems, notices, rejected }
+
+  const finish = (): Validation => {
+    if (summing && summed > 0) {
+      notices.push(`${summed + records.length} register rows aggregated to counts for ${records.length} codes`)
+      // a register with one row per household and no household column: each row is a household
+      if (!mapping.fields.households) for (const r of records) r.values.households = r.values.rows as number
+    }
+    if (summing) for (const r of records) delete r.values.rows
+    return { records, problems, notices, rejected, rejectedRows }
+  }
+  return { add, finish }
 }
 
 function geometryOf(

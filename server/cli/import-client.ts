@@ -31,6 +31,39 @@ export async function serverAt(url: string): Promise<string | null> {
   }
 }
 
+/**
+ * Runs a dry run while asking for its progress every `everyMs` (the service lets its event loop
+ * run between batches, so a direct client is answered too), reporting each stage and share.
+ */
+export async function dryRunWithProgress(
+  client: ImportClient,
+  id: number,
+  req: DryRunRequest,
+  onProgress: (stage: string, share: number) => void,
+  everyMs = 250,
+): Promise<DryRunResult> {
+  let last = ''
+  const poll = setInterval(() => {
+    client.summary(id).then(
+      (s) => {
+        if (s.status !== 'validating' || !s.stage) return
+        const key = `${s.stage}:${s.progress.toFixed(3)}`
+        if (key === last) return
+        last = key
+        onProgress(s.stage, s.progress)
+      },
+      () => {}, // a missed poll changes nothing
+    )
+  }, everyMs)
+  try {
+    const result = await client.dryRun(id, req)
+    onProgress('done', 1)
+    return result
+  } finally {
+    clearInterval(poll)
+  }
+}
+
 export function httpClient(url: string): ImportClient {
   const call = async <T>(method: string, path: string, body?: unknown, raw?: Buffer): Promise<T> => {
     const res = await fetch(`${url}/api${path}`, {

@@ -122,6 +122,57 @@ export async function existingRows(db: Db, target: ImportLayerId, keys: string[]
   return new Map(rows.map(({ key, ...r }) => [key, { ...r, geometry: r.geometry ?? '' }]))
 }
 
+export interface MissingRow {
+  id: number
+  key: string
+  /** the scope it belongs to (district, street, community or unit code) */
+  parent: string
+  name: string | null
+  households: number | null
+  geometry: GeoJSON.Geometry | null
+}
+
+/**
+ * Stored rows in the file's scope that the file does not list (a corrected file that dropped
+ * them): the streets of its districts, the communities of its streets, the units of its
+ * communities, the buildings of its units, the current grids of its communities.
+ */
+export async function rowsNotInFile(
+  db: Db,
+  target: ImportLayerId,
+  scope: string[],
+  keys: string[],
+): Promise<MissingRow[]> {
+  if (scope.length === 0) return []
+  const geom = (a: string) => sql.raw(`ST_AsGeoJSON(${a}.geom, 7)::json`)
+  let query: ReturnType<typeof sql<MissingRow>>
+  if (target === 'streets')
+    query = sql`SELECT 0 AS id, trim(s.code) AS key, trim(s.district_code) AS parent, s.name, NULL::int AS households, ${geom('s')} AS geometry
+      FROM streets s WHERE s.district_code = ANY(${scope}::text[]) AND NOT (trim(s.code) = ANY(${keys}::text[]))
+      ORDER BY s.code`
+  else if (target === 'communities')
+    query = sql`SELECT 0 AS id, trim(c.code) AS key, trim(c.street_code) AS parent, c.name, c.households, ${geom('c')} AS geometry
+      FROM communities c WHERE c.street_code = ANY(${scope}::text[]) AND NOT (trim(c.code) = ANY(${keys}::text[]))
+      ORDER BY c.code`
+  else if (target === 'units')
+    query = sql`SELECT u.id, u.code AS key, trim(u.community_code) AS parent, u.name, u.households, ${geom('u')} AS geometry
+      FROM units u WHERE u.community_code = ANY(${scope}::text[]) AND NOT (u.code = ANY(${keys}::text[]))
+      ORDER BY u.id`
+  else if (target === 'buildings')
+    query = sql`SELECT b.id, coalesce(b.code, '#' || b.id) AS key, u.code AS parent, NULL AS name, b.households, ${geom('b')} AS geometry
+      FROM buildings b JOIN units u ON u.id = b.unit_id
+      WHERE u.code = ANY(${scope}::text[]) AND (b.code IS NULL OR NOT (b.code = ANY(${keys}::text[])))
+      ORDER BY b.id`
+  else if (target === 'grids')
+    query = sql`SELECT g.id, trim(g.code) AS key, trim(g.community_code) AS parent, g.name, g.households, ${geom('g')} AS geometry
+      FROM grids g WHERE g.community_code = ANY(${scope}::text[]) AND g.valid_to IS NULL
+        AND NOT (trim(g.code) = ANY(${keys}::text[]))
+      ORDER BY g.id`
+  else return []
+  const { rows } = await query.execute(db)
+  return rows
+}
+
 /** Which of these codes exist in a parent table. */
 export async function existingCodes(db: Db, table: 'streets' | 'communities' | 'units', codes: string[]) {
   if (codes.length === 0) return new Set<string>()
@@ -191,6 +242,109 @@ export async function checkGeometries(
   return rows
 }
 
+export interface NeighbourPair {
+  /** the neighbour's code: a stored row, or an earlier row of the file */
+  other: string
+  kind: 'overlap' | 'gap'
+  areaM2: number
+  /** thinner than the sliver tolerance: snapped away */
+  sliver: boolean
+  /** the neighbour is stored (else an earlier row of the file) */
+  stored: boolean
+}
+
+export interface NeighbourCheck {
+  ord: number
+  /** the geometry after slivers were snapped away (GeoJSON, 7 decimals); null when nothing moved */
+  geometry: string | null
+  pairs: NeighbourPair[]
+}
+
+/**
+ * Overlaps and sliver gaps between each row and its neighbours of the same parent (a unit's
+ * community, a community's street): stored rows the file does not replace, and the file's earlier
+ * rows (the earlier row keeps what both claim). An overlap thinner than the sliver tolerance is
+ * trimmed from the row, a gap thinner than it (a closing by half the tolerance) is filled by the
+ * row, so the two share the neighbour's edge; a wider overlap is reported for the row to be
+ * refused, a wider gap is land between them (a road) and stays.
+ */
+export async function checkNeighbours(
+  db: Db,
+  target: 'units' | 'communities',
+  items: { ord: number; key: string; parent: string; geometry: string; repair: boolean }[],
+  sliverM: number,
+): Promise<NeighbourCheck[]> {
+  if (items.length === 0) return []
+  // metres to degrees of latitude: never more than the tolerance in either direction
+  const d = sliverM / 111_320
+  const stored =
+    target === 'units'
+      ? sql`SELECT code, community_code AS parent, geom FROM units`
+      : sql`SELECT trim(code) AS code, street_code AS parent, geom FROM communities`
+  const { rows } = await sql<NeighbourCheck>`WITH r AS MATERIALIZED (
+      SELECT x.ord, x.key, x.parent,
+        CASE WHEN ST_IsValid(g) THEN ST_Multi(g) ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) END AS g
+      FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) x(ord int, key text, parent text, geometry text),
+        LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(x.geometry), 4326) AS g) gg),
+    n AS MATERIALIZED (
+      SELECT r.ord, s.code AS other, true AS stored, s.geom AS g FROM r JOIN (${stored}) s
+        ON trim(s.parent) = r.parent AND ST_DWithin(s.geom, r.g, ${d}::float8)
+        AND NOT (s.code = ANY(${items.map((i) => i.key)}::text[]))
+      UNION ALL
+      SELECT r.ord, e.key, false, e.g FROM r JOIN r e ON e.parent = r.parent AND e.ord < r.ord AND ST_DWithin(e.g, r.g, ${d}::float8)),
+    o AS (SELECT n.ord, n.other, n.stored, ST_CollectionExtract(ST_Intersection(r.g, n.g), 3) AS overlap
+      FROM n JOIN r ON r.ord = n.ord WHERE ST_Relate(r.g, n.g, '2********')),
+    ov AS (SELECT ord, other, stored, ST_Area(overlap::geography) AS area,
+        ST_IsEmpty(ST_Buffer(overlap, ${-d / 2}::float8)) AS sliver FROM o WHERE NOT ST_IsEmpty(overlap)),
+    -- first the row's vertices snapped to its neighbours' within the tolerance (a traced copy of a
+    -- shared edge comes back onto it, vertex for vertex), then what still overlaps trimmed away
+    t0 AS (SELECT r.ord, r.g AS original, (SELECT ST_Union(n.g) FROM n WHERE n.ord = r.ord) AS near FROM r),
+    t1 AS (SELECT ord, original, near,
+        CASE WHEN near IS NULL OR EXISTS (SELECT 1 FROM ov WHERE ov.ord = t0.ord AND NOT ov.sliver) THEN original
+        ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Snap(original, near, ${d}::float8)), 3)) END AS g
+      FROM t0),
+    t AS (SELECT ord, original, near,
+        CASE WHEN near IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ov WHERE ov.ord = t1.ord AND NOT ov.sliver)
+          AND ST_Relate(g, near, '2********')
+        THEN ST_Multi(ST_CollectionExtract(ST_Difference(g, near), 3)) ELSE g END AS g
+      FROM t1),
+    -- sliver gaps: what a closing by half the tolerance adds between the row and its neighbours
+    -- (reported as the file drew them, filled as they are left after snapping)
+    gap AS (SELECT t.ord, p.geom AS piece,
+        (SELECT n.other FROM n WHERE n.ord = t.ord AND ST_DWithin(n.g, p.geom, 1e-9) ORDER BY n.other LIMIT 1) AS other
+      FROM t, LATERAL ST_Dump(ST_CollectionExtract(ST_Difference(
+          ST_Buffer(ST_Buffer(ST_Union(t.original, t.near), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
+          ST_Union(t.original, t.near)), 3)) p
+      WHERE t.near IS NOT NULL AND ST_DWithin(p.geom, t.original, 1e-9) AND ST_DWithin(p.geom, t.near, 1e-9)
+        AND ST_Area(p.geom) > 0),
+    gp AS (SELECT t.ord, p.geom AS piece
+      FROM t, LATERAL ST_Dump(ST_CollectionExtract(ST_Difference(
+          ST_Buffer(ST_Buffer(ST_Union(t.g, t.near), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
+          ST_Union(t.g, t.near)), 3)) p
+      WHERE t.near IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ov WHERE ov.ord = t.ord AND NOT ov.sliver)
+        AND ST_DWithin(p.geom, t.g, 1e-9)
+        AND ST_DWithin(p.geom, t.near, 1e-9) AND ST_Area(p.geom) > 0),
+    f0 AS (SELECT t.ord, t.original,
+        CASE WHEN EXISTS (SELECT 1 FROM gp WHERE gp.ord = t.ord)
+        THEN ST_Multi(ST_CollectionExtract(ST_Union(t.g, (SELECT ST_Union(gp.piece) FROM gp WHERE gp.ord = t.ord)), 3))
+        ELSE t.g END AS g
+      FROM t),
+    -- on the 1e-7° grid the file's coordinates are kept on, valid there (what is stored is what is answered)
+    f AS (SELECT ord, original, CASE WHEN ST_OrderingEquals(g, original) THEN g
+        ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(g, 1e-7)), 3)) END AS g FROM f0)
+    SELECT f.ord,
+      CASE WHEN ST_OrderingEquals(f.g, f.original) THEN NULL
+        ELSE ST_AsGeoJSON(f.g, 7) END AS geometry,
+      coalesce((SELECT json_agg(json_build_object('other', ov.other, 'kind', 'overlap', 'areaM2', ov.area, 'sliver', ov.sliver,
+          'stored', ov.stored)
+          ORDER BY ov.other) FROM ov WHERE ov.ord = f.ord), '[]'::json)::jsonb
+      || coalesce((SELECT json_agg(json_build_object('other', gap.other, 'kind', 'gap', 'areaM2', ST_Area(gap.piece::geography),
+          'sliver', true, 'stored', true) ORDER BY gap.other) FROM gap WHERE gap.ord = f.ord AND ST_Area(gap.piece::geography) >= 0.01),
+        '[]'::json)::jsonb AS pairs
+    FROM f ORDER BY f.ord`.execute(db)
+  return rows
+}
+
 export interface UnitInGrid {
   unitId: number
   unitCode: string
@@ -232,40 +386,6 @@ export async function gridMembers(db: Db, gridIds: number[]): Promise<Map<number
   return new Map(rows.map((r) => [r.gridId, r.ids]))
 }
 
-/** Grids: new ones inserted, names updated, units moved to the grid holding most of them, caches rebuilt. */
-async function applyGrids(trx: Db, rows: PlannedRow[], undo: Undo): Promise<Undo> {
-  const pairs = rows.flatMap((r) => (r.unitIds ?? []).map((id) => ({ unit_id: id, key: r.record.key })))
-  const unitIds = pairs.map((p) => p.unit_id)
-  const { rows: unitGrids } = await sql<{ row: unknown }>`SELECT json_build_object('id', id, 'grid_id', grid_id) AS row
-    FROM units WHERE id = ANY(${unitIds}::int[])`.execute(trx)
-  undo.before.unit_grids = unitGrids.map((r) => r.row)
-  const { rows: old } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
-    WHERE id = ANY(${unitIds}::int[]) AND grid_id IS NOT NULL`.execute(trx)
-  const changedIds = rows.flatMap((r) => (r.status === 'changed' && r.existingId ? [r.existingId] : []))
-  const affected = [...new Set([...old.map((o) => o.id), ...changedIds])]
-  undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${affected}::int[])`)
-  const added = rows.filter((r) => r.status === 'added')
-  if (added.length) {
-    const { rows: ins } = await sql<{ id: number }>`INSERT INTO grids (code, community_code, street_code, name)
-      SELECT r.key, c.code, c.street_code, coalesce(r.name, r.key)
-      FROM jsonb_to_recordset(${rowsJson(added)}::jsonb) r(key text, name text)
-      JOIN communities c ON c.code = left(r.key, 12)
-      RETURNING id`.execute(trx)
-    undo.added.push(...ins.map((i) => i.id))
-  }
-  const changed = rows.filter((r) => r.status === 'changed')
-  if (changed.length)
-    await sql`UPDATE grids t SET name = coalesce(r.name, t.name)
-      FROM jsonb_to_recordset(${rowsJson(changed)}::jsonb) r(id int, name text) WHERE t.id = r.id`.execute(trx)
-  await sql`UPDATE units u SET grid_id = g.id
-    FROM jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) r(unit_id int, key text)
-    JOIN grids g ON g.code = r.key AND g.valid_to IS NULL
-    WHERE u.id = r.unit_id AND u.grid_id IS DISTINCT FROM g.id`.execute(trx)
-  const rebuild = [...new Set([...affected, ...(undo.added as number[])])]
-  if (rebuild.length) await rebuildGridCaches(trx, rebuild)
-  return undo
-}
-
 /** For facilities: whether the type exists and which street the point lies in. */
 export async function facilityChecks(
   db: Db,
@@ -299,15 +419,44 @@ export async function gridFigures(db: Db, ids: number[]): Promise<(FigureRow & {
   return rows
 }
 
-export async function householdTotals(db: Db): Promise<{ households: number; residents: number; outOfBand: number }> {
-  const { rows } = await sql<{ households: number; residents: number; outOfBand: number }>`SELECT
+export async function householdTotals(
+  db: Db,
+): Promise<{ households: number; residents: number; outOfBand: number; outsideGrids: number }> {
+  const { rows } = await sql<{ households: number; residents: number; outOfBand: number; outsideGrids: number }>`SELECT
       coalesce((SELECT sum(households) FROM units), 0)::int AS households,
+      coalesce((SELECT sum(households) FROM units WHERE grid_id IS NULL), 0)::int AS "outsideGrids",
       coalesce((SELECT sum(residents) FROM units), 0)::int AS residents,
       (SELECT count(*) FROM grids g, settings t, settings o
         WHERE g.valid_to IS NULL AND t.key = 'grid.household_target' AND o.key = 'grid.household_tolerance'
           AND abs(g.households - (t.value #>> '{}')::numeric) > (t.value #>> '{}')::numeric * (o.value #>> '{}')::numeric)::int
         AS "outOfBand"`.execute(db)
   return rows[0]
+}
+
+export interface UnitOfBuildings {
+  code: string
+  communityCode: string
+  gridId: number | null
+  households: number
+  residents: number
+  /** its stored buildings */
+  buildings: { code: string | null; households: number; residents: number }[]
+}
+
+/** Units (by code) with their stored buildings, for what a buildings import does to their counts. */
+export async function unitsWithBuildings(
+  db: Db,
+  unitCodes: string[],
+  buildingCodes: string[],
+): Promise<UnitOfBuildings[]> {
+  const { rows } =
+    await sql<UnitOfBuildings>`SELECT u.code, trim(u.community_code) AS "communityCode", u.grid_id AS "gridId",
+      u.households, u.residents,
+      coalesce((SELECT json_agg(json_build_object('code', b.code, 'households', b.households, 'residents', b.residents))
+        FROM buildings b WHERE b.unit_id = u.id), '[]') AS buildings
+    FROM units u WHERE u.code = ANY(${unitCodes}::text[])
+      OR u.id IN (SELECT unit_id FROM buildings WHERE code = ANY(${buildingCodes}::text[]))`.execute(db)
+  return rows
 }
 
 // ── commit and rollback ────────────────────────────────────────────────
@@ -332,6 +481,8 @@ export interface Undo {
   addedDistrict: string | null
   /** rows as they were before, per table (to_jsonb: geometry as hex EWKB) */
   before: Record<string, unknown[]>
+  /** grid_versions rows the commit wrote (grids imports): deleted by the rollback */
+  addedVersions?: number[]
 }
 
 type WorldTable = 'streets' | 'communities' | 'units' | 'buildings' | 'facilities' | 'grids'
@@ -362,7 +513,7 @@ export const COMMITTABLE: ImportLayerId[] = [
 const BATCH = 5000
 
 /** The rows as one JSON array parameter: keys, values, geometry text, and what the dry run decided. */
-function rowsJson(rows: PlannedRow[]) {
+export function rowsJson(rows: PlannedRow[]) {
   return JSON.stringify(
     rows.map((r) => ({
       key: r.record.key,
@@ -375,16 +526,16 @@ function rowsJson(rows: PlannedRow[]) {
   )
 }
 
-/** A geometry from the row's GeoJSON text, repaired when the dry run found it invalid. */
+/** A geometry from the row's GeoJSON text, repaired when the dry run found it invalid (and it still is). */
 const polygon =
-  sql.raw(`CASE WHEN r.repair THEN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)), 3))
+  sql.raw(`CASE WHEN r.repair AND NOT ST_IsValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) THEN ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)), 3))
   ELSE ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)) END`)
 const point = sql.raw('ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)')
 
 /** Writes the planned rows of one import (inside a transaction) and answers what rollback needs. */
 export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedRow[]): Promise<Undo> {
   const table = TABLE_OF[target]
-  if (!table) throw new Error(`committing ${target} is not supported`)
+  if (!table || target === 'grids') throw new Error(`committing ${target} is not supported here`)
   const undo: Undo = { target, added: [], addedDistrict: null, before: {} }
   const changedKeys = rows.filter((r) => r.status === 'changed').map((r) => r.record.key)
   const keyColumn = table === 'facilities' ? sql`name` : sql`code`
@@ -428,8 +579,6 @@ export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedR
     gridIds = [...new Set([...g.map((x) => x.id), ...rows.flatMap((r) => (r.gridId ? [r.gridId] : []))])]
     undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${gridIds}::int[])`)
   }
-
-  if (target === 'grids') return applyGrids(trx, rows, undo)
 
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH)
@@ -554,7 +703,7 @@ async function updateRows(trx: Db, target: ImportLayerId, json: string): Promise
   await q.execute(trx)
 }
 
-async function snapshotWhere(trx: Db, table: string, where: ReturnType<typeof sql>) {
+export async function snapshotWhere(trx: Db, table: string, where: ReturnType<typeof sql>) {
   const { rows } = await sql<{
     row: unknown
   }>`SELECT to_jsonb(t.*) AS row FROM ${sql.table(table)} t WHERE ${where}`.execute(trx)
@@ -614,6 +763,8 @@ const RESTORE: Record<string, { key: string; columns: string[] }> = {
 /** Undoes an import exactly (inside a transaction): deletes what it added, restores what it changed. */
 export async function undoImport(trx: Db, undo: Undo): Promise<void> {
   const table = TABLE_OF[undo.target]!
+  if (undo.addedVersions?.length)
+    await sql`DELETE FROM grid_versions WHERE id = ANY(${undo.addedVersions}::bigint[])`.execute(trx)
   // the rows as they were first (units point back to their grids), then what the import added
   for (const [t, rows] of Object.entries(undo.before)) {
     if (rows.length === 0) continue

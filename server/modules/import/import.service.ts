@@ -12,10 +12,10 @@ import {
   IMPORT_MAX_UNZIPPED_BYTES,
   IMPORT_SAMPLE_ROWS,
   type ImportCounts,
-  type ImportFigures,
   type ImportLayerId,
   type ImportPreviewProperties,
   type ImportProblem,
+  type ImportStage,
   type ImportSummary,
   type ImportUploadResult,
   type SourceLayer,
@@ -23,7 +23,7 @@ import {
 import { type ErrorCodeWithStatus, isErrorCode } from '../../../core/api/errors'
 import { parseCrs } from '../../../core/geo/crs'
 import { guessColumns, normaliseHeader } from '../../../core/import/column-guess'
-import { IMPORT_LAYERS, importLayer } from '../../../core/import/layers'
+import { IMPORT_LAYERS, type ImportLayer, importLayer } from '../../../core/import/layers'
 import {
   extentOf,
   ImportFileError,
@@ -32,11 +32,11 @@ import {
   type SourceTable,
 } from '../../../core/import/read-file'
 import type { TextEncodingId } from '../../../core/import/text-encoding'
-import { geometryKey, type ImportRecord, validateRows } from '../../../core/import/validate'
+import { geometryKey, type ImportRecord, type Validation, validateRowsInBatches } from '../../../core/import/validate'
 import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
 import type { ChangeEvent } from '../../plugins/events'
-import { forgetUnitCaches, readBand } from '../grid-editing/grid-editing.repository'
+import { forgetUnitCaches } from '../grid-editing/grid-editing.repository'
 import { joinNewBuildings } from '../network/network.service'
 import {
   commitWalkNetwork,
@@ -46,9 +46,15 @@ import {
   restoreWalkNetwork,
 } from '../network/network-import'
 import * as repo from './import.repository'
+import { type GridMove, importFigures, unitChanges } from './import-figures'
+import { applyGridImport } from './import-grids.repository'
+import { type PreviewRow, previewOf } from './preview-rows'
 import { readOsmPbf } from './read-osm-pbf'
+import { rowsRemovedFromFile } from './removed-rows'
 
 const PROBLEMS_ANSWERED = 1000
+/** rows per PostGIS geometry check (progress moves after each) */
+const GEOMETRY_BATCH = 2000
 /** uploads held in memory at once, waiting for a dry run or commit */
 const MAX_HELD_UPLOADS = 8
 
@@ -56,7 +62,9 @@ interface DryRunState {
   result: DryRunResult
   problems: ImportProblem[]
   planned: repo.PlannedRow[]
-  preview: { record: ImportRecord; status: ImportPreviewProperties['status'] }[]
+  preview: PreviewRow[]
+  /** grids: stored grids the file leaves out and the import leaves empty, retired by the commit */
+  retire: number[]
   /** a walk_network import: the network its lines build */
   network?: NetworkDryRun
 }
@@ -66,6 +74,7 @@ interface Upload {
   bytes: Uint8Array
   read: Map<string, SourceFile>
   progress: number
+  stage: ImportStage | null
   busy: 'validating' | 'committing' | null
   dryRun: DryRunState | null
 }
@@ -83,6 +92,8 @@ export class ImportService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly publish: (event: ChangeEvent) => void = () => {},
+    /** told of every step of progress (the CLI draws it; tests record it) */
+    private readonly onProgress: (id: number, stage: ImportStage, progress: number) => void = () => {},
   ) {}
 
   private async readAs(upload: Upload, encoding?: TextEncodingId): Promise<SourceFile> {
@@ -101,7 +112,7 @@ export class ImportService {
   async upload(filename: string, body: Buffer | undefined): Promise<ImportUploadResult> {
     if (!body || body.length === 0) throw badRequest('EMPTY_FILE', 'the request body is empty: send the file itself')
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
-    const upload: Upload = { filename, bytes, read: new Map(), progress: 0, busy: null, dryRun: null }
+    const upload: Upload = { filename, bytes, read: new Map(), progress: 0, stage: null, busy: null, dryRun: null }
     const file = await this.readAs(upload)
     const id = await repo.insertImport(this.db, { filename, format: file.format, sizeBytes: bytes.length })
     this.uploads.set(id, upload)
@@ -133,7 +144,7 @@ export class ImportService {
     const status = upload?.busy ?? row.status
     const progress = upload?.busy ? upload.progress : row.status === 'uploaded' ? 0 : 1
     const { sizeBytes: _s, encoding: _e, ...rest } = row
-    return { ...rest, status, progress }
+    return { ...rest, status, progress, stage: upload?.busy ? upload.stage : null }
   }
 
   private async uploadOf(id: number): Promise<Upload> {
@@ -158,6 +169,7 @@ export class ImportService {
     }
     upload.busy = 'validating'
     upload.progress = 0
+    upload.stage = 'reading'
     try {
       const file = await this.readAs(upload, req.encoding)
       const table = req.sourceLayer ? file.tables.find((t) => t.name === req.sourceLayer) : file.tables[0]
@@ -189,10 +201,18 @@ export class ImportService {
         if (personal.includes(h))
           throw badRequest('PERSONAL_COLUMN', `column "${h}" holds personal data: it is never imported`)
       }
-      upload.progress = 0.1
-      const validation = validateRows(layer, table.rows, req.mapping, crs)
-      upload.progress = 0.5
-      const state = await this.checkAgainstDatabase(id, req, crs, validation, personal)
+      const stage = (name: ImportStage, from: number, to: number) => (done: number, total: number) => {
+        upload.stage = name
+        upload.progress = from + (to - from) * (total > 0 ? done / total : 1)
+        this.onProgress(id, name, upload.progress)
+      }
+      const validation = await validateRowsInBatches(layer, table.rows, req.mapping, crs, stage('rows', 0.05, 0.4))
+      const state = await this.checkAgainstDatabase(id, req, crs, validation, personal, {
+        parents: stage('parents', 0.4, 0.45),
+        geometry: stage('geometry', 0.45, 0.85),
+        removed: stage('removed', 0.85, 0.9),
+        figures: stage('figures', 0.9, 1),
+      })
       upload.progress = 1
       await repo.markValidated(this.db, id, {
         target: req.target,
@@ -205,6 +225,7 @@ export class ImportService {
       return state.result
     } finally {
       upload.busy = null
+      upload.stage = null
     }
   }
 
@@ -212,8 +233,9 @@ export class ImportService {
     id: number,
     req: DryRunRequest,
     crs: string,
-    validation: ReturnType<typeof validateRows>,
+    validation: Validation,
     personal: string[],
+    progress: Record<'parents' | 'geometry' | 'removed' | 'figures', (done: number, total: number) => void>,
   ): Promise<DryRunState> {
     const target = req.target
     const problems = [...validation.problems]
@@ -223,11 +245,15 @@ export class ImportService {
     if (target === 'walk_network') return this.checkWalkNetwork(id, crs, validation, problems, notices)
     let records = validation.records
     let rejected = validation.rejected
+    const preview: DryRunState['preview'] = validation.rejectedRows.map((r) =>
+      previewOf(r, 'rejected', { code: r.code, reason: r.reason }),
+    )
     const reject = (r: ImportRecord, code: string, message: string) => {
       problems.push({ row: r.row, key: r.key, code, severity: 'error', message, action: 'row skipped' })
+      preview.push(previewOf(r, 'rejected', { code, reason: message }))
       rejected++
     }
-    const warn = (r: ImportRecord | null, code: string, message: string, action: string) =>
+    const warn = (r: { row: number; key: string | null } | null, code: string, message: string, action: string) =>
       problems.push({ row: r?.row ?? 0, key: r?.key ?? null, code, severity: 'warning', message, action })
 
     // parents must exist (loaded earlier, in the order of IMPORT_LAYERS)
@@ -240,6 +266,7 @@ export class ImportService {
       if (target === 'buildings') return { table: 'units', code: String(r.values.unitCode) }
       return null
     }
+    progress.parents(0, 1)
     for (const t of ['streets', 'communities', 'units'] as const) {
       const codes = [...new Set(records.flatMap((r) => (parentOf(r)?.table === t ? [parentOf(r)!.code] : [])))]
       if (codes.length === 0) continue
@@ -259,14 +286,13 @@ export class ImportService {
     )
     const layer = importLayer(target)
     const planned: repo.PlannedRow[] = []
-    const preview: DryRunState['preview'] = []
     let unchanged = 0
     const candidates: { record: ImportRecord; status: 'added' | 'changed'; existing: repo.ExistingRow | undefined }[] =
       []
     const grids =
       target === 'grids'
         ? await this.checkGrids(records, existing, planned, preview, warn)
-        : { unchanged: 0, split: [] }
+        : { unchanged: 0, split: [], notWhole: [], unitsLeft: null, moves: [], newGrids: [] }
     unchanged += grids.unchanged
     for (const r of target === 'grids' ? [] : records) {
       const old = existing.get(r.key)
@@ -274,32 +300,34 @@ export class ImportService {
         candidates.push({ record: r, status: 'added', existing: undefined })
         continue
       }
-      const same =
-        layer.fields.every(
-          (f) => r.values[f.id] === null || r.values[f.id] === undefined || r.values[f.id] === old.values[f.id],
-        ) &&
-        (layer.geometry === 'none' || geometryKey(r.geometry) === old.geometry)
+      const same = sameValues(layer, r, old) && (layer.geometry === 'none' || geometryKey(r.geometry) === old.geometry)
       if (same) {
         unchanged++
-        preview.push({ record: r, status: 'unchanged' })
+        preview.push(previewOf(r, 'unchanged'))
       } else candidates.push({ record: r, status: 'changed', existing: old })
     }
 
     // PostGIS checks: validity (repairable ones repaired), containment, the grid a new unit joins
-    const checks =
-      target === 'streets' || target === 'communities' || target === 'units'
-        ? await repo.checkGeometries(
+    progress.geometry(0, candidates.length)
+    const checks: repo.GeometryCheck[] = []
+    if (target === 'streets' || target === 'communities' || target === 'units')
+      for (let start = 0; start < candidates.length; start += GEOMETRY_BATCH) {
+        const batch = candidates.slice(start, start + GEOMETRY_BATCH)
+        checks.push(
+          ...(await repo.checkGeometries(
             this.db,
             target,
-            candidates.map((c, ord) => ({
-              ord,
+            batch.map((c, i) => ({
+              ord: start + i,
               parent: target === 'streets' ? null : (parentOf(c.record)?.code ?? null),
               geometry: JSON.stringify(c.record.geometry),
               assignGrid: target === 'units' && c.status === 'added',
             })),
             req.tolerances?.containmentM ?? 5,
-          )
-        : []
+          )),
+        )
+        progress.geometry(start + batch.length, candidates.length)
+      }
     const places =
       target === 'facilities'
         ? await repo.facilityChecks(
@@ -311,11 +339,83 @@ export class ImportService {
             })),
           )
         : []
+    // overlaps and sliver gaps between neighbours (units of a community, communities of a street)
+    const sliverM = req.tolerances?.sliverM ?? 1
+    const neighbours =
+      target === 'units' || target === 'communities'
+        ? await repo.checkNeighbours(
+            this.db,
+            target,
+            candidates.map((c, ord) => ({
+              ord,
+              key: c.record.key,
+              parent: parentOf(c.record)?.code ?? '',
+              geometry: JSON.stringify(c.record.geometry),
+              repair: false,
+            })),
+            sliverM,
+          )
+        : []
+    const noun = target === 'units' ? 'unit' : 'community'
     const split: string[] = [...grids.split]
     for (const [ord, c] of candidates.entries()) {
       const check = checks[ord]
       if (check && !check.valid)
         warn(c.record, 'INVALID_GEOMETRY', `invalid geometry (${check.reason})`, 'geometry repaired (ST_MakeValid)')
+      const nb = neighbours[ord]
+      let snapped = false
+      if (nb && nb.pairs.length > 0) {
+        const wide = nb.pairs.filter((p) => p.kind === 'overlap' && !p.sliver)
+        const area = (m2: number) => (m2 < 10 ? m2.toFixed(1) : String(Math.round(m2)))
+        const list = (ps: typeof wide) => ps.map((p) => `${noun} ${p.other} by ${area(p.areaM2)} m²`).join(', ')
+        // two rows of the file claiming the same land: the file contradicts itself, the later row is refused
+        const inFile = wide.filter((p) => !p.stored)
+        if (inFile.length > 0) {
+          reject(
+            c.record,
+            'OVERLAP',
+            `overlaps ${list(inFile)} of the file: wider than the ${sliverM} m sliver tolerance`,
+          )
+          continue
+        }
+        // a stored unit under a new one (a compound carved out of another): kept as drawn, for the editor
+        if (wide.length > 0)
+          warn(
+            c.record,
+            'OVERLAP',
+            `overlaps ${list(wide)}: wider than the ${sliverM} m sliver tolerance`,
+            'kept as drawn: settle the overlap in the editor (the stored unit is not changed)',
+          )
+        for (const p of nb.pairs)
+          if (p.sliver && p.kind === 'overlap')
+            warn(
+              c.record,
+              'OVERLAP_SNAPPED',
+              `overlaps ${noun} ${p.other} by ${area(p.areaM2)} m² (a sliver under ${sliverM} m)`,
+              `snapped: trimmed to ${p.other}'s edge`,
+            )
+          else if (p.kind === 'gap')
+            warn(
+              c.record,
+              'GAP_SNAPPED',
+              `a sliver gap of ${area(p.areaM2)} m² (under ${sliverM} m) between it and ${noun} ${p.other}`,
+              `snapped: filled up to ${p.other}'s edge`,
+            )
+      }
+      if (nb?.geometry) {
+        c.record = { ...c.record, geometry: JSON.parse(nb.geometry) }
+        snapped = true
+        // a file stored before with its slivers snapped: unchanged once snapped again
+        if (
+          c.existing &&
+          geometryKey(c.record.geometry) === c.existing.geometry &&
+          sameValues(layer, c.record, c.existing)
+        ) {
+          unchanged++
+          preview.push(previewOf(c.record, 'unchanged'))
+          continue
+        }
+      }
       if (check?.outsideM2) {
         reject(
           c.record,
@@ -356,12 +456,34 @@ export class ImportService {
         status: c.status,
         existingId: c.existing?.id ?? null,
         gridId: check?.gridId ?? null,
-        repair: check ? !check.valid : false,
+        repair: snapped || (check ? !check.valid : false),
       })
-      preview.push({ record: c.record, status: c.status })
+      preview.push(previewOf(c.record, c.status))
     }
 
-    const figures = await this.figures(target, planned, existing)
+    progress.removed(0, 1)
+    const removed = await rowsRemovedFromFile(
+      this.db,
+      target,
+      records,
+      [...validation.records.map((r) => r.key), ...validation.rejectedRows.flatMap((r) => (r.key ? [r.key] : []))],
+      new Set(existing.keys()),
+      grids.unitsLeft,
+    )
+    problems.push(...removed.problems)
+    preview.push(...removed.preview)
+    progress.figures(0, 1)
+    const figures = await importFigures(
+      this.db,
+      await unitChanges(
+        this.db,
+        target,
+        planned,
+        existing,
+        target === 'buildings' ? unchangedRecords(records, preview) : [],
+      ),
+      target === 'grids' ? { moves: grids.moves, newGrids: grids.newGrids, retire: removed.retire } : null,
+    )
     // totals reconciled against the community figures where both are given
     if (target === 'units' || target === 'counts')
       for (const c of figures.communities)
@@ -375,7 +497,7 @@ export class ImportService {
     const counts: ImportCounts = {
       added: planned.filter((p) => p.status === 'added').length,
       changed: planned.filter((p) => p.status === 'changed').length,
-      removed: 0,
+      removed: removed.removed,
       unchanged,
       rejected,
     }
@@ -394,18 +516,19 @@ export class ImportService {
         ...figures,
         communities: figures.communities.map(({ registered: _, ...c }) => c),
         unitsSplitBetweenGrids: split,
+        gridsNotWholeUnits: grids.notWhole,
       },
       notices,
-      canCommit: committable && planned.length + unchanged > 0,
+      canCommit: committable && planned.length + unchanged + removed.retire.length > 0,
     }
-    return { result, problems, planned, preview }
+    return { result, problems, planned, preview, retire: removed.retire }
   }
 
   /** A walk network replaces the stored one whole: every usable line is added, topology reported. */
   private async checkWalkNetwork(
     id: number,
     crs: string,
-    validation: ReturnType<typeof validateRows>,
+    validation: Validation,
     problems: ImportProblem[],
     notices: string[],
   ): Promise<DryRunState> {
@@ -420,7 +543,7 @@ export class ImportService {
       gridId: null,
       repair: false,
     }))
-    const figures = await this.figures('walk_network', [], new Map())
+    const figures = await importFigures(this.db, [], null)
     const result: DryRunResult = {
       id,
       target: 'walk_network',
@@ -434,15 +557,12 @@ export class ImportService {
       },
       problems: problems.slice(0, PROBLEMS_ANSWERED),
       problemCount: problems.length,
-      figures: { ...figures, communities: [], unitsSplitBetweenGrids: [] },
+      figures: { ...figures, communities: [], unitsSplitBetweenGrids: [], gridsNotWholeUnits: [] },
       notices: [...notices, ...network.notices],
       canCommit: planned.length > 0 && !network.problems.some((p) => p.severity === 'error'),
     }
-    const preview = validation.records.map((record) => ({
-      record,
-      status: (used.has(record) ? 'added' : 'rejected') as ImportPreviewProperties['status'],
-    }))
-    return { result, problems, planned, preview, network }
+    const preview = validation.records.map((record) => previewOf(record, used.has(record) ? 'added' : 'rejected'))
+    return { result, problems, planned, preview, retire: [], network }
   }
 
   /**
@@ -456,13 +576,22 @@ export class ImportService {
     planned: repo.PlannedRow[],
     preview: DryRunState['preview'],
     warn: (r: ImportRecord | null, code: string, message: string, action: string) => void,
-  ): Promise<{ unchanged: number; split: string[] }> {
+  ): Promise<{
+    unchanged: number
+    split: string[]
+    notWhole: string[]
+    unitsLeft: Map<number, number>
+    moves: GridMove[]
+    newGrids: { code: string; name: string }[]
+  }> {
     const units = await repo.unitsInGrids(
       this.db,
       records.map((r) => ({ key: r.key, community: r.key.slice(0, 12), geom: JSON.stringify(r.geometry) })),
     )
     const byGrid = new Map<string, number[]>()
     const split: string[] = []
+    // grids that are not whole units: they cut through a unit
+    const notWhole = new Set<string>()
     let uncovered = 0
     for (const u of units) {
       // a unit the imported grids only touch keeps its grid; one they hold most of joins that grid
@@ -472,6 +601,7 @@ export class ImportService {
       }
       const grid = records.find((r) => r.key === u.gridKey)!
       const pct = `${Math.round(u.share * 100)}% in ${u.gridKey}`
+      if (u.share < 0.99) notWhole.add(u.gridKey)
       if (u.share <= 0.5) {
         split.push(u.unitCode)
         warn(
@@ -495,6 +625,12 @@ export class ImportService {
     }
     if (uncovered)
       warn(null, 'UNITS_OUTSIDE_GRIDS', `${uncovered} units lie in none of the imported grids`, 'they keep their grid')
+    // units each current grid keeps: those that join no grid of the file
+    const moving = new Set([...byGrid.values()].flat())
+    const unitsLeft = new Map<number, number>()
+    for (const u of units)
+      if (u.currentGridId !== null && !moving.has(u.unitId))
+        unitsLeft.set(u.currentGridId, (unitsLeft.get(u.currentGridId) ?? 0) + 1)
     const members = await repo.gridMembers(
       this.db,
       [...existing.values()].map((e) => e.id),
@@ -511,80 +647,26 @@ export class ImportService {
         JSON.stringify(members.get(old.id) ?? []) === JSON.stringify([...unitIds].sort((a, b) => a - b))
       if (same) {
         unchanged++
-        preview.push({ record: r, status: 'unchanged' })
+        preview.push(previewOf(r, 'unchanged'))
         continue
       }
       const status = old ? 'changed' : 'added'
       planned.push({ record: r, status, existingId: old?.id ?? null, gridId: null, repair: false, unitIds })
-      preview.push({ record: r, status })
+      preview.push(previewOf(r, status))
     }
-    return { unchanged, split }
-  }
-
-  private async figures(
-    target: ImportLayerId,
-    planned: repo.PlannedRow[],
-    existing: Map<string, repo.ExistingRow>,
-  ): Promise<
-    Omit<ImportFigures, 'communities' | 'unitsSplitBetweenGrids'> & {
-      communities: (ImportFigures['communities'][number] & { registered: number })[]
+    // what the figures need: the units that change grid, and the new grids
+    const moves: GridMove[] = []
+    const keyOfUnit = new Map([...byGrid].flatMap(([key, ids]) => ids.map((id) => [id, key] as const)))
+    for (const u of units) {
+      const key = keyOfUnit.get(u.unitId)
+      const to = key === undefined ? undefined : (existing.get(key)?.id ?? key)
+      if (to !== undefined && to !== u.currentGridId)
+        moves.push({ community: u.communityCode, households: u.households, from: u.currentGridId, to })
     }
-  > {
-    const totals = await repo.householdTotals(this.db)
-    const empty = {
-      households: { before: totals.households, after: totals.households },
-      residents: { before: totals.residents, after: totals.residents },
-      communities: [],
-      grids: [],
-      gridsOutOfBand: { before: totals.outOfBand, after: totals.outOfBand },
-    }
-    if (target !== 'units' && target !== 'counts' && target !== 'buildings') return empty
-    const communityDelta = new Map<string, number>()
-    const gridDelta = new Map<number, number>()
-    let dh = 0
-    let dr = 0
-    for (const p of planned) {
-      const old = existing.get(p.record.key)
-      const h = (p.record.values.households as number | null) ?? (old?.values.households as number) ?? 0
-      const r = (p.record.values.residents as number | null) ?? (old?.values.residents as number) ?? 0
-      const d = h - ((old?.values.households as number) ?? 0)
-      dh += d
-      dr += r - ((old?.values.residents as number) ?? 0)
-      const community = old?.communityCode ?? (p.record.values.communityCode as string | undefined)
-      if (community) communityDelta.set(community, (communityDelta.get(community) ?? 0) + d)
-      const grid = old?.gridId ?? p.gridId
-      if (grid) gridDelta.set(grid, (gridDelta.get(grid) ?? 0) + d)
-    }
-    const communities = await repo.communityFigures(this.db, [...communityDelta.keys()])
-    const registered = await repo.existingRows(this.db, 'communities', [...communityDelta.keys()])
-    const grids = await repo.gridFigures(this.db, [...gridDelta.keys()])
-    const band = await this.band()
-    const outside = (h: number) => Math.abs(h - band.target) > band.target * band.tolerance
-    let outOfBand = totals.outOfBand
-    for (const g of grids)
-      outOfBand += Number(outside(g.households + gridDelta.get(g.id)!)) - Number(outside(g.households))
-    return {
-      households: { before: totals.households, after: totals.households + dh },
-      residents: { before: totals.residents, after: totals.residents + dr },
-      communities: communities
-        .map((c) => ({
-          code: c.code,
-          name: c.name,
-          before: c.households,
-          after: c.households + communityDelta.get(c.code)!,
-          registered: (registered.get(c.code)?.values.households as number) ?? 0,
-        }))
-        .filter((c) => c.before !== c.after || c.registered !== c.after),
-      grids: grids
-        .map((g) => ({ code: g.code, name: g.name, before: g.households, after: g.households + gridDelta.get(g.id)! }))
-        .filter((g) => g.before !== g.after),
-      gridsOutOfBand: { before: totals.outOfBand, after: outOfBand },
-    }
-  }
-
-  private async band() {
-    const b = await readBand(this.db)
-    return { target: b.targetHouseholds, tolerance: b.tolerance }
+    const newGrids = records
+      .filter((r) => !existing.has(r.key))
+      .map((r) => ({ code: r.key, name: (r.values.name as string | null) ?? r.key }))
+    return { unchanged, split, notWhole: [...notWhole].sort(), unitsLeft, moves, newGrids }
   }
 
   private dryRunOf(id: number): DryRunState {
@@ -609,18 +691,12 @@ export class ImportService {
   preview(id: number): string {
     const state = this.dryRunOf(id)
     const features = state.preview
-      .filter((p) => p.record.geometry)
-      .map((p) => ({
+      .filter((p) => p.geometry)
+      .map(({ geometry, ...properties }, i) => ({
         type: 'Feature',
-        id: p.record.row,
-        geometry: p.record.geometry,
-        properties: {
-          row: p.record.row,
-          code: p.record.key,
-          name: (p.record.values.name as string | null) ?? null,
-          status: p.status,
-          households: (p.record.values.households as number | null) ?? null,
-        } satisfies ImportPreviewProperties,
+        id: i + 1,
+        geometry,
+        properties: properties satisfies ImportPreviewProperties,
       }))
     return JSON.stringify({ type: 'FeatureCollection', features })
   }
@@ -632,6 +708,7 @@ export class ImportService {
       throw new AppError('NOTHING_TO_COMMIT', `import ${id} has nothing that can be written: see its problems`)
     upload.busy = 'committing'
     upload.progress = 0
+    upload.stage = 'writing'
     try {
       const target = state.result.target
       const result = await this.db.transaction().execute(async (trx) => {
@@ -645,7 +722,16 @@ export class ImportService {
                 addedDistrict: null,
                 before: { walk_network: [await commitWalkNetwork(trx, state.network.network)] },
               }
-            : await repo.applyImport(trx, target, state.planned)
+            : target === 'grids'
+              ? (
+                  await applyGridImport(trx, state.planned, {
+                    importId: id,
+                    author: req.author,
+                    reason: req.reason ?? '',
+                    retireIfEmpty: state.retire,
+                  })
+                ).undo
+              : await repo.applyImport(trx, target, state.planned)
         // new or moved buildings join the walk network
         if (target === 'buildings')
           await joinNewBuildings(
@@ -662,11 +748,12 @@ export class ImportService {
         await repo.markCommitted(trx, id, { author: req.author, reason: req.reason ?? '', revisionId, undo })
         return { revisionId, undo }
       })
-      this.announce(id, result.revisionId, state.planned.length > 0)
+      this.announce(id, result.revisionId, state.planned.length + state.retire.length > 0)
       this.uploads.delete(id)
       return { id, status: 'committed', revisionId: result.revisionId, counts: state.result.counts }
     } finally {
       upload.busy = null
+      upload.stage = null
     }
   }
 
@@ -707,6 +794,18 @@ export class ImportService {
     this.publish({ kind: 'units', ids: [id], revisionId })
     this.publish({ kind: 'grids', ids: [], revisionId })
   }
+}
+
+/** The row's values are what is stored (a value the file leaves empty keeps the stored one). */
+function sameValues(layer: ImportLayer, r: ImportRecord, old: repo.ExistingRow): boolean {
+  return layer.fields.every(
+    (f) => r.values[f.id] === null || r.values[f.id] === undefined || r.values[f.id] === old.values[f.id],
+  )
+}
+
+function unchangedRecords(records: ImportRecord[], preview: PreviewRow[]): ImportRecord[] {
+  const keys = new Set(preview.flatMap((p) => (p.status === 'unchanged' && p.code ? [p.code] : [])))
+  return records.filter((r) => keys.has(r.key))
 }
 
 const emptyCounts = (): ImportCounts => ({ added: 0, changed: 0, removed: 0, unchanged: 0, rejected: 0 })

@@ -23,6 +23,7 @@ import { CommitSection } from './commit-section'
 import { CrsEncodingSection } from './crs-encoding-section'
 import { HistorySection } from './history-section'
 import { MappingSection } from './mapping-section'
+import { type PreviewPick, PreviewTooltip, previewPickOf } from './preview-tooltip'
 import { ReportSection } from './report-section'
 import { UploadSection } from './upload-section'
 import { useImportWizard } from './use-import-wizard'
@@ -57,10 +58,13 @@ function PreviewLegend(props: {
 }
 
 export function ImportPage() {
-  const { t, language } = useI18n()
+  const { t, language, formatNumber } = useI18n()
   const w = useImportWizard()
   const [handle, setHandle] = useState<MapHandle | null>(null)
   const [visible, setVisible] = useState<ReadonlySet<PreviewStatus>>(ALL_STATUSES)
+  // the preview row under the pointer; a click pins it until the next click
+  const [hovered, setHovered] = useState<PreviewPick | null>(null)
+  const [pinned, setPinned] = useState<PreviewPick | null>(null)
   const streets = useApiResource((signal) => api.streets({}, signal))
   const communities = useApiResource((signal) => api.communities({}, signal))
   const { preview, existing, bbox } = w.dryRun
@@ -91,6 +95,14 @@ export function ImportPage() {
     updateTestHookSources({ map: handle?.map ?? null, overlay: handle?.overlay ?? null, language })
   }, [handle, language])
 
+  // a new dry run's preview: nothing is pinned
+  useEffect(() => {
+    if (preview !== undefined) {
+      setPinned(null)
+      setHovered(null)
+    }
+  }, [preview])
+
   const counts = useMemo(() => countByStatus(preview?.features ?? []), [preview])
   const toggle = (s: PreviewStatus) =>
     setVisible((v) => {
@@ -104,8 +116,17 @@ export function ImportPage() {
   return (
     <div className="import-page" data-testid="import-page">
       <div className="import-map">
-        <MapView layers={layers} theme="light" basemapUrl={null} ariaLabel={t('map.label')} onReady={setHandle} />
+        <MapView
+          layers={layers}
+          theme="light"
+          basemapUrl={null}
+          ariaLabel={t('map.label')}
+          onReady={setHandle}
+          onHover={(info) => setHovered(previewPickOf(info))}
+          onClick={(info) => setPinned(previewPickOf(info))}
+        />
         {preview ? <PreviewLegend counts={counts} visible={visible} onToggle={toggle} /> : null}
+        {preview && (pinned ?? hovered) ? <PreviewTooltip pick={(pinned ?? hovered)!} /> : null}
       </div>
       <aside className="import-panel" data-testid="import-wizard">
         <header className="import-header">
@@ -150,8 +171,11 @@ export function ImportPage() {
               </button>
               {dryRun.phase === 'running' ? (
                 <div className="import-progress">
-                  <span>{t('import.validating')}</span>
+                  <span data-testid="import-dry-run-stage" data-stage={dryRun.stage ?? ''}>
+                    {dryRun.stage ? t(`import.stage.${dryRun.stage}`) : t('import.validating')}
+                  </span>
                   <progress data-testid="import-dry-run-progress" max={1} value={dryRun.progress} />
+                  <span className="num">{formatNumber(dryRun.progress * 100)}%</span>
                 </div>
               ) : null}
               {dryRun.phase === 'failed' && dryRun.error ? (

@@ -21,6 +21,13 @@ const LABELS: Record<string, MessageKey> = {
   NO_GRID: 'import.problem.NO_GRID',
   SPLIT_BETWEEN_GRIDS: 'import.problem.SPLIT_BETWEEN_GRIDS',
   TOTALS_DIFFER: 'import.problem.TOTALS_DIFFER',
+  NOT_IN_FILE: 'import.problem.NOT_IN_FILE',
+  GRID_RETIRED: 'import.problem.GRID_RETIRED',
+  EMPTY_GRID: 'import.problem.EMPTY_GRID',
+  UNITS_OUTSIDE_GRIDS: 'import.problem.UNITS_OUTSIDE_GRIDS',
+  OVERLAP: 'import.problem.OVERLAP',
+  OVERLAP_SNAPPED: 'import.problem.OVERLAP_SNAPPED',
+  GAP_SNAPPED: 'import.problem.GAP_SNAPPED',
 }
 
 export function problemLabel(code: string, t: (key: MessageKey) => string): string {

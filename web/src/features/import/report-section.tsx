@@ -123,6 +123,10 @@ function Figures({ result }: { result: DryRunResult }) {
           <dt>{t('import.outOfBand')}</dt>
           <dd data-testid="import-out-of-band">{arrow(f.gridsOutOfBand)}</dd>
         </div>
+        <div className="figure">
+          <dt>{t('import.outsideGrids')}</dt>
+          <dd data-testid="import-outside-grids">{arrow(f.householdsOutsideGrids)}</dd>
+        </div>
       </dl>
       <Changes title={t('import.communityChanges')} rows={f.communities} testId="import-figure-communities" />
       <Changes title={t('import.gridChanges')} rows={f.grids} testId="import-figure-grids" />
@@ -130,6 +134,12 @@ function Figures({ result }: { result: DryRunResult }) {
         <div data-testid="import-split" className="muted">
           {t('import.split', { n: formatNumber(f.unitsSplitBetweenGrids.length) })}:{' '}
           {f.unitsSplitBetweenGrids.slice(0, SHOWN_CHANGES).join('、')}
+        </div>
+      ) : null}
+      {f.gridsNotWholeUnits.length > 0 ? (
+        <div data-testid="import-not-whole" className="muted">
+          {t('import.notWhole', { n: formatNumber(f.gridsNotWholeUnits.length) })}:{' '}
+          {f.gridsNotWholeUnits.slice(0, SHOWN_CHANGES).join('、')}
         </div>
       ) : null}
     </div>

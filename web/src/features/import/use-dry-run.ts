@@ -1,7 +1,7 @@
 // The dry run: the request, the server's progress while it validates (polled), then the report,
 // the preview's rows and what is already stored around them. Writes nothing.
 import { useCallback, useRef, useState } from 'react'
-import type { DryRunRequest, DryRunResult } from '../../../../core/api'
+import type { DryRunRequest, DryRunResult, ImportStage } from '../../../../core/api'
 import { geometryBbox } from '../../map/geometry/bbox'
 import { importApi, loadExisting, type PreviewCollection } from './import-api'
 
@@ -9,6 +9,8 @@ export interface DryRunState {
   phase: 'idle' | 'running' | 'done' | 'failed'
   /** 0–1 as the server reports it */
   progress: number
+  /** what the server is doing (reading, rows, parents, geometry, removed, figures) */
+  stage: ImportStage | null
   result: DryRunResult | null
   preview: PreviewCollection | null
   existing: GeoJSON.Feature[]
@@ -20,6 +22,7 @@ export interface DryRunState {
 export const IDLE_DRY_RUN: DryRunState = {
   phase: 'idle',
   progress: 0,
+  stage: null,
   result: null,
   preview: null,
   existing: [],
@@ -50,7 +53,8 @@ export function useDryRun() {
     const poll = setInterval(() => {
       importApi.summary(id).then(
         (s) => {
-          if (current() && s.status === 'validating') setState((st) => ({ ...st, progress: s.progress }))
+          if (current() && s.status === 'validating')
+            setState((st) => ({ ...st, progress: s.progress, stage: s.stage }))
         },
         () => {}, // a missed poll changes nothing
       )
@@ -60,7 +64,7 @@ export function useDryRun() {
       const preview = await importApi.preview(id)
       const bbox = previewBbox(preview)
       const existing = bbox ? await loadExisting(request.target, bbox) : []
-      if (current()) setState({ phase: 'done', progress: 1, result, preview, existing, bbox, error: null })
+      if (current()) setState({ phase: 'done', progress: 1, stage: null, result, preview, existing, bbox, error: null })
     } catch (error) {
       if (current()) setState((s) => ({ ...s, phase: 'failed', error: error as Error }))
     } finally {

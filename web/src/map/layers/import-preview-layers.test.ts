@@ -11,7 +11,7 @@ import { LAYER_IDS } from './layer-ids'
 const feature = (row: number, status: PreviewFeature['properties']['status']): PreviewFeature => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates: [117.7, 39.0] },
-  properties: { row, code: `c${row}`, name: `n${row}`, status, households: row },
+  properties: { row, code: `c${row}`, name: `n${row}`, status, households: row, problem: null, reason: null },
 })
 
 describe('the import preview layer', () => {
