@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely'
 import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
 import { communitiesRoutes } from './modules/communities/communities.routes'
+import { registerAnalysisLayers } from './modules/coverage/analysis-layers'
 import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.routes'
 import { equityRoutes } from './modules/equity/equity.routes'
 import { registerEquityService } from './modules/equity/equity.service'
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
   registerEquityService(app)
+  registerAnalysisLayers(app)
   registerTiles(app)
 
   await app.register(fastifySwagger, {

@@ -76,7 +76,7 @@ export async function mvtTile(db: Kysely<Database>, layer: TileLayer, tile: Tile
 }
 
 /** One geometry type per layer (what Shapefile and FlatGeobuf readers expect): a polygon the cleaning left single becomes a one-part MultiPolygon. */
-const polygonsAsMulti = (g: RawBuilder<unknown>) =>
+export const polygonsAsMulti = (g: RawBuilder<unknown>) =>
   sql`(SELECT CASE WHEN GeometryType(x) = 'POLYGON' THEN ST_Multi(x) ELSE x END FROM (SELECT ${g} AS x) c)`
 
 /** Which rows of a layer: all, or those of one community or street. */
