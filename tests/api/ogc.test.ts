@@ -10,6 +10,8 @@ import { startTestApp } from '../support/test-database'
 let ctx: Awaited<ReturnType<typeof startTestApp>>
 beforeAll(async () => {
   ctx = await startTestApp()
+  // the analysis collections read the coverage store: built once, up front
+  await ctx.app.coverage.ensure()
 })
 afterAll(() => ctx?.close())
 
@@ -77,7 +79,16 @@ describe('OGC API – Features Part 1: landing page, conformance, collections', 
   it('lists every collection with its items link, extent and the CRSs it is served in', async () => {
     const res = await get('/ogc/collections')
     const ids = res.json().collections.map((c: { id: string }) => c.id)
-    expect(ids).toEqual(['streets', 'communities', 'units', 'buildings', 'grids', 'facilities'])
+    expect(ids).toEqual([
+      'streets',
+      'communities',
+      'units',
+      'buildings',
+      'grids',
+      'facilities',
+      'coverage-gaps',
+      'equity-indicators',
+    ])
     for (const c of res.json().collections) {
       expect(link(c.links, 'items')).toBeDefined()
       expect(c.crs).toEqual(
