@@ -59,12 +59,16 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // an unknown type or tier is a 400 before any tile is made
       if (gaps) await app.analysis.rows('coverage-gaps', gaps)
       reply.header('cache-control', TILE_CACHE_CONTROL).header('vary', 'accept-encoding')
-      const etag = await app.tiles.etagOf(layer, tile, gaps)
-      if (req.headers['if-none-match'] === etag)
-        return reply
-          .header('etag', etag)
-          .code(304 as 200)
-          .send()
+      // a conditional request is answered from the ETag alone, without encoding the tile
+      const asked = req.headers['if-none-match']
+      if (asked !== undefined) {
+        const etag = await app.tiles.etagOf(layer, tile, gaps)
+        if (asked === etag)
+          return reply
+            .header('etag', etag)
+            .code(304 as 200)
+            .send()
+      }
       const served = await app.tiles.tile(layer, tile, gaps)
       reply.header('etag', served.etag).type(MVT)
       if (served.body.byteLength === 0) return reply.code(204 as 200).send()
