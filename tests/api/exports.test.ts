@@ -227,7 +227,7 @@ describe('GET /api/exports/{analysis view}', () => {
     const names = Object.keys(unzipSync(new Uint8Array(shp.rawPayload)))
     expect(names.some((n) => n.endsWith('_provenance.txt'))).toBe(true)
     expect(names.some((n) => n.endsWith('.prj'))).toBe(true)
-  })
+  }, 180_000)
 
   it('the equity indicators download one row per community with its values', async () => {
     const table = (await get(`/api/equity/indicators?street=${community.streetCode}`)).json()
@@ -239,7 +239,7 @@ describe('GET /api/exports/{analysis view}', () => {
     expect(head).toContain('stars')
     expect(head).toContain(table.indicators[0].code.replace(/[^A-Za-z0-9_]/g, '_'))
     expect(lines[1]).toContain('MULTIPOLYGON')
-  })
+  }, 180_000)
 })
 
 describe('GET /sheets/grids (the printable grid plan)', () => {

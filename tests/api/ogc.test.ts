@@ -338,7 +338,7 @@ describe('the analysis collections, read from the coverage store', () => {
     }
     expect(total).toBeGreaterThan(0)
     expect((await get('/ogc/collections/coverage-gaps/items?limit=1')).json().numberMatched).toBe(total)
-  })
+  }, 180_000)
 
   it('a type page carries the unserved households and buildings the coverage API names, at their points', async () => {
     const type = (await types())[1].code
@@ -361,7 +361,7 @@ describe('the analysis collections, read from the coverage store', () => {
     }
     const one = (await get(`/ogc/collections/coverage-gaps/items/${body.features[0].id}`)).json()
     expect(one.properties).toEqual(body.features[0].properties)
-  })
+  }, 180_000)
 
   it('filters coverage gaps by tier and bbox, and pages them by next links', async () => {
     const all = await types()
@@ -379,7 +379,7 @@ describe('the analysis collections, read from the coverage store', () => {
       const second = (await get(path(next!.href))).json()
       expect(second.features[0].id).not.toBe(first.features[0].id)
     }
-  })
+  }, 180_000)
 
   it('serves coverage gaps in EPSG:4548, northing first', async () => {
     const wgs = (await get('/ogc/collections/coverage-gaps/items?limit=3')).json()
@@ -390,7 +390,7 @@ describe('the analysis collections, read from the coverage store', () => {
       expect(f.geometry.coordinates[0]).toBeCloseTo(n, 0)
       expect(f.geometry.coordinates[1]).toBeCloseTo(e, 0)
     })
-  })
+  }, 180_000)
 
   it('equity-indicators is one community per feature with the values of /api/equity/indicators', async () => {
     const table = (await get('/api/equity/indicators')).json()
@@ -409,7 +409,7 @@ describe('the analysis collections, read from the coverage store', () => {
     expect(schema.properties.properties.properties).toMatchObject({ stars: { type: 'integer' } })
     const anIndicator = table.indicators[0].code.replace(/[^A-Za-z0-9_]/g, '_')
     expect(schema.properties.properties.properties[anIndicator]).toEqual({ type: 'number' })
-  })
+  }, 180_000)
 
   it('names a bad filter in a 400: an unknown type or tier, a filter on a collection without it', async () => {
     const type = await get('/ogc/collections/coverage-gaps/items?typeCode=spa')
@@ -422,5 +422,5 @@ describe('the analysis collections, read from the coverage store', () => {
     expect(misplaced.statusCode).toBe(400)
     expect(misplaced.json().message).toContain('coverage-gaps')
     expect((await get('/ogc/collections/coverage-gaps/items/kindergarten.0')).statusCode).toBe(404)
-  })
+  }, 180_000)
 })

@@ -186,7 +186,7 @@ describe('coverage-gap tiles (from the coverage store, on both engines)', () => 
       expect(buildingsOf(features)).toEqual([...api.points.buildingId].sort((a, b) => a - b))
       for (const f of features.values()) expect(f).toMatchObject({ typeCode: TYPE, type: 1 })
     }
-  })
+  }, 180_000)
 
   it('a facility added at a gap clears it from its tile; a tile out of its reach keeps its ETag', async () => {
     const first = (await get(`/api/coverage/gaps?type=${TYPE}&limit=1`)).json<CoverageGaps>()
@@ -215,7 +215,7 @@ describe('coverage-gap tiles (from the coverage store, on both engines)', () => 
     expect(buildingsOf(after.features)).not.toContain(first.points.buildingId[0])
     expect(buildingsOf(after.features)).toEqual([...(await gapsIn(here)).points.buildingId].sort((a, b) => a - b))
     expect((await get(url('coverage-gaps', far, `type=${TYPE}`), { 'if-none-match': before.far })).statusCode).toBe(304)
-  })
+  }, 180_000)
 
   it('TileJSON names the subject in its template; a bad subject is a 400 naming it', async () => {
     const tj = (await get(`/api/tiles/coverage-gaps/tilejson.json?type=${TYPE}`)).json<TileJson>()
@@ -230,5 +230,5 @@ describe('coverage-gap tiles (from the coverage store, on both engines)', () => 
     const misplaced = await get('/api/tiles/grids/14/13500/6200.mvt?type=kindergarten')
     expect(misplaced.statusCode).toBe(400)
     expect(misplaced.json().message).toContain('coverage-gaps')
-  })
+  }, 180_000)
 })

@@ -65,10 +65,13 @@ export interface MemoryRows {
 
 /** The rows as a row source in their given order (`ord`), their geometry joined from the table. */
 export function memorySource(m: MemoryRows, rows = m.rows) {
-  const json = JSON.stringify(rows.map((r, ord) => ({ id: r.id, key: String(r.key), props: r.properties, ord })))
-  const key = m.table === 'buildings' ? sql`t.id::text` : sql`t.code`
-  return sql`SELECT g.id, t.geom, g.props, g.ord FROM json_to_recordset(${json}::json) AS g(id text, key text, props json, ord int)
-    JOIN ${sql.table(m.table)} t ON ${key} = g.key`
+  const json = JSON.stringify(rows.map((r, ord) => ({ id: r.id, key: r.key, props: r.properties, ord })))
+  // keys of the table's own type, so the join goes by its primary key (a cast would scan it per row)
+  return m.table === 'buildings'
+    ? sql`SELECT g.id, t.geom, g.props, g.ord FROM json_to_recordset(${json}::json) AS g(id text, key int, props json, ord int)
+      JOIN buildings t ON t.id = g.key`
+    : sql`SELECT g.id, t.geom, g.props, g.ord FROM json_to_recordset(${json}::json) AS g(id text, key char(12), props json, ord int)
+      JOIN communities t ON t.code = g.key`
 }
 
 export interface ItemsFilter {
