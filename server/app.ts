@@ -20,6 +20,7 @@ import { SESSION_SCHEME, tidyOpenApi } from '../core/api/openapi'
 import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
 import { communitiesRoutes } from './modules/communities/communities.routes'
+import { registerAnalysisLayers } from './modules/coverage/analysis-layers'
 import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.routes'
 import { walkRoutes } from './modules/coverage/walk.routes'
 import { equityRoutes } from './modules/equity/equity.routes'
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
   registerEquityService(app)
+  registerAnalysisLayers(app)
   registerTiles(app)
 
   await app.register(fastifySwagger, {

@@ -2,7 +2,7 @@
 // collections Wangge serves, the conformance classes it declares, the query parameters, and the
 // pure helpers the routes use (paging links, bbox and CRS reading, axis order).
 import { type Static, Type } from 'typebox'
-import { crsInfo, parseCrs } from '../geo/crs'
+import { crsInfo, crsTransform, parseCrs } from '../geo/crs'
 
 export const OGC_MAX_LIMIT = 10_000
 export const OGC_DEFAULT_LIMIT = 1000
@@ -54,6 +54,29 @@ export function ogcCrs(text: string | undefined): OgcCrs | null {
   const metric = srid === 4548 || srid === 3857
   // EPSG:4326 and 4490 are latitude first; EPSG:4548 is northing (X) first; EPSG:3857 easting first
   return { uri, srid, northFirst: srid !== 3857, gridSize: metric ? 0.01 : 1e-6, decimals: metric ? 2 : 6 }
+}
+
+/**
+ * A box in a served CRS (easting first) as a lng/lat box that surely holds it: its edges sampled,
+ * widened by 0.001° (for pre-filtering in memory; PostGIS decides exactly).
+ */
+export function bboxInWgs84(bbox: [number, number, number, number], srid: number): [number, number, number, number] {
+  const { toWgs84 } = crsTransform(`EPSG:${srid}`)
+  const out: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (let i = 0; i <= 8; i++)
+    for (const [x, y] of [
+      [bbox[0] + ((bbox[2] - bbox[0]) * i) / 8, bbox[1]],
+      [bbox[0] + ((bbox[2] - bbox[0]) * i) / 8, bbox[3]],
+      [bbox[0], bbox[1] + ((bbox[3] - bbox[1]) * i) / 8],
+      [bbox[2], bbox[1] + ((bbox[3] - bbox[1]) * i) / 8],
+    ]) {
+      const [lng, lat] = toWgs84([x, y])
+      out[0] = Math.min(out[0], lng)
+      out[1] = Math.min(out[1], lat)
+      out[2] = Math.max(out[2], lng)
+      out[3] = Math.max(out[3], lat)
+    }
+  return [out[0] - 1e-3, out[1] - 1e-3, out[2] + 1e-3, out[3] + 1e-3]
 }
 
 /** A bbox parameter: 4 numbers (2D) or 6 (3D, heights ignored), in the bbox CRS's axis order. */
@@ -143,6 +166,12 @@ export interface OgcCollectionInfo {
   properties: Record<string, PropType>
   /** accepts `datetime` (features as of an instant) */
   temporal?: boolean
+  /** read from the coverage store (ADR 11) rather than a table; accepts `scenario` */
+  analysis?: boolean
+  /** accepts the property filters `typeCode` and `tier` */
+  typeFilter?: boolean
+  /** further properties of this type, one per indicator of the catalogue (named by the data) */
+  moreProperties?: PropType
 }
 
 export const OGC_COLLECTIONS: OgcCollectionInfo[] = [
@@ -247,6 +276,56 @@ export const OGC_COLLECTIONS: OgcCollectionInfo[] = [
       radiusM: 'number',
     },
   },
+  {
+    id: 'coverage-gaps',
+    title: 'Facility coverage gaps',
+    titleZh: '设施服务盲区',
+    description:
+      'One feature per building with households that a facility type does not reach within its service radius, for every type (typeCode, tier); filter with typeCode= or tier=, scenario=with-planned counts planned facilities',
+    geometryType: 'Point',
+    idType: 'string',
+    analysis: true,
+    typeFilter: true,
+    properties: {
+      buildingId: 'integer',
+      typeCode: 'string',
+      typeName: 'string',
+      tier: 'string',
+      scenario: 'string',
+      households: 'integer',
+      residents: 'integer',
+      nearestM: 'integer',
+      communityCode: 'string',
+      streetCode: 'string',
+      unitId: 'integer',
+      gridId: 'integer',
+    },
+  },
+  {
+    id: 'equity-indicators',
+    title: 'Community equity indicators',
+    titleZh: '社区均等化指标',
+    description:
+      'One feature per community with its equalization indicators (coverage shares, distances, floor area, staffing, grids in band) and star rating; scenario=with-planned counts planned facilities',
+    geometryType: 'MultiPolygon',
+    idType: 'string',
+    analysis: true,
+    moreProperties: 'number',
+    properties: {
+      code: 'string',
+      name: 'string',
+      streetCode: 'string',
+      streetName: 'string',
+      kind: 'string',
+      scenario: 'string',
+      households: 'integer',
+      residents: 'integer',
+      workers: 'integer',
+      gridCount: 'integer',
+      stars: 'integer',
+      score: 'number',
+    },
+  },
 ]
 
 export const ogcCollection = (id: string) => OGC_COLLECTIONS.find((c) => c.id === id)
@@ -282,13 +361,28 @@ export const OgcItemsQuery = Type.Object(
       Type.String({ description: 'CRS of the response, one of the collection crs list (default CRS84)' }),
     ),
     datetime: Type.Optional(Type.String({ description: 'grids only: the grids as of this RFC 3339 instant or date' })),
+    scenario: Type.Optional(
+      Type.Union([Type.Literal('as-is'), Type.Literal('with-planned')], {
+        description: 'coverage-gaps and equity-indicators: as-is (default) or with the planned facilities',
+      }),
+    ),
+    typeCode: Type.Optional(
+      Type.String({ description: 'coverage-gaps only: the features of one facility type (a property filter)' }),
+    ),
+    tier: Type.Optional(
+      Type.String({ description: 'coverage-gaps only: the features of the types of one life-circle tier' }),
+    ),
   },
   { additionalProperties: false },
 )
 export type OgcItemsQuery = Static<typeof OgcItemsQuery>
 
 export const OgcItemQuery = Type.Object(
-  { f: OgcFormat, crs: Type.Optional(Type.String({ description: 'CRS of the response (default CRS84)' })) },
+  {
+    f: OgcFormat,
+    crs: Type.Optional(Type.String({ description: 'CRS of the response (default CRS84)' })),
+    scenario: OgcItemsQuery.properties.scenario,
+  },
   { additionalProperties: false },
 )
 
@@ -349,7 +443,9 @@ export function ogcFeatureSchema(c: OgcCollectionInfo) {
       type: Type.Literal('Feature'),
       id: c.idType === 'string' ? Type.String() : Type.Integer(),
       geometry: geometrySchema(c.geometryType),
-      properties: Type.Object(properties),
+      properties: c.moreProperties
+        ? Type.Object(properties, { additionalProperties: Type.Union([typeOf[c.moreProperties](), Type.Null()]) })
+        : Type.Object(properties),
       links: Type.Optional(Type.Array(OgcLinkSchema)),
     },
     { title: `${c.id} feature` },
@@ -374,7 +470,11 @@ export function ogcItemsSchema(c: OgcCollectionInfo) {
  * The JSON Schema of one collection's features (the `describedby` link of a collection), which
  * clients such as GDAL read to type the fields before they see any feature.
  */
-export function ogcJsonSchema(c: OgcCollectionInfo, id: string) {
+export function ogcJsonSchema(c: OgcCollectionInfo, id: string, more: string[] = []) {
+  const types: [string, PropType][] = [
+    ...Object.entries(c.properties),
+    ...(c.moreProperties ? more.map((k) => [k, c.moreProperties] as [string, PropType]) : []),
+  ]
   return {
     $schema: 'https://json-schema.org/draft/2019-09/schema',
     $id: id,
@@ -387,7 +487,7 @@ export function ogcJsonSchema(c: OgcCollectionInfo, id: string) {
       geometry: { $ref: `https://geojson.org/schema/${c.geometryType}.json` },
       properties: {
         type: 'object',
-        properties: Object.fromEntries(Object.entries(c.properties).map(([k, t]) => [k, { type: t }])),
+        properties: Object.fromEntries(types.map(([k, t]) => [k, { type: t }])),
       },
     },
   }

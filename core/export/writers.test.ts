@@ -1,10 +1,16 @@
 import { unzipSync } from 'fflate'
+import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js'
+import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js'
+import readXlsxFile from 'read-excel-file/universal'
 import { describe, expect, it } from 'vitest'
 import { crsFromPrj } from '../geo/prj'
 import { EXPORT_CRS_IDS, exportCrs, reprojectCollection } from './crs-choice'
-import { neutralise, writeCsv } from './csv'
+import { neutralise, PROVENANCE_COLUMNS, writeCsv } from './csv'
+import { writeFlatGeobuf } from './flatgeobuf'
+import { type Provenance, provenanceText } from './provenance'
 import { shortFieldNames, writeShapefileZip } from './shapefile'
 import { labelPoint, toWkt } from './wkt'
+import { writeXlsx } from './xlsx'
 
 const square: GeoJSON.MultiPolygon = {
   type: 'MultiPolygon',
@@ -153,5 +159,68 @@ describe('export CRS', () => {
     expect(y).toBeGreaterThan(4_300_000)
     expect(Number.isInteger(x * 1000)).toBe(true)
     expect(reprojectCollection(fc, exportCrs('cgcs2000')).features[0].geometry).toEqual(square)
+  })
+})
+
+const provenance: Provenance = {
+  what: 'grids',
+  filter: { community: '120116001001' },
+  exportedAt: '2026-11-29T22:00:00.000Z',
+  revision: 42,
+  crs: 'EPSG:4548',
+  features: 2,
+  source: 'Wangge 网格',
+}
+
+describe('provenance inside every file', () => {
+  it('CSV: four documented trailing columns on every row', () => {
+    const csv = writeCsv(fc, { metric: false, decimals: 7, provenance })
+    const [head, ...rows] = csv.slice(1).trimEnd().split('\r\n')
+    expect(head.split(',').slice(-4)).toEqual([...PROVENANCE_COLUMNS])
+    for (const row of rows) expect(row.endsWith(',grids,42,2026-11-29T22:00:00.000Z,EPSG:4548')).toBe(true)
+  })
+
+  it('FlatGeobuf: the header carries title, description and metadata; columns typed past a first null', async () => {
+    const withNull: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [...fc.features].reverse(),
+    }
+    const bytes = writeFlatGeobuf(withNull, {
+      epsg: 4548,
+      name: 'grids',
+      title: 'grids',
+      description: provenanceText(provenance),
+      metadata: JSON.stringify(provenance),
+    })
+    let header: HeaderMeta | undefined
+    const back: GeoJSON.Feature[] = []
+    for await (const f of deserialize(bytes, { headerMetaFn: (h: HeaderMeta) => (header = h) } as never))
+      back.push(f as never)
+    expect(header!.crs?.code).toBe(4548)
+    expect(JSON.parse(header!.metadata!)).toEqual(provenance)
+    expect(header!.description).toContain('data revision: 42')
+    expect(header!.title).toBe('grids')
+    // the first feature's communityCode is null: the column is still text, the second one's read back
+    expect(back.map((f) => f.properties?.communityCode ?? null)).toEqual([null, '120116001001'])
+    expect(back.map((f) => f.properties?.households)).toEqual([-1, 300])
+  })
+
+  it('XLSX: the table with numbers as numbers and formulas as text, and a provenance sheet', async () => {
+    const bytes = await writeXlsx(fc, { metric: false, decimals: 7, provenance })
+    const sheets = await readXlsxFile(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    )
+    expect(sheets.map((s) => s.sheet)).toEqual(['grids', 'provenance'])
+    const [head, first, second] = sheets[0].data
+    expect(head.slice(0, 4)).toEqual(['name', 'households', 'communityCode', 'wkt'])
+    expect(first[0]).toBe('=HYPERLINK("x")')
+    expect(first[1]).toBe(300)
+    expect(second[1]).toBe(-1)
+    expect(first.at(-3)).toBe(42)
+    const facts = new Map(sheets[1].data.slice(1).map((r) => [r[0], r[1]]))
+    expect(facts.get('data revision')).toBe(42)
+    expect(facts.get('CRS')).toBe('EPSG:4548')
+    expect(facts.get('filter: community')).toBe('120116001001')
+    expect(facts.get('exported at')).toBe('2026-11-29T22:00:00.000Z')
   })
 })

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js'
+import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js'
+import readXlsxFile from 'read-excel-file/universal'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunityPage, GridPage } from '../../core/api'
 import { crsTransform } from '../../core/geo/crs'
@@ -17,6 +19,8 @@ let grids: GridPage
 const dir = mkdtempSync(join(tmpdir(), 'wangge-exports-'))
 beforeAll(async () => {
   ctx = await startTestApp()
+  // the analysis collections read the coverage store: built once, up front
+  await ctx.app.coverage.ensure()
   community = (await get('/api/communities?limit=1')).json<CommunityPage>().features[0].properties
   grids = (await get(`/api/grids?community=${community.code}&limit=5000`)).json<GridPage>()
 })
@@ -72,7 +76,18 @@ describe('GET /api/exports/{layer}', () => {
     expect(text.startsWith('\uFEFF')).toBe(true)
     const lines = text.slice(1).trimEnd().split('\r\n')
     const head = lines[0].split(',')
-    expect(head.slice(-3)).toEqual(['wkt', 'lng', 'lat'])
+    // the export's provenance closes every row (issue 10: provenance inside every file)
+    expect(head.slice(-7)).toEqual([
+      'wkt',
+      'lng',
+      'lat',
+      'provenance_what',
+      'provenance_revision',
+      'provenance_exported_at',
+      'provenance_crs',
+    ])
+    const revision = provenanceOf(res.headers).revision
+    for (const line of lines.slice(1)) expect(line).toMatch(new RegExp(`,grids,${revision},[-\\d:.TZ]+,EPSG:4326$`))
     expect(head).toContain('households')
     expect(lines.length - 1).toBe(grids.features.length)
     expect(lines[1]).toContain('"MULTIPOLYGON (((')
@@ -133,7 +148,53 @@ describe('GET /api/exports/{layer}', () => {
     expect(layer.geometry).toMatch(/Polygon/)
   })
 
+  it('FlatGeobuf carries its provenance in the header: description and metadata', async () => {
+    const res = await get(`/api/exports/grids?format=fgb&community=${community.code}&crs=epsg4548`)
+    let header: HeaderMeta | undefined
+    const features: GeoJSON.Feature[] = []
+    for await (const f of deserialize(new Uint8Array(res.rawPayload), {
+      headerMetaFn: (h: HeaderMeta) => (header = h),
+    } as never))
+      features.push(f as GeoJSON.Feature)
+    expect(features).toHaveLength(grids.features.length)
+    expect(JSON.parse(header!.metadata!)).toEqual(provenanceOf(res.headers))
+    expect(header!.description).toMatch(/CRS: EPSG:4548/)
+    expect(header!.description).toMatch(/data revision: \d+/)
+  })
+
+  it('XLSX: the grids as a table (numbers as numbers) and a provenance sheet', async () => {
+    const res = await get(`/api/exports/grids?format=xlsx&community=${community.code}&crs=gcj02`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(res.headers['content-disposition']).toMatch(/grids_\d+_gcj02_r\d+_.*\.xlsx"$/)
+    const bytes = new Uint8Array(res.rawPayload)
+    const sheets = await readXlsxFile(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    )
+    expect(sheets.map((x) => x.sheet)).toEqual(['grids', 'provenance'])
+    const [head, ...rows] = sheets[0].data
+    expect(rows).toHaveLength(grids.features.length)
+    const col = (name: string) => head.indexOf(name)
+    const byCode = new Map(rows.map((r) => [r[col('code')], r]))
+    for (const g of grids.features) {
+      const row = byCode.get(g.properties.code)!
+      expect(row[col('households')]).toBe(g.properties.households)
+      expect(row[col('name')]).toBe(g.properties.name)
+    }
+    const facts = new Map(sheets[1].data.slice(1).map((r) => [r[0], r[1]]))
+    expect(facts.get('CRS')).toBe('GCJ-02')
+    expect(facts.get('CRS note')).toMatch(/AMap/)
+    expect(facts.get('data revision')).toBe(provenanceOf(res.headers).revision)
+    expect(facts.get('filter: community')).toBe(community.code)
+  })
+
   it('refuses an unknown format, CRS or layer, naming it', async () => {
+    const t = await get('/api/exports/coverage-gaps?format=csv&type=spa')
+    expect(t.statusCode).toBe(400)
+    expect(t.json().message).toContain('spa')
+    const misplaced = await get('/api/exports/grids?format=csv&type=kindergarten')
+    expect(misplaced.statusCode).toBe(400)
+    expect(misplaced.json().message).toContain('coverage-gaps')
     const f = await get('/api/exports/grids?format=kml')
     expect(f.statusCode).toBe(400)
     expect(f.json().message).toContain('format')
@@ -142,6 +203,43 @@ describe('GET /api/exports/{layer}', () => {
     expect(c.json().message).toContain('crs')
     expect((await get('/api/exports/households?format=csv')).statusCode).toBe(400)
   })
+})
+
+describe('GET /api/exports/{analysis view}', () => {
+  it('the coverage gaps of a type download with the buildings the coverage API names', async () => {
+    const type = (await get('/api/facility-types')).json()[0].code as string
+    const api = (await get(`/api/coverage/gaps?type=${type}&limit=100000`)).json()
+    const res = await get(`/api/exports/coverage-gaps?format=geojson&type=${type}&crs=epsg4548`)
+    expect(res.statusCode).toBe(200)
+    const fc = res.json()
+    expect(fc.provenance).toMatchObject({
+      what: 'coverage-gaps',
+      filter: { type, scenario: 'as-is' },
+      crs: 'EPSG:4548',
+    })
+    expect(fc.features).toHaveLength(api.unservedBuildings)
+    expect(new Set(fc.features.map((f: GeoJSON.Feature) => f.properties!.buildingId))).toEqual(
+      new Set(api.points.buildingId),
+    )
+    expect(fc.features[0].geometry.coordinates[0]).toBeGreaterThan(400_000)
+    const shp = await get(`/api/exports/coverage-gaps?format=shp&type=${type}&community=${community.code}`)
+    expect(shp.statusCode).toBe(200)
+    const names = Object.keys(unzipSync(new Uint8Array(shp.rawPayload)))
+    expect(names.some((n) => n.endsWith('_provenance.txt'))).toBe(true)
+    expect(names.some((n) => n.endsWith('.prj'))).toBe(true)
+  }, 180_000)
+
+  it('the equity indicators download one row per community with its values', async () => {
+    const table = (await get(`/api/equity/indicators?street=${community.streetCode}`)).json()
+    const res = await get(`/api/exports/equity-indicators?format=csv&street=${community.streetCode}`)
+    expect(res.statusCode).toBe(200)
+    const lines = res.body.slice(1).trimEnd().split('\r\n')
+    expect(lines.length - 1).toBe(table.rows.length)
+    const head = lines[0].split(',')
+    expect(head).toContain('stars')
+    expect(head).toContain(table.indicators[0].code.replace(/[^A-Za-z0-9_]/g, '_'))
+    expect(lines[1]).toContain('MULTIPOLYGON')
+  }, 180_000)
 })
 
 describe('GET /sheets/grids (the printable grid plan)', () => {

@@ -10,6 +10,8 @@ import { startTestApp } from '../support/test-database'
 let ctx: Awaited<ReturnType<typeof startTestApp>>
 beforeAll(async () => {
   ctx = await startTestApp()
+  // the analysis collections read the coverage store: built once, up front
+  await ctx.app.coverage.ensure()
 })
 afterAll(() => ctx?.close())
 
@@ -77,7 +79,16 @@ describe('OGC API – Features Part 1: landing page, conformance, collections', 
   it('lists every collection with its items link, extent and the CRSs it is served in', async () => {
     const res = await get('/ogc/collections')
     const ids = res.json().collections.map((c: { id: string }) => c.id)
-    expect(ids).toEqual(['streets', 'communities', 'units', 'buildings', 'grids', 'facilities'])
+    expect(ids).toEqual([
+      'streets',
+      'communities',
+      'units',
+      'buildings',
+      'grids',
+      'facilities',
+      'coverage-gaps',
+      'equity-indicators',
+    ])
     for (const c of res.json().collections) {
       expect(link(c.links, 'items')).toBeDefined()
       expect(c.crs).toEqual(
@@ -309,4 +320,107 @@ describe('served geometry is clean', () => {
     expect(shells.length).toBeGreaterThan(0)
     expect(shells.filter((a: number) => a <= 0)).toEqual([])
   })
+})
+
+describe('the analysis collections, read from the coverage store', () => {
+  const types = async () =>
+    (await get('/api/facility-types')).json() as { code: string; tier: string; nameZh: string }[]
+  const gapsOf = async (query: string) => (await get(`/api/coverage/gaps?${query}&limit=1`)).json()
+
+  it('coverage-gaps holds, per facility type, every building the type does not reach', async () => {
+    let total = 0
+    for (const t of await types()) {
+      const expected = await gapsOf(`type=${t.code}`)
+      const body = (await get(`/ogc/collections/coverage-gaps/items?typeCode=${t.code}&limit=5`)).json()
+      expect(body.numberMatched, t.code).toBe(expected.unservedBuildings)
+      for (const f of body.features) expect(f.properties).toMatchObject({ typeCode: t.code, tier: t.tier })
+      total += expected.unservedBuildings
+    }
+    expect(total).toBeGreaterThan(0)
+    expect((await get('/ogc/collections/coverage-gaps/items?limit=1')).json().numberMatched).toBe(total)
+  }, 180_000)
+
+  it('a type page carries the unserved households and buildings the coverage API names, at their points', async () => {
+    const type = (await types())[1].code
+    const expected = (await get(`/api/coverage/gaps?type=${type}&limit=100000`)).json()
+    const body = (await get(`/ogc/collections/coverage-gaps/items?typeCode=${type}&limit=10000`)).json()
+    expect(body.numberReturned).toBe(Math.min(10_000, expected.unservedBuildings))
+    const at = new Map<number, number[]>(
+      expected.points.buildingId.map((id: number, i: number) => [id, [expected.points.lng[i], expected.points.lat[i]]]),
+    )
+    for (const f of body.features) {
+      expect(f.id).toBe(`${type}.${f.properties.buildingId}`)
+      expect(f.geometry.coordinates).toEqual(at.get(f.properties.buildingId))
+    }
+    if (expected.unservedBuildings <= 10_000) {
+      const households = body.features.reduce(
+        (s: number, f: { properties: { households: number } }) => s + f.properties.households,
+        0,
+      )
+      expect(households).toBe(expected.unservedHouseholds)
+    }
+    const one = (await get(`/ogc/collections/coverage-gaps/items/${body.features[0].id}`)).json()
+    expect(one.properties).toEqual(body.features[0].properties)
+  }, 180_000)
+
+  it('filters coverage gaps by tier and bbox, and pages them by next links', async () => {
+    const all = await types()
+    const tier = all[0].tier
+    const ofTier = all.filter((t) => t.tier === tier)
+    let expected = 0
+    for (const t of ofTier) expected += (await gapsOf(`type=${t.code}&bbox=117.65,39.0,117.70,39.05`)).unservedBuildings
+    const first = (
+      await get(`/ogc/collections/coverage-gaps/items?tier=${tier}&bbox=117.65,39.0,117.70,39.05&limit=50`)
+    ).json()
+    expect(first.numberMatched).toBe(expected)
+    const next = link(first.links, 'next')
+    if (expected > 50) {
+      expect(next!.href).toContain(`tier=${tier}`)
+      const second = (await get(path(next!.href))).json()
+      expect(second.features[0].id).not.toBe(first.features[0].id)
+    }
+  }, 180_000)
+
+  it('serves coverage gaps in EPSG:4548, northing first', async () => {
+    const wgs = (await get('/ogc/collections/coverage-gaps/items?limit=3')).json()
+    const gk = (await get('/ogc/collections/coverage-gaps/items?limit=3&crs=EPSG:4548')).json()
+    const t = crsTransform('EPSG:4548')
+    gk.features.forEach((f: { geometry: { coordinates: number[] } }, i: number) => {
+      const [e, n] = t.fromWgs84(wgs.features[i].geometry.coordinates)
+      expect(f.geometry.coordinates[0]).toBeCloseTo(n, 0)
+      expect(f.geometry.coordinates[1]).toBeCloseTo(e, 0)
+    })
+  }, 180_000)
+
+  it('equity-indicators is one community per feature with the values of /api/equity/indicators', async () => {
+    const table = (await get('/api/equity/indicators')).json()
+    const body = (await get('/ogc/collections/equity-indicators/items?limit=10000')).json()
+    expect(body.numberMatched).toBe(await count('communities'))
+    expect(body.features).toHaveLength(table.rows.length)
+    const byCode = new Map(table.rows.map((r: { code: string }) => [r.code, r]))
+    for (const f of body.features) {
+      const row = byCode.get(f.id) as { stars: number | null; values: Record<string, number | null> }
+      expect(f.properties.stars).toBe(row.stars)
+      for (const [code, v] of Object.entries(row.values))
+        expect(f.properties[code.replace(/[^A-Za-z0-9_]/g, '_')], code).toBe(v)
+      expect(f.geometry.type).toBe('MultiPolygon')
+    }
+    const schema = (await get('/ogc/collections/equity-indicators/schema')).json()
+    expect(schema.properties.properties.properties).toMatchObject({ stars: { type: 'integer' } })
+    const anIndicator = table.indicators[0].code.replace(/[^A-Za-z0-9_]/g, '_')
+    expect(schema.properties.properties.properties[anIndicator]).toEqual({ type: 'number' })
+  }, 180_000)
+
+  it('names a bad filter in a 400: an unknown type or tier, a filter on a collection without it', async () => {
+    const type = await get('/ogc/collections/coverage-gaps/items?typeCode=spa')
+    expect(type.statusCode).toBe(400)
+    expect(type.json().code).toBe('UNKNOWN_FACILITY_TYPE')
+    expect(type.json().message).toContain('spa')
+    const tier = await get('/ogc/collections/coverage-gaps/items?tier=99min')
+    expect(tier.json().code).toBe('UNKNOWN_TIER')
+    const misplaced = await get('/ogc/collections/streets/items?typeCode=kindergarten')
+    expect(misplaced.statusCode).toBe(400)
+    expect(misplaced.json().message).toContain('coverage-gaps')
+    expect((await get('/ogc/collections/coverage-gaps/items/kindergarten.0')).statusCode).toBe(404)
+  }, 180_000)
 })

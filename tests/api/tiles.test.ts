@@ -6,7 +6,7 @@ import { VectorTile } from '@mapbox/vector-tile'
 import { bboxPolygon, booleanIntersects } from '@turf/turf'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CommunityUnits, FacilityPage, GridPage, TileJson, UnitAdjacency } from '../../core/api'
+import type { CommunityUnits, CoverageGaps, FacilityPage, GridPage, TileJson, UnitAdjacency } from '../../core/api'
 import { type TileCoord, tileBbox, tileOf } from '../../core/tiles/tile-math'
 import { outerRing } from '../support/geometry'
 import { startTestApp } from '../support/test-database'
@@ -18,11 +18,12 @@ beforeAll(async () => {
 afterAll(() => ctx?.close())
 
 const get = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers })
-const url = (layer: string, t: TileCoord) => `/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt`
+const url = (layer: string, t: TileCoord, query = '') =>
+  `/api/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt${query ? `?${query}` : ''}`
 
 /** The features of one layer of a tile, decoded by the reference decoder, by id. */
-async function decode(layer: string, t: TileCoord) {
-  const res = await get(url(layer, t))
+async function decode(layer: string, t: TileCoord, query = '') {
+  const res = await get(url(layer, t, query))
   expect([200, 204]).toContain(res.statusCode)
   const tile = new VectorTile(new PbfReader(res.rawPayload))
   const l = tile.layers[layer]
@@ -164,4 +165,70 @@ describe('GET /api/tiles/{layer}/tilejson.json', () => {
       fields: { households: 'Number', inBand: 'Boolean', code: 'String' },
     })
   })
+})
+
+describe('coverage-gap tiles (from the coverage store, on both engines)', () => {
+  beforeAll(() => ctx.app.coverage.ensure(), 240_000)
+  const TYPE = 'kindergarten'
+  const gapsIn = async (t: TileCoord) =>
+    (await get(`/api/coverage/gaps?type=${TYPE}&bbox=${tileBbox(t).join(',')}&limit=100000`)).json<CoverageGaps>()
+  const buildingsOf = (features: Map<number, Record<string, unknown>>) =>
+    [...features.values()].map((f) => f.buildingId as number).sort((a, b) => a - b)
+
+  it('a gap tile decodes to the unserved buildings of the type the coverage API gives for its box', async () => {
+    const first = (await get(`/api/coverage/gaps?type=${TYPE}&limit=1`)).json<CoverageGaps>()
+    for (const z of [11, 14]) {
+      const t = tileOf(first.points.lng[0], first.points.lat[0], z)
+      const { res, features } = await decode('coverage-gaps', t, `type=${TYPE}`)
+      expect(res.headers.etag).toMatch(new RegExp(`^"coverage-gaps-${TYPE}-as-is-${z}-\\d+-\\d+-r\\d+"$`))
+      const api = await gapsIn(t)
+      expect(api.unservedBuildings).toBeGreaterThan(0)
+      expect(buildingsOf(features)).toEqual([...api.points.buildingId].sort((a, b) => a - b))
+      for (const f of features.values()) expect(f).toMatchObject({ typeCode: TYPE, type: 1 })
+    }
+  }, 180_000)
+
+  it('a facility added at a gap clears it from its tile; a tile out of its reach keeps its ETag', async () => {
+    const first = (await get(`/api/coverage/gaps?type=${TYPE}&limit=1`)).json<CoverageGaps>()
+    const [lng, lat] = [first.points.lng[0], first.points.lat[0]]
+    const here = tileOf(lng, lat, 15)
+    const far: TileCoord = { z: 15, x: here.x + 40, y: here.y + 40 }
+    const before = {
+      here: (await decode('coverage-gaps', here, `type=${TYPE}`)).res.headers.etag as string,
+      far: (await get(url('coverage-gaps', far, `type=${TYPE}`))).headers.etag as string,
+    }
+    const add = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/facilities',
+      payload: {
+        typeCode: TYPE,
+        name: '瓦片测试幼儿园',
+        lngLat: [lng, lat],
+        status: 'existing',
+        author: '测试员',
+        reason: 'tiles',
+      },
+    })
+    expect(add.statusCode, add.body).toBe(201)
+    const after = await decode('coverage-gaps', here, `type=${TYPE}`)
+    expect(after.res.headers.etag).not.toBe(before.here)
+    expect(buildingsOf(after.features)).not.toContain(first.points.buildingId[0])
+    expect(buildingsOf(after.features)).toEqual([...(await gapsIn(here)).points.buildingId].sort((a, b) => a - b))
+    expect((await get(url('coverage-gaps', far, `type=${TYPE}`), { 'if-none-match': before.far })).statusCode).toBe(304)
+  }, 180_000)
+
+  it('TileJSON names the subject in its template; a bad subject is a 400 naming it', async () => {
+    const tj = (await get(`/api/tiles/coverage-gaps/tilejson.json?type=${TYPE}`)).json<TileJson>()
+    expect(tj.tiles[0]).toMatch(new RegExp(`/api/tiles/coverage-gaps/\\{z\\}/\\{x\\}/\\{y\\}\\.mvt\\?type=${TYPE}$`))
+    expect(tj.vector_layers[0]).toMatchObject({
+      id: 'coverage-gaps',
+      fields: { households: 'Number', typeCode: 'String' },
+    })
+    const unknown = await get('/api/tiles/coverage-gaps/14/13500/6200.mvt?type=spa')
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json().message).toContain('spa')
+    const misplaced = await get('/api/tiles/grids/14/13500/6200.mvt?type=kindergarten')
+    expect(misplaced.statusCode).toBe(400)
+    expect(misplaced.json().message).toContain('coverage-gaps')
+  }, 180_000)
 })

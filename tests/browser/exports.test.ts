@@ -3,7 +3,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { unzipSync } from 'fflate'
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js'
+import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js'
+import readXlsxFile from 'read-excel-file/universal'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserSession, openApp } from '../support/browser'
 import { hasGdal, ogrFeatures, ogrSummary } from '../support/gdal'
@@ -45,6 +48,12 @@ describe('downloads from the map page', () => {
       const back = ogrFeatures(`/vsizip/${path}`)
       expect(back.length).toBe(api.total)
       expect(back.every((f) => names.get(f.properties!.code) === f.properties!.name)).toBe(true)
+      // the provenance travels inside the zip
+      const files = unzipSync(new Uint8Array(readFileSync(path)))
+      const text = new TextDecoder().decode(files[Object.keys(files).find((n) => n.endsWith('_provenance.txt'))!])
+      expect(text).toContain('what: grids')
+      expect(text).toContain('CRS: EPSG:4548')
+      expect(text).toMatch(new RegExp(`data revision: ${/_r(\d+)_/.exec(name)![1]}`))
     },
   )
 
@@ -52,13 +61,51 @@ describe('downloads from the map page', () => {
     const { path, name } = await download('facilities', 'fgb', 'gcj02')
     expect(name).toMatch(/^facilities_gcj02_r\d+_.*\.fgb$/)
     const features: { id?: unknown; properties: Record<string, unknown> }[] = []
-    for await (const f of deserialize(new Uint8Array(readFileSync(path)))) features.push(f as never)
+    let header: HeaderMeta | undefined
+    for await (const f of deserialize(new Uint8Array(readFileSync(path)), {
+      headerMetaFn: (h: HeaderMeta) => (header = h),
+    } as never))
+      features.push(f as never)
+    // the provenance travels in the FlatGeobuf header
+    expect(JSON.parse(header!.metadata!)).toMatchObject({
+      what: 'facilities',
+      crs: 'GCJ-02',
+      features: features.length,
+    })
     const api = await (await fetch(`${s.app.url}/api/facilities?limit=5000`)).json()
     const live = api.features.filter((f: { properties: { status: string } }) => f.properties.status !== 'retired')
     expect(features.length).toBe(live.length)
     expect(new Set(features.map((f) => f.properties.name))).toEqual(
       new Set(live.map((f: { properties: { name: string } }) => f.properties.name)),
     )
+  })
+})
+
+describe('downloads from the analysis views', () => {
+  it('the equity indicators download from /equity as XLSX with a provenance sheet', async () => {
+    const page = await s.browser.newPage()
+    await page.goto(`${s.app.url}/equity`)
+    await page.getByTestId('equity-downloads').locator('summary').click()
+    await page.getByTestId('equity-downloads-format').selectOption('xlsx')
+    await page.getByTestId('equity-downloads-crs').selectOption('epsg4548')
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('equity-downloads-indicators').click(),
+    ])
+    expect(file.suggestedFilename()).toMatch(/^equity-indicators_epsg4548_r\d+_.*\.xlsx$/)
+    const path = join(dir, file.suggestedFilename())
+    await file.saveAs(path)
+    const bytes = readFileSync(path)
+    const sheets = await readXlsxFile(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    )
+    const communities = (await (await fetch(`${s.app.url}/api/communities?limit=1`)).json()).total
+    expect(sheets[0].data.length - 1).toBe(communities)
+    expect(sheets[0].data[0]).toContain('stars')
+    const facts = new Map(sheets[1].data.map((r) => [r[0], r[1]]))
+    expect(facts.get('what')).toBe('equity-indicators')
+    expect(facts.get('CRS')).toBe('EPSG:4548')
+    await page.close()
   })
 })
 

@@ -14,6 +14,10 @@ import {
   coverageGaps,
   coverageSummary,
   createCoverageStore,
+  equityIndicatorProperties,
+  equityRows,
+  gapRows,
+  indicatorProperty,
   SCENARIOS,
   type StoreFacility,
   type StoreWorld,
@@ -356,5 +360,60 @@ describe('incremental updates', () => {
       }),
       { numRuns: 60 },
     )
+  })
+})
+
+describe('the analysis layers read from the store', () => {
+  it('lists each building a type does not reach, per type, with the households the summary counts unserved', () => {
+    const store = createCoverageStore(world())
+    const station = gapRows(store, { type: 'community_service_station' })
+    // A2 is ~1 km from the station; the village's buildings ~8.6 km
+    expect(station.map((r) => r.buildingId)).toEqual([3, 4, 5])
+    expect(station[0].properties).toMatchObject({ typeCode: 'community_service_station', tier: '5min', households: 50 })
+    expect(station[0].properties.nearestM).toBeGreaterThan(990)
+    expect(station[0].properties.nearestM).toBeLessThan(1010)
+    for (const type of ['community_service_station', 'kindergarten', 'village_service_station'])
+      for (const scenario of SCENARIOS) {
+        const unserved = coverageSummary(store, { type, scenario, level: 'district', limit: 1 }).totals.unserved
+        const rows = gapRows(store, { type, scenario })
+        expect(rows.reduce((s, r) => s + r.properties.households, 0)).toBe(unserved)
+      }
+    // no kindergarten at all: every building, with no nearest distance
+    const kindergarten = gapRows(store, { type: 'kindergarten' })
+    expect(kindergarten).toHaveLength(5)
+    expect(kindergarten.every((r) => r.properties.nearestM === null)).toBe(true)
+    // the planned village station reaches B0 only in the with-planned scenario
+    expect(gapRows(store, { type: 'village_service_station', scenario: 'with-planned' }).map((r) => r.id)).toEqual([
+      'village_service_station.1',
+      'village_service_station.2',
+      'village_service_station.3',
+      'village_service_station.5',
+    ])
+  })
+
+  it('narrows the gaps to a tier, and names an unknown tier or type', () => {
+    const store = createCoverageStore(world())
+    expect(new Set(gapRows(store, { tier: '5min' }).map((r) => r.properties.typeCode))).toEqual(
+      new Set(['community_service_station', 'kindergarten']),
+    )
+    expect(gapRows(store)).toHaveLength(3 + 5 + 5)
+    expect(() => gapRows(store, { tier: '99min' })).toThrow(CoverageQueryError)
+    expect(() => gapRows(store, { type: 'spa' })).toThrow(/unknown facility type "spa"/)
+  })
+
+  it('gives one equity row per community with every indicator of the catalogue as a property', () => {
+    const store = createCoverageStore(world())
+    const rows = equityRows(store)
+    const result = scenarioResult(store, 'as-is')
+    expect(rows.map((r) => r.code)).toEqual(['120116001001', '120116001201'])
+    const names = equityIndicatorProperties(store)
+    expect(names).toContain('coverage_share_community_service_station')
+    for (const [k, row] of rows.entries()) {
+      expect(row.stars).toBe(result.rows[k].rating.stars)
+      for (const info of store.catalogue)
+        expect(row[indicatorProperty(info.code)]).toBe(result.rows[k].values[info.code] ?? null)
+    }
+    // A0 and A1 covered: 150 of 200 households
+    expect(rows[0].coverage_share_community_service_station).toBe(0.75)
   })
 })

@@ -1,6 +1,16 @@
 // One store of coverage state: coverage, equity indicators, siting demand and the wall read it.
 
+export {
+  type EquityProperties,
+  equityIndicatorProperties,
+  equityRows,
+  type GapProperties,
+  type GapRow,
+  gapRows,
+  indicatorProperty,
+} from './analysis-features'
 export { type BarrierOptions, barrierEffect } from './barrier-effect'
+
 export {
   access2sfcaOf,
   type CommunityResult,

@@ -2,7 +2,7 @@
 // `geom` columns and its properties as one JSON object; the feature JSON is built in PostGIS
 // (ADR 3), in the requested CRS, clean at the served precision (ADR 13).
 import { type Kysely, type RawBuilder, sql } from 'kysely'
-import type { OgcCrs } from '../../../core/api'
+import { bboxInWgs84, type OgcCrs } from '../../../core/api'
 import type { Database } from '../../db/schema'
 import { cleanGeometry } from '../../db/sql-fragments'
 import { asOfRows } from '../grid-editing/grid-editing.repository'
@@ -54,8 +54,30 @@ const SOURCES: Record<string, (at?: string) => Source> = {
   }),
 }
 
+/**
+ * Features whose properties come from memory (the coverage store's analysis layers) and whose
+ * geometry is a stored one: a building's point or a community's polygon, joined by key.
+ */
+export interface MemoryRows {
+  table: 'buildings' | 'communities'
+  rows: { id: string; key: number | string; properties: object; lngLat?: [number, number] }[]
+}
+
+/** The rows as a row source in their given order (`ord`), their geometry joined from the table. */
+export function memorySource(m: MemoryRows, rows = m.rows) {
+  const json = JSON.stringify(rows.map((r, ord) => ({ id: r.id, key: r.key, props: r.properties, ord })))
+  // keys of the table's own type, so the join goes by its primary key (a cast would scan it per row)
+  return m.table === 'buildings'
+    ? sql`SELECT g.id, t.geom, g.props, g.ord FROM json_to_recordset(${json}::json) AS g(id text, key int, props json, ord int)
+      JOIN buildings t ON t.id = g.key`
+    : sql`SELECT g.id, t.geom, g.props, g.ord FROM json_to_recordset(${json}::json) AS g(id text, key char(12), props json, ord int)
+      JOIN communities t ON t.code = g.key`
+}
+
 export interface ItemsFilter {
   collection: string
+  /** the rows of an analysis collection, read from memory */
+  memory?: MemoryRows
   /** [minX, minY, maxX, maxY] in bboxCrs, easting first */
   bbox?: [number, number, number, number]
   bboxCrs: OgcCrs
@@ -93,6 +115,7 @@ export interface ItemsPage {
 }
 
 export async function listItems(db: Kysely<Database>, filter: ItemsFilter): Promise<ItemsPage> {
+  if (filter.memory) return listMemoryItems(db, filter.memory, filter)
   const source = SOURCES[filter.collection](filter.at)
   const where = bboxWhere(filter)
   const { rows } = await sql<{ matched: number; returned: number; features: string }>`
@@ -103,6 +126,44 @@ export async function listItems(db: Kysely<Database>, filter: ItemsFilter): Prom
     db,
   )
   return rows[0]
+}
+
+/** A page of memory rows: paged in memory when there is no bbox, otherwise filtered by PostGIS. */
+async function listMemoryItems(db: Kysely<Database>, memory: MemoryRows, filter: ItemsFilter): Promise<ItemsPage> {
+  if (filter.bbox) {
+    const where = bboxWhere(filter)
+    // points known in memory: only those near the box go to PostGIS, which decides exactly
+    const [w, s, e, n] = bboxInWgs84(filter.bbox, filter.bboxCrs.srid)
+    const near = memory.rows.filter(
+      (r) => !r.lngLat || (r.lngLat[0] >= w && r.lngLat[0] <= e && r.lngLat[1] >= s && r.lngLat[1] <= n),
+    )
+    const { rows } = await sql<ItemsPage>`WITH r AS (SELECT r.* FROM (${memorySource(memory, near)}) r WHERE ${where}),
+      page AS (SELECT * FROM r ORDER BY r.ord LIMIT ${filter.limit} OFFSET ${filter.offset})
+      SELECT (SELECT count(*) FROM r)::int AS matched, (SELECT count(*) FROM page)::int AS returned,
+        coalesce((SELECT json_agg(${featureJson(filter.crs)} ORDER BY r.ord) FROM page r), '[]'::json)::text AS features`.execute(
+      db,
+    )
+    return rows[0]
+  }
+  const page = memory.rows.slice(filter.offset, filter.offset + filter.limit)
+  const { rows } = await sql<{ features: string }>`SELECT
+      coalesce(json_agg(${featureJson(filter.crs)} ORDER BY r.ord), '[]'::json)::text AS features
+    FROM (${memorySource(memory, page)}) r`.execute(db)
+  return { matched: memory.rows.length, returned: page.length, features: rows[0].features }
+}
+
+/** One memory row as a feature in a CRS, its geometry joined from its table. */
+export async function getMemoryItem(
+  db: Kysely<Database>,
+  memory: MemoryRows,
+  id: string,
+  crs: OgcCrs,
+): Promise<string | undefined> {
+  const row = memory.rows.find((r) => r.id === id)
+  if (!row) return undefined
+  const { rows } = await sql<{ feature: string }>`SELECT (${featureJson(crs)})::text AS feature
+    FROM (${memorySource(memory, [row])}) r`.execute(db)
+  return rows[0]?.feature
 }
 
 export async function getItem(

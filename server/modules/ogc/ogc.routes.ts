@@ -30,8 +30,10 @@ import {
   parseOgcBbox,
   parseOgcDatetime,
 } from '../../../core/api'
+import { equityIndicatorProperties } from '../../../core/domain/coverage-store'
 import { badRequest, notFound } from '../../plugins/errors'
-import { firstGridDate, getItem, listItems, worldExtent } from './ogc.repository'
+import { isAnalysisLayer } from '../coverage/analysis-layers'
+import { firstGridDate, getItem, getMemoryItem, listItems, worldExtent } from './ogc.repository'
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml } from './ogc-html'
 
 const GEOJSON = 'application/geo+json; charset=utf-8'
@@ -104,7 +106,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const doc = {
         title: 'Wangge 网格 OGC API – Features',
         description:
-          'Streets, communities, units, buildings, grids and facilities of the Binhai New Area as OGC API – Features collections.',
+          'Streets, communities, units, buildings, grids and facilities of the Binhai New Area, the facility coverage gaps and the community equity indicators, as OGC API – Features collections.',
         links: [
           { href: `${root}?f=json`, rel: 'self', type: 'application/json', title: 'this document' },
           { href: `${root}?f=html`, rel: 'alternate', type: 'text/html', title: 'this document as HTML' },
@@ -220,7 +222,8 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
       const id = `${rootOf(req)}/collections/${c.id}/schema`
-      return send(reply, 'application/schema+json; charset=utf-8', JSON.stringify(ogcJsonSchema(c, id)))
+      const more = c.moreProperties ? equityIndicatorProperties(await app.coverage.ensure()) : []
+      return send(reply, 'application/schema+json; charset=utf-8', JSON.stringify(ogcJsonSchema(c, id, more)))
     },
   )
 
@@ -264,9 +267,16 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if ('error' in parsed) throw badRequest('BAD_DATETIME', parsed.error)
         at = parsed.at
       }
+      if (!c.analysis && q.scenario !== undefined)
+        throw badRequest('BAD_REQUEST', `scenario applies to the analysis collections only, not ${c.id}`)
+      if (!c.typeFilter && (q.typeCode !== undefined || q.tier !== undefined))
+        throw badRequest('BAD_REQUEST', `typeCode and tier filter the coverage-gaps collection only, not ${c.id}`)
+      const memory = isAnalysisLayer(c.id)
+        ? await app.analysis.rows(c.id, { scenario: q.scenario, type: q.typeCode, tier: q.tier })
+        : undefined
       const limit = q.limit ?? OGC_DEFAULT_LIMIT
       const offset = q.offset ?? 0
-      const page = await listItems(app.db, { collection: c.id, bbox, bboxCrs, crs, at, limit, offset })
+      const page = await listItems(app.db, { collection: c.id, memory, bbox, bboxCrs, crs, at, limit, offset })
       const links = itemsPageLinks(
         `${rootOf(req)}/collections/${c.id}/items`,
         { ...q, f: undefined, limit, offset },
@@ -324,7 +334,9 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const id = c.idType === 'integer' ? Number(raw) : raw
       if (c.idType === 'integer' && !(Number.isInteger(id) && (id as number) > 0 && (id as number) < 2 ** 31))
         throw notFound(c.id.replace(/s$/, ''), raw)
-      const text = await getItem(app.db, c.id, id, crs)
+      const text = isAnalysisLayer(c.id)
+        ? await getMemoryItem(app.db, await app.analysis.rows(c.id, { scenario: req.query.scenario }), raw, crs)
+        : await getItem(app.db, c.id, id, crs)
       if (text === undefined) throw notFound(c.id.replace(/s$/, ''), raw)
       const feature = JSON.parse(text)
       const base = `${rootOf(req)}/collections/${c.id}`

@@ -1,12 +1,11 @@
 // Which revision each tile is at, and the bytes of recently served tiles. An edit marks the box it
 // touched with its revision; a tile's ETag is the newest revision of a box it meets, so tiles an
 // edit did not touch keep their ETag (and the client's cached copy) through the edit.
-import type { Bbox } from '../../../core/api'
+import type { Bbox, TileLayerName } from '../../../core/api'
 import { bboxesTouch, type TileCoord, tileBbox } from '../../../core/tiles/tile-math'
-import type { TileLayer } from './tiles.repository'
 
 interface Touched {
-  layers: ReadonlySet<TileLayer>
+  layers: ReadonlySet<TileLayerName>
   /** undefined: the whole world */
   bbox?: Bbox
   revision: number
@@ -17,7 +16,7 @@ export class TileRevisions {
   constructor(private base: number) {}
 
   /** Marks a box of some layers changed at a revision (newer than every earlier one). */
-  mark(layers: Iterable<TileLayer>, bbox: Bbox | undefined, revision: number): number {
+  mark(layers: Iterable<TileLayerName>, bbox: Bbox | undefined, revision: number): number {
     const rev = Math.max(revision, this.latest + 1)
     this.touched.push({ layers: new Set(layers), bbox, revision: rev })
     return rev
@@ -28,7 +27,7 @@ export class TileRevisions {
   }
 
   /** The revision a tile of a layer is at. */
-  of(layer: TileLayer, tile: TileCoord): number {
+  of(layer: TileLayerName, tile: TileCoord): number {
     const box = tileBbox(tile)
     for (let i = this.touched.length - 1; i >= 0; i--) {
       const t = this.touched[i]

@@ -2,13 +2,14 @@
 // engine), a whole layer as GeoJSON for the in-memory tiler (embedded engine, ADR 15), and the
 // extent an edit touched.
 import { type Kysely, type RawBuilder, sql } from 'kysely'
-import { type Bbox, TILE_LAYER_NAMES, type TileLayerName } from '../../../core/api'
+import { type Bbox, STORED_TILE_LAYER_NAMES } from '../../../core/api'
 import type { TileCoord } from '../../../core/tiles/tile-math'
 import type { Database } from '../../db/schema'
 import { cleanGeometry, householdTarget, householdTolerance, SERVED_DECIMALS } from '../../db/sql-fragments'
 
-export const TILE_LAYERS = TILE_LAYER_NAMES
-export type TileLayer = TileLayerName
+/** The layers tiled from their tables (the coverage gaps are tiled from memory: tiles.service.ts). */
+export const TILE_LAYERS = STORED_TILE_LAYER_NAMES
+export type TileLayer = (typeof STORED_TILE_LAYER_NAMES)[number]
 
 /** MVT tile extent and clip buffer in tile units (the same on both engines). */
 export const TILE_EXTENT = 4096
@@ -76,7 +77,7 @@ export async function mvtTile(db: Kysely<Database>, layer: TileLayer, tile: Tile
 }
 
 /** One geometry type per layer (what Shapefile and FlatGeobuf readers expect): a polygon the cleaning left single becomes a one-part MultiPolygon. */
-const polygonsAsMulti = (g: RawBuilder<unknown>) =>
+export const polygonsAsMulti = (g: RawBuilder<unknown>) =>
   sql`(SELECT CASE WHEN GeometryType(x) = 'POLYGON' THEN ST_Multi(x) ELSE x END FROM (SELECT ${g} AS x) c)`
 
 /** Which rows of a layer: all, or those of one community or street. */
@@ -119,6 +120,22 @@ export async function communityExtent(db: Kysely<Database>, code: string): Promi
     FROM (SELECT ST_Extent(geom)::geometry AS e FROM communities WHERE code = ${code}) x WHERE e IS NOT NULL`.execute(
     db,
   )
+  return rows[0]?.b ?? undefined
+}
+
+/**
+ * The reach of a facility edit: where the facility was and is, each widened by its service radius
+ * there (measured in EPSG:4548 metres, as coverage is) — the only buildings whose coverage it can change.
+ */
+export async function revisionReach(db: Kysely<Database>, revisionId: number): Promise<Bbox | undefined> {
+  const { rows } = await sql<{
+    b: Bbox | null
+  }>`SELECT json_build_array(ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)) AS b
+    FROM (SELECT ST_Extent(ST_Transform(ST_Expand(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326), 4548),
+        coalesce((f->'properties'->>'radiusM')::float8, 0) + 1), 4326))::geometry AS e
+      FROM revisions r, LATERAL (VALUES (r.before), (r.after)) v(f)
+      WHERE r.id = ${revisionId} AND f IS NOT NULL AND f ? 'geometry' AND f->'geometry' <> 'null'::jsonb) x
+    WHERE e IS NOT NULL`.execute(db)
   return rows[0]?.b ?? undefined
 }
 

@@ -1,8 +1,16 @@
 // The coverage mode's left panel: facility type (grouped by tier), scenario, district figures,
 // the selected community's share, the worst grids / compounds with fly-to, the editor's name and
 // "add a facility", and the "where to build" panel.
-import { type CommunityProps, type FacilityType, type Feature, type StreetProps, tierLabel } from '../../../../core/api'
+import {
+  type CommunityProps,
+  exportPath,
+  type FacilityType,
+  type Feature,
+  type StreetProps,
+  tierLabel,
+} from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
+import { DownloadChoices } from '../../ui/download-choices'
 import { SitingPanel } from './siting-panel'
 import type { CoverageModeState } from './use-coverage'
 import type { useWalk } from './use-walk'
@@ -138,6 +146,29 @@ export function CoveragePanel(props: CoveragePanelProps) {
         <span className="swatch" style={{ background: 'linear-gradient(90deg, #b2182b, #f4c542, #1b7f3b)' }} />{' '}
         {t('cov.legendShare')}
       </div>
+
+      <DownloadChoices
+        title={t('download.analysis')}
+        testId="coverage-downloads"
+        links={[
+          {
+            id: 'type',
+            label: t('download.coverageGaps'),
+            href: (choice) =>
+              exportPath('coverage-gaps', { ...choice, type: state.typeCode, scenario: state.scenario }),
+          },
+          ...(type
+            ? [
+                {
+                  id: 'tier',
+                  label: t('download.coverageTier', { tier: tierLabel(type.tier, t) }),
+                  href: (choice: Parameters<typeof exportPath>[1]) =>
+                    exportPath('coverage-gaps', { ...choice, tier: type.tier, scenario: state.scenario }),
+                },
+              ]
+            : []),
+        ]}
+      />
 
       <WorstLists state={state} communities={communities} onSelectFacility={onSelectFacility} />
 

@@ -4,12 +4,13 @@
 // planned-facilities scenario beside the present, a community scorecard, CSV and a printable report.
 import type { PickingInfo } from '@deck.gl/core'
 import { useCallback, useMemo, useState } from 'react'
-import type { CommunityProps, EquityScenario } from '../../../../core/api'
+import { type CommunityProps, type EquityScenario, exportPath } from '../../../../core/api'
 import { quantileBreaks } from '../../../../core/domain/equity'
 import { useI18n } from '../../i18n/i18n-provider'
 import { createStreetLayers } from '../../map/layers/boundary-layers'
 import { MAP_THEMES } from '../../map/map-theme'
 import { type MapHandle, MapView } from '../../map/map-view'
+import { DownloadChoices } from '../../ui/download-choices'
 import { LanguageSwitch } from '../../ui/language-switch'
 import { CHOROPLETH_LAYER_ID, createChoroplethLayer } from './choropleth-layer'
 import { ComparisonSection } from './comparison-section'
@@ -154,6 +155,19 @@ export function EquityPage() {
         )}
 
         <section className="equity-section equity-export">
+          <DownloadChoices
+            title={t('download.equity')}
+            testId="equity-downloads"
+            initialFormat="xlsx"
+            links={[
+              {
+                id: 'indicators',
+                label: t('download.equity'),
+                href: (choice) =>
+                  exportPath('equity-indicators', { ...choice, scenario, ...(street ? { street } : {}) }),
+              },
+            ]}
+          />
           <a href={equityApi.csvUrl(filter)} download data-testid="equity-csv">
             {t('equity.csv')}
           </a>
