@@ -104,8 +104,9 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
       selection,
       select: setSelection,
       language,
+      outlined: selected,
     })
-  }, [handle, data.grids, selection, setSelection, language])
+  }, [handle, data.grids, selection, setSelection, language, selected])
   const gridsLoaded = data.resources.grids.data !== null
   const onAfterRender = useCallback(() => {
     if (gridsLoaded) markMapReady()
