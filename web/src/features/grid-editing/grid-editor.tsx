@@ -5,6 +5,7 @@
 // (use-edit-pointer, drawn-op), the overlay (use-editor-overlay, editor-layers), saving
 // (use-save-flow) and the panels.
 import { useEffect, useState } from 'react'
+import type { SplitSide } from '../../../../core/domain/grids/edit-op'
 import { useI18n } from '../../i18n/i18n-provider'
 import { MAP_THEMES, type ThemeName } from '../../map/map-theme'
 import type { MapHandle } from '../../map/map-view'
@@ -47,7 +48,8 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
   const [reason, setReason] = useState('')
   const [asOf, setAsOf] = useState('')
   const asOfPage = useGridsAsOf(code, asOf)
-  const { rows, integrity, colours, unitIndex, label, band } = useEditorFigures(session)
+  const { rows, integrity, colours, unitIndex, label, band, codes } = useEditorFigures(session)
+  const [codeOn, setCodeOn] = useState<SplitSide | ''>('')
   const ops = useEditOperations(session, unitIndex)
   const { pending, run, undo, redo } = ops
   const flow = useSaveFlow({
@@ -76,6 +78,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     run,
     preview: ops.preview,
     clearPending: () => ops.setPending(null),
+    codeOn: codeOn || undefined,
   })
   const { setLayers } = overlay
   useEffect(() => {
@@ -138,6 +141,8 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
         ready={Boolean(log)}
         onNewGrid={() => ops.createGrid(setActive)}
         onMerge={(from) => active !== null && run({ kind: 'mergeGrids', into: active, from })}
+        codeOn={codeOn}
+        onCodeOn={setCodeOn}
         onDelete={() => {
           if (active === null) return
           run({ kind: 'deleteGrid', grid: active })
@@ -160,6 +165,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
         onRedo={redo}
         onSave={flow.save}
         onDiscard={ops.discard}
+        codes={codes}
       />
 
       <IntegrityList
