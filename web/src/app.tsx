@@ -72,7 +72,8 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   // the coverage mode draws its own facilities over community shares instead of grids
   const baseToggles = coverageOn ? { ...toggles, grids: false, facilities: false, serviceRadius: false } : toggles
   const baseLayers = useMapLayers(data, { toggles: baseToggles, visibleTypes, zoom, selected, theme })
-  const coverage = useCoverageMode({ enabled: coverageOn, handle, data, baseLayers, selection, setSelection })
+  const show = useMemo(() => ({ row: found.showRow, point: found.showPoint }), [found.showRow, found.showPoint])
+  const coverage = useCoverageMode({ enabled: coverageOn, handle, data, baseLayers, selection, setSelection, show })
   const layers = coverage.layers
 
   const onHover = useCallback((info: PickingInfo) => {

@@ -18,6 +18,18 @@ export interface CoveragePanelProps {
   /** the community to show the share of (selected, or the selected facility's) */
   communityCode: string | null
   onSelectFacility: (id: number) => void
+  show: ShowOnMap
+}
+
+/** Fly to a list's row or a proposed site and outline it until the next selection (features/search). */
+export interface ShowOnMap {
+  row: (
+    kind: 'grid' | 'unit' | 'community',
+    key: string,
+    query: string,
+    bbox?: readonly [number, number, number, number],
+  ) => void
+  point: (lngLat: readonly [number, number], name: string) => void
 }
 
 export function CoveragePanel(props: CoveragePanelProps) {
@@ -127,7 +139,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
         {t('cov.legendShare')}
       </div>
 
-      <WorstLists state={state} communities={communities} onSelectFacility={onSelectFacility} />
+      <WorstLists state={state} communities={communities} onSelectFacility={onSelectFacility} show={props.show} />
 
       <h4>{t('cov.editTitle')}</h4>
       <label className="cov-field">
@@ -164,7 +176,13 @@ export function CoveragePanel(props: CoveragePanelProps) {
         </p>
       ) : null}
 
-      <SitingPanel state={state} streets={streets} typeName={type ? typeName(type) : state.typeCode} />
+      <SitingPanel
+        state={state}
+        streets={streets}
+        communities={communities}
+        typeName={type ? typeName(type) : state.typeCode}
+        show={props.show}
+      />
     </section>
   )
 }

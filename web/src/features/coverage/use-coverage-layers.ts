@@ -9,7 +9,7 @@ import {
   createCoverageShareLayer,
   createDrawnCandidateLayer,
   createGapLayers,
-  createProposalLayer,
+  createProposalLayers,
 } from '../../map/layers/coverage-layers'
 import type { CoverageModeState } from './use-coverage'
 
@@ -47,10 +47,13 @@ export function useCoverageLayers(
       }),
     [state.figures.facilities, colour, selectedFacilityId, compliant, facilityZoom],
   )
-  const proposals = useMemo(() => createProposalLayer(state.siting.proposal?.sites ?? []), [state.siting.proposal])
+  const proposals = useMemo(
+    () => createProposalLayers(state.siting.proposal?.sites ?? [], state.siting.proposal?.radiusM ?? null),
+    [state.siting.proposal],
+  )
   const drawn = useMemo(() => createDrawnCandidateLayer(state.siting.drawnCandidates), [state.siting.drawnCandidates])
   return useMemo(
-    () => (enabled ? [shareLayer, ...base, ...gapLayers, ...facilityLayers, proposals, drawn] : base),
+    () => (enabled ? [shareLayer, ...base, ...gapLayers, ...facilityLayers, ...proposals, drawn] : base),
     [enabled, shareLayer, base, gapLayers, facilityLayers, proposals, drawn],
   )
 }

@@ -11,7 +11,7 @@ import type { DistrictData } from '../district/use-district-data'
 import { FacilityEditor } from '../facilities/facility-editor'
 import { useDragMarker } from '../facilities/use-drag-marker'
 import type { Selection } from '../selection/selection'
-import { CoveragePanel } from './coverage-panel'
+import { CoveragePanel, type ShowOnMap } from './coverage-panel'
 import { useCoverage } from './use-coverage'
 import { useCoverageLayers } from './use-coverage-layers'
 
@@ -22,6 +22,8 @@ export interface CoverageModeOptions {
   baseLayers: Layer[]
   selection: Selection
   setSelection: (selection: Selection) => void
+  /** fly to a list's row or a proposed site and outline it until the next selection */
+  show: ShowOnMap
 }
 
 export interface CoverageMode {
@@ -97,9 +99,19 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
           streets={data.streets}
           communityCode={communityCode}
           onSelectFacility={(id) => setSelection({ kind: 'facility', id })}
+          show={options.show}
         />
       ) : null,
-    [enabled, state, data.facilityTypes, data.index.communities, data.streets, communityCode, setSelection],
+    [
+      enabled,
+      state,
+      data.facilityTypes,
+      data.index.communities,
+      data.streets,
+      communityCode,
+      setSelection,
+      options.show,
+    ],
   )
   const sidePanel =
     enabled && selected ? (

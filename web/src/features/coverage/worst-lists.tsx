@@ -3,15 +3,17 @@
 import type { CommunityProps, CoverageRow, Feature } from '../../../../core/api'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
+import type { ShowOnMap } from './coverage-panel'
 import type { CoverageModeState } from './use-coverage'
 
 export interface WorstListsProps {
   state: CoverageModeState
   communities: ReadonlyMap<string, Feature<CommunityProps, GeoJSON.MultiPolygon>>
   onSelectFacility: (id: number) => void
+  show: ShowOnMap
 }
 
-export function WorstLists({ state, communities, onSelectFacility }: WorstListsProps) {
+export function WorstLists({ state, communities, onSelectFacility, show }: WorstListsProps) {
   const { t, formatNumber } = useI18n()
   const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
   // facilities of the type that fall short of a standard, by name
@@ -52,7 +54,16 @@ export function WorstLists({ state, communities, onSelectFacility }: WorstListsP
       <ol className="cov-worst" data-testid="worst-list">
         {state.figures.worst.map((row) => (
           <li key={row.key}>
-            <button type="button" className="link-button" onClick={() => state.flyTo(row.bbox)} data-testid="worst-row">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                const level = state.worstList.level
+                // a unit row's key is its id: look it up by name; grids and communities by code
+                show.row(level, row.key, level === 'unit' ? row.name : row.key, row.bbox)
+              }}
+              data-testid="worst-row"
+            >
               <span>{rowName(row)}</span>
               <span className="tone-bad">{formatNumber(row.unserved)}</span>
               <span className="muted">{pct(row.share)}</span>

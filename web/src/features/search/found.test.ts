@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../../../core/api'
-import { foundFromHit, foundOutline, selectionOfHit } from './found'
+import { foundFromHit, foundOutline, foundPoint, hitForRow, selectionOfHit } from './found'
 
 const hit = (over: Partial<SearchHit>): SearchHit => ({
   kind: 'grid',
@@ -49,6 +49,22 @@ describe('a found feature', () => {
     expect(foundOutline(found, { kind: 'grid', id: 7 })?.geometry.type).toBe('MultiPolygon')
     expect(foundOutline(found, { kind: 'grid', id: 8 })).toBeNull()
     expect(foundOutline(found, null)).toBeNull()
+    // a proposed site (nothing to select) stays outlined until something is selected
+    const site = foundPoint([117.7, 39.05], '新港社区')
+    expect(foundOutline(site, null)).toMatchObject({ geometry: { type: 'Point', coordinates: [117.7, 39.05] } })
+    expect(foundOutline(site, { kind: 'grid', id: 7 })).toBeNull()
     expect(foundOutline(null, { kind: 'grid', id: 7 })).toBeNull()
+  })
+})
+
+describe('the row of a list', () => {
+  it('is found among the hits by its kind and key or code', () => {
+    const hits = [
+      hit({ kind: 'grid', key: 7, code: '120116001001003' }),
+      hit({ kind: 'unit', key: 51, code: '120116001001003' }),
+    ]
+    expect(hitForRow(hits, 'unit', '51')?.key).toBe(51)
+    expect(hitForRow(hits, 'grid', '120116001001003')?.key).toBe(7)
+    expect(hitForRow(hits, 'community', '120116001001')).toBeUndefined()
   })
 })

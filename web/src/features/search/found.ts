@@ -34,8 +34,25 @@ export function foundFromHit(hit: SearchHit): Found {
   }
 }
 
+/** A place with nothing to select (a proposed site): highlighted until something is selected. */
+export function foundPoint(lngLat: readonly [number, number], name: string): Found {
+  return {
+    selection: null,
+    feature: { type: 'Feature', geometry: { type: 'Point', coordinates: [...lngLat] }, properties: { name } },
+  }
+}
+
+/** The hit of a search by code or name that is the row a list shows (kind and key, or code). */
+export function hitForRow(
+  hits: readonly SearchHit[],
+  kind: SearchHit['kind'],
+  key: string | number,
+): SearchHit | undefined {
+  return hits.find((h) => h.kind === kind && (String(h.key) === String(key) || h.code === String(key)))
+}
+
 /** The found outline while its selection lasts; null once something else is selected. */
 export function foundOutline(found: Found | null, selection: Selection): Found['feature'] | null {
-  if (!found || found.selection === null || !sameSelection(found.selection, selection)) return null
+  if (!found || !sameSelection(found.selection, selection)) return null
   return found.feature
 }
