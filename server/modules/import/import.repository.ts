@@ -3,6 +3,7 @@
 // and rollback of one import in one transaction.
 import { type Kysely, sql } from 'kysely'
 import type { ImportCounts, ImportFormat, ImportLayerId, ImportStatus } from '../../../core/api'
+import { gridName } from '../../../core/domain/place-names'
 import type { ImportRecord, Value } from '../../../core/import/validate'
 import type { Database } from '../../db/schema'
 import { rebuildGridCaches } from '../grids/grids.repository'
@@ -237,9 +238,20 @@ async function applyGrids(trx: Db, rows: PlannedRow[], undo: Undo): Promise<Undo
   undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${affected}::int[])`)
   const added = rows.filter((r) => r.status === 'added')
   if (added.length) {
+    // a grid the file does not name is named by the one naming rule (core/domain/place-names.ts)
+    const codes = [...new Set(added.map((r) => r.record.key.slice(0, 12)))]
+    const { rows: names } = await sql<{ code: string; name: string }>`SELECT trim(code) AS code, name
+      FROM communities WHERE code = ANY(${codes}::text[])`.execute(trx)
+    const communityName = new Map(names.map((n) => [n.code, n.name]))
+    const ruleName = (key: string) => {
+      const community = communityName.get(key.slice(0, 12))
+      return community && /^\d{15}$/.test(key) ? gridName(community, key) : key
+    }
     const { rows: ins } = await sql<{ id: number }>`INSERT INTO grids (code, community_code, street_code, name)
-      SELECT r.key, c.code, c.street_code, coalesce(r.name, r.key)
-      FROM jsonb_to_recordset(${rowsJson(added)}::jsonb) r(key text, name text)
+      SELECT r.key, c.code, c.street_code, coalesce(nullif(trim(r.name), ''), r."ruleName")
+      FROM jsonb_to_recordset(${JSON.stringify(
+        JSON.parse(rowsJson(added)).map((r: { key: string }) => ({ ...r, ruleName: ruleName(r.key) })),
+      )}::jsonb) r(key text, name text, "ruleName" text)
       JOIN communities c ON c.code = left(r.key, 12)
       RETURNING id`.execute(trx)
     undo.added.push(...ins.map((i) => i.id))

@@ -1,6 +1,7 @@
 // The coverage panel's lists: the worst grids, compounds or communities (level and order to choose,
 // a click flies there) and the facilities of the type that fall short of a standard.
 import type { CommunityProps, CoverageRow, Feature } from '../../../../core/api'
+import { communityShortName, gridName } from '../../../../core/domain/place-names'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import type { ShowOnMap } from './coverage-panel'
@@ -27,7 +28,9 @@ export function WorstLists({ state, communities, onSelectFacility, show }: Worst
   const rowName = (row: CoverageRow) => {
     const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
     if (state.worstList.level === 'community') return row.name
-    return state.worstList.level === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
+    // the one naming rule: 紫云园社区第7网格; a unit under its community's short name
+    if (state.worstList.level === 'grid') return c && /^\d{15}$/.test(row.key) ? gridName(c, row.key) : row.name
+    return c ? `${communityShortName(c)} ${row.name}` : row.name
   }
   return (
     <>
