@@ -184,4 +184,16 @@ describe('grid editing in the browser', () => {
     expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(0)
     expect(s.errors).toEqual([])
   })
+  it('a community code that does not exist: a Chinese message and a way back, no tools', async () => {
+    const { page } = s
+    await page.goto(`${s.app.url}/?edit=120116999999`)
+    const notice = page.getByTestId('edit-unavailable')
+    await notice.waitFor({ timeout: 60_000 })
+    expect(await notice.textContent()).toContain('没有编码为 120116999999 的社区或村')
+    expect(await page.locator('[data-testid=edit-tool-click]').count()).toBe(0)
+    expect(await page.locator('[data-testid=edit-save]').count()).toBe(0)
+    await page.getByTestId('edit-back').click()
+    await page.getByTestId('grid-editor').waitFor({ state: 'detached' })
+    expect(new URL(page.url()).searchParams.get('edit')).toBeNull()
+  })
 })

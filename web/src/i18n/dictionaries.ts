@@ -299,6 +299,8 @@ export const zh = {
   'edit.reason': '修改原因',
   'edit.reasonPlaceholder': '简要说明修改原因',
   'edit.save': '保存',
+  'edit.noSuchCommunity': '没有编码为 {code} 的社区或村，无法编辑网格。请用“找地方”搜索社区名称或编码。',
+  'edit.backToMap': '返回地图',
   'edit.codesRetired': '保存后停用编码：{codes}',
   'edit.codesCreated': '保存后新增编码：{codes}',
   'edit.codeOn': '拆分后原编码留给：',
@@ -797,6 +799,9 @@ export const en: Dictionary = {
   'edit.reason': 'Reason',
   'edit.reasonPlaceholder': 'A short reason for the change',
   'edit.save': 'Save',
+  'edit.noSuchCommunity':
+    'There is no community or village with code {code}: its grids cannot be edited. Use “Find a place” to look a community up by name or code.',
+  'edit.backToMap': 'Back to the map',
   'edit.codesRetired': 'Codes retired on save: {codes}',
   'edit.codesCreated': 'Codes created on save: {codes}',
   'edit.codeOn': 'After a split the code stays with:',
