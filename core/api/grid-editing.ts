@@ -173,7 +173,7 @@ export const EditResult = Type.Object({
   changedGridIds: Type.Array(Type.Integer()),
   created: Type.Array(GridVersionSummary),
   retired: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String() }), {
-    description: 'grid rows retired; a split or merge may hand a retired row\'s code on to a created one',
+    description: "grid rows retired; a split or merge may hand a retired row's code on to a created one",
   }),
   codesRetired: Type.Array(Type.String(), { description: 'grid codes that end with this edit' }),
   codesCreated: Type.Array(Type.String(), {
