@@ -35,6 +35,8 @@ import { gridsRoutes } from './modules/grids/grids.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { importRoutes } from './modules/import/import.routes'
 import { ogcRoutes } from './modules/ogc/ogc.routes'
+import { searchRoutes } from './modules/search/search.routes'
+import { registerSearch } from './modules/search/search.service'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
@@ -83,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEquityService(app)
   registerAnalysisLayers(app)
   registerTiles(app)
+  registerSearch(app)
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -94,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'system' },
+        { name: 'search' },
         { name: 'streets' },
         { name: 'communities' },
         { name: 'grids' },
@@ -135,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(healthRoutes)
       await api.register(settingsRoutes)
+      await api.register(searchRoutes)
       await api.register(streetsRoutes)
       await api.register(communitiesRoutes)
       await api.register(gridsRoutes)

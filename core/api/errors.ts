@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   BAD_CAPACITY: { status: 400, description: 'a capacity below 0' },
   BAD_NAME: { status: 400, description: 'a blank name' },
   ACTIVITY_EXCEEDS_FLOOR_AREA: { status: 400, description: 'an activity area larger than the floor area' },
+  BAD_SEARCH: { status: 400, description: 'a search query with nothing to look for (only spaces or punctuation)' },
   BAD_SITING_INPUT: { status: 400, description: 'siting input the solver refuses; the message names the value' },
   // references to things that do not exist, or not there
   NOT_FOUND: { status: 404, description: 'no such route, or no such street, community, grid, facility or revision' },

@@ -30,6 +30,12 @@ export type UnitProps = Static<typeof UnitProps>
 export const UnitFeature = FeatureSchema(MultiPolygonGeometry, UnitProps, Type.Integer())
 export type UnitFeature = Static<typeof UnitFeature>
 
+/** The side of a split that keeps the grid's code; without it, the side with more households. */
+export const SplitSide = Type.Union([Type.Literal('sideA'), Type.Literal('sideB')], {
+  description:
+    "the side that keeps the grid's code (sideA: left of a split line); default: the side with more households",
+})
+
 export const EditableGrid = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
@@ -57,6 +63,9 @@ export const CommunityUnits = Type.Object({
     editVersion: Type.Integer({ description: 'send it back with an edit: a stale one gets 409' }),
   }),
   settings: GridBand,
+  maxGridSequence: Type.Integer({
+    description: 'the highest grid sequence (last 3 digits) ever used in the community: new codes follow it',
+  }),
   grids: Type.Array(EditableGrid, { description: 'current grids, including empty ones' }),
   units: FeatureCollectionSchema(UnitFeature),
 })
@@ -95,11 +104,22 @@ export const EditOp = Type.Union([
     { additionalProperties: false, description: 'delete an empty grid' },
   ),
   Type.Object(
-    { kind: Type.Literal('splitByAssignment'), grid: GridRef, sideA: UnitIds, sideB: UnitIds },
+    {
+      kind: Type.Literal('splitByAssignment'),
+      grid: GridRef,
+      sideA: UnitIds,
+      sideB: UnitIds,
+      codeOn: Type.Optional(SplitSide),
+    },
     { additionalProperties: false },
   ),
   Type.Object(
-    { kind: Type.Literal('splitByLine'), grid: GridRef, line: Type.Array(Type.Any(), { maxItems: 10000 }) },
+    {
+      kind: Type.Literal('splitByLine'),
+      grid: GridRef,
+      line: Type.Array(Type.Any(), { maxItems: 10000 }),
+      codeOn: Type.Optional(SplitSide),
+    },
     {
       additionalProperties: false,
       description: 'units of the grid left of the drawn line stay together, those right of it form the other part',
@@ -152,7 +172,13 @@ export const EditResult = Type.Object({
   editVersion: Type.Integer(),
   changedGridIds: Type.Array(Type.Integer()),
   created: Type.Array(GridVersionSummary),
-  retired: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String() })),
+  retired: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String() }), {
+    description: "grid rows retired; a split or merge may hand a retired row's code on to a created one",
+  }),
+  codesRetired: Type.Array(Type.String(), { description: 'grid codes that end with this edit' }),
+  codesCreated: Type.Array(Type.String(), {
+    description: 'grid codes that start with this edit (new ones, or restored by a revert)',
+  }),
   grids: Type.Array(GridVersionSummary, { description: 'the changed grids that are current after the edit' }),
   householdsBefore: Type.Integer({ description: 'Σ households over the community grids before' }),
   householdsAfter: Type.Integer(),

@@ -15,17 +15,8 @@ export function chineseNumeral(n: number): string {
   return String(n)
 }
 
-// The short name of a community: 紫云园社区居委会 → 紫云园社区, 河头村村民委员会 → 河头村.
-export function communityShortName(name: string): string {
-  for (const suffix of ['社区居民委员会', '居民委员会', '社区居委会', '村民委员会', '村委会', '居委会']) {
-    if (name.endsWith(suffix)) {
-      const stem = name.slice(0, -suffix.length)
-      if (suffix.startsWith('村')) return stem.endsWith('村') ? stem : `${stem}村`
-      return `${stem}社区`
-    }
-  }
-  return name
-}
+// The short name of a community: the one naming rule (core/domain/place-names.ts).
+export { communityShortName } from '../domain/place-names'
 
 const FIRST = '海馨福康锦泰华祥瑞和润安嘉金碧云翠欣盛丽泽雅宁怡乐晨曦明远鑫凯丰兴隆春秋'
 const SECOND = '馨悦景城湾庭园苑府邸居苑韵都轩阁颐沁澜'

@@ -217,7 +217,9 @@ describe('POST /api/communities/:code/edits', () => {
     expect((await get(`/api/communities/${code}/history`)).json<Revision[]>()).toHaveLength(8)
   })
 
-  it('splits a grid with a drawn line: the old code retires, two new grids carry its id as parent', async () => {
+  // issue 14 changed what a split does to codes: the part with most households keeps the grid's
+  // code (staff assignments hang on it), only the other part gets a new one
+  it('splits a grid with a drawn line: the larger part keeps the code, the other gets the next free one', async () => {
     const code = nextCommunity()
     const s0 = await load(code)
     const grid = [...s0.current].sort((a, b) => b.unitCount - a.unitCount)[0]
@@ -233,12 +235,22 @@ describe('POST /api/communities/:code/edits', () => {
     expect(result.retired).toEqual([{ id: grid.id, code: grid.code }])
     expect(result.created).toHaveLength(2)
     const west = members.filter((u) => u.properties.centroid[0] < cut).map((u) => u.id)
-    for (const g of result.created) {
-      expect(g.parentIds).toEqual([grid.id])
-      expect(g.code).toMatch(/^\d{15}$/)
-      expect(g.code.slice(0, 12)).toBe(code)
-      expect(Number(g.code.slice(12))).toBeGreaterThan(Math.max(...s0.current.map((c) => Number(c.code.slice(12)))))
-    }
+    const [larger, smaller] = [...result.created].sort((a, b) => b.households - a.households)
+    expect(larger.code).toBe(grid.code)
+    const maxSeq = Math.max(...s0.current.map((c) => Number(c.code.slice(12))))
+    expect(smaller.code.slice(0, 12)).toBe(code)
+    expect(Number(smaller.code.slice(12))).toBeGreaterThan(maxSeq)
+    expect(result.codesRetired).toEqual([])
+    expect(result.codesCreated).toEqual([smaller.code])
+    for (const g of result.created) expect(g.parentIds).toEqual([grid.id])
+    // one code per current grid, as before plus one
+    const codesAfter = after.current.map((g) => g.code)
+    expect(new Set(codesAfter).size).toBe(codesAfter.length)
+    expect(codesAfter.sort()).toEqual([...s0.current.map((g) => g.code), smaller.code].sort())
+    // names follow the one naming rule: the community's short name + 第N网格, N from the code
+    const named = after.current.find((g) => g.code === smaller.code)!
+    expect(named.name).toMatch(new RegExp(`第${Number(smaller.code.slice(12))}网格$`))
+    expect(named.name).not.toMatch(/居委会|村委会/)
     expect(result.created.reduce((t, g) => t + g.households, 0)).toBe(grid.households)
     const westGrid = gridOf(after, west[0])
     expect(west.every((u) => gridOf(after, u) === westGrid)).toBe(true)
@@ -267,6 +279,12 @@ describe('POST /api/communities/:code/edits', () => {
     expect(merged.result.created[0].parentIds).toEqual([a, b].sort((x, y) => x - y))
     const hh = (id: number) => s0.current.find((g) => g.id === id)!.households
     expect(merged.result.created[0].households).toBe(hh(a) + hh(b))
+    // the merged grid keeps the code of the larger grid; the smaller one's code ends
+    const [big, small] = [a, b].sort((x, y) => hh(y) - hh(x) || x - y)
+    const codeOf = (id: number) => s0.current.find((g) => g.id === id)!.code
+    expect(merged.result.created[0].code).toBe(codeOf(big))
+    expect(merged.result.codesRetired).toEqual([codeOf(small)])
+    expect(merged.result.codesCreated).toEqual([])
 
     // lasso a small square around one unit's centroid: exactly that unit moves
     const s1 = await load(code)
@@ -367,9 +385,20 @@ describe('revert and the grids as of a past moment', () => {
     await new Promise((r) => setTimeout(r, 20))
     const grid = [...s0.current].sort((a, b) => b.unitCount - a.unitCount)[0]
     const members = unitsOf(s0, grid.id)
+    // the planner gives the code to the small side (one unit)
     const split = await save(code, [
-      { kind: 'splitByAssignment', grid: grid.id, sideA: [members[0].id], sideB: members.slice(1).map((u) => u.id) },
+      {
+        kind: 'splitByAssignment',
+        grid: grid.id,
+        sideA: [members[0].id],
+        sideB: members.slice(1).map((u) => u.id),
+        codeOn: 'sideA',
+      },
     ])
+    const small = split.result.created.find((g) => g.unitCount === 1)!
+    expect(small.code).toBe(grid.code)
+    expect(split.result.codesCreated).toHaveLength(1)
+    expect(split.result.codesCreated).not.toContain(grid.code)
     // as of the moment before: the original grids, with their households
     const asOf = (at: string) => get(`/api/grids?community=${code}&asOf=${encodeURIComponent(at)}`)
     const past = (await asOf(beforeEdit)).json<GridPage>().features.map((f) => f.properties)
@@ -395,6 +424,12 @@ describe('revert and the grids as of a past moment', () => {
     expect(reverted.created.find((g) => g.id === back)!.parentIds).toContain(grid.id)
     expect(s2.current.find((g) => g.id === back)!.households).toBe(grid.households)
     expect(s2.current).toHaveLength(s0.current.length)
+    // the revert restores the original codes: the grid is back under its own code and the
+    // split's new code ends, so the codes are exactly those of before
+    expect(s2.current.find((g) => g.id === back)!.code).toBe(grid.code)
+    expect(s2.current.map((g) => g.code).sort()).toEqual(s0.current.map((g) => g.code).sort())
+    expect(reverted.codesCreated).toEqual([])
+    expect(reverted.codesRetired).toEqual(split.result.codesCreated)
     // as of the moment between the split and the revert: the split plan, with its two parts
     const middle = (await asOf(betweenEdits)).json<GridPage>().features.map((f) => f.properties)
     expect(middle.map((g) => [g.id, g.households]).sort()).toEqual(

@@ -49,7 +49,7 @@ async function expectPanelToShow(indicator: string, scenario: string, street: st
 describe('the equalization panel', () => {
   it('shows the API’s urban/rural comparison of the default indicator, in Chinese', async () => {
     await expectPanelToShow('coverage_share:tier:5min', 'as-is', null)
-    await expect(s.page.getByTestId('equity-compare').textContent()).resolves.toContain('城市社区')
+    await expect(s.page.getByTestId('equity-compare').textContent()).resolves.toContain('城镇社区')
     const box = await s.page.getByTestId('equity-map').boundingBox()
     const stats = await imageStats(s.page, await s.page.screenshot({ clip: box! }))
     expect(stats.colours).toBeGreaterThan(5)

@@ -66,6 +66,10 @@ describe('grid editing in the browser', () => {
 
     await page.mouse.up()
     expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(1)
+    // before saving, the editor says which code the split creates (the grid's own code stays)
+    const codesShown = (await page.textContent('[data-testid=edit-codes-created]')) ?? ''
+    expect(codesShown).toMatch(new RegExp(`${community.code}\\d{3}`))
+    expect(codesShown).not.toContain(grid.code)
     // the totals table shows the two parts
     await expect
       .poll(() => page.textContent(`[data-testid=edit-grid-${newKey}] [data-testid=households]`))
@@ -89,6 +93,18 @@ describe('grid editing in the browser', () => {
     expect(gridOf(west[0].id)).not.toBe(gridOf(east[0].id))
     const history = await api<{ author: string; reason: string }[]>(`/api/communities/${community.code}/history`)
     expect(history[0]).toMatchObject({ author: '测试规划员', reason: '按道路一分为二' })
+
+    // issue 14: the part with more households keeps the grid's code, the other the code shown before saving
+    const larger = sum(west) >= sum(east) ? west : east
+    const codeOfGrid = (id: number | null) => after.features.find((f) => f.properties.id === id)!.properties.code
+    expect(codeOfGrid(gridOf(larger[0].id))).toBe(grid.code)
+    const otherCode = fresh.map((f) => f.properties.code).find((c) => c !== grid.code)!
+    expect(codesShown).toContain(otherCode)
+    // reverting the split in the history restores the original codes instead of using up new ones
+    await page.click('[data-testid=edit-history] li:first-child button')
+    const codes = async () =>
+      (await api<GridPage>(`/api/grids?community=${community.code}`)).features.map((f) => f.properties.code).sort()
+    await expect.poll(codes, { timeout: 30_000 }).toEqual(before.grids.map((g) => g.code).sort())
 
     expect(s.errors).toEqual([])
     expect(s.foreignRequests).toEqual([])
@@ -167,5 +183,17 @@ describe('grid editing in the browser', () => {
     await expect.poll(inEdit).toBe(gridOf.get(unit))
     expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(0)
     expect(s.errors).toEqual([])
+  })
+  it('a community code that does not exist: a Chinese message and a way back, no tools', async () => {
+    const { page } = s
+    await page.goto(`${s.app.url}/?edit=120116999999`)
+    const notice = page.getByTestId('edit-unavailable')
+    await notice.waitFor({ timeout: 60_000 })
+    expect(await notice.textContent()).toContain('没有编码为 120116999999 的社区或村')
+    expect(await page.locator('[data-testid=edit-tool-click]').count()).toBe(0)
+    expect(await page.locator('[data-testid=edit-save]').count()).toBe(0)
+    await page.getByTestId('edit-back').click()
+    await page.getByTestId('grid-editor').waitFor({ state: 'detached' })
+    expect(new URL(page.url()).searchParams.get('edit')).toBeNull()
   })
 })

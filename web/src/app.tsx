@@ -12,6 +12,7 @@ import { useEditMode } from './features/grid-editing/edit-mode'
 import { GridEditor } from './features/grid-editing/grid-editor'
 import { useLiveGridChanges } from './features/grid-editing/use-live-grid-changes'
 import { GridTooltip } from './features/grids/grid-tooltip'
+import { useFound } from './features/search/use-found'
 import { selectionFromPick } from './features/selection/selection'
 import { SelectionPanel, selectedOutline } from './features/selection/selection-panel'
 import { useSelection } from './features/selection/use-selection'
@@ -31,6 +32,7 @@ import { LanguageSwitch } from './ui/language-switch'
 import { LayerDownloads } from './ui/layer-downloads'
 import { LayerToggles } from './ui/layer-toggles'
 import { MapTooltip } from './ui/map-tooltip'
+import { SearchBox } from './ui/search-box'
 import { StatusBar } from './ui/status-bar'
 
 interface Hover {
@@ -63,12 +65,15 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const [hover, setHover] = useState<Hover | null>(null)
   const [mapError, setMapError] = useState<string | null>(null)
 
-  const selected = useMemo(() => selectedOutline(selection, data.index), [selection, data.index])
+  const found = useFound(handle, selection, setSelection)
+  const selectedFromIndex = useMemo(() => selectedOutline(selection, data.index), [selection, data.index])
+  const selected = found.outline ?? selectedFromIndex
   const [coverageOn, setCoverageOn] = useState(false)
   // the coverage mode draws its own facilities over community shares instead of grids
   const baseToggles = coverageOn ? { ...toggles, grids: false, facilities: false, serviceRadius: false } : toggles
   const baseLayers = useMapLayers(data, { toggles: baseToggles, visibleTypes, zoom, selected, theme })
-  const coverage = useCoverageMode({ enabled: coverageOn, handle, data, baseLayers, selection, setSelection })
+  const show = useMemo(() => ({ row: found.showRow, point: found.showPoint }), [found.showRow, found.showPoint])
+  const coverage = useCoverageMode({ enabled: coverageOn, handle, data, baseLayers, selection, setSelection, show })
   const layers = coverage.layers
 
   const onHover = useCallback((info: PickingInfo) => {
@@ -100,8 +105,9 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
       selection,
       select: setSelection,
       language,
+      outlined: selected,
     })
-  }, [handle, data.grids, selection, setSelection, language])
+  }, [handle, data.grids, selection, setSelection, language, selected])
   const gridsLoaded = data.resources.grids.data !== null
   const onAfterRender = useCallback(() => {
     if (gridsLoaded) markMapReady()
@@ -175,6 +181,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
               </span>
             ) : null}
           </div>
+          <SearchBox onPick={found.pick} />
           <BasemapSettings basemapUrl={basemapUrl} onChange={setBasemapUrl} />
         </header>
         {coverage.panel}

@@ -38,6 +38,8 @@ export interface EditPlan {
   retired: number[]
   /** net unit moves: existing grid id → final key */
   moves: { unitId: string; from: number; to: number }[]
+  /** the planner's pick of a split: existing grid id → the key of the part to carry its code */
+  codePreference: Map<number, number>
 }
 
 /** Error code for rules of a saved edit beyond the session's own checks. */
@@ -81,6 +83,7 @@ export function resolveOp(session: EditSession, graph: UnitGraph, op: EditOp): U
         grid: op.grid,
         sideA: left.map((i) => members[i]),
         sideB: right.map((i) => members[i]),
+        ...(op.codeOn ? { codeOn: op.codeOn } : {}),
       }
     }
     case 'createGrid':
@@ -103,6 +106,7 @@ export function planEdit(input: PlanInput): EditPlan {
   // lineage: keys whose grid row will be new, and the existing grids each comes from
   const parents = new Map<number, Set<number>>()
   const lineage = (key: number) => parents.get(key) ?? new Set(initial.has(key) ? [key] : [])
+  const codePreference = new Map<number, number>()
   const replace = (key: number) => {
     if (!parents.has(key)) parents.set(key, lineage(key))
   }
@@ -117,6 +121,7 @@ export function planEdit(input: PlanInput): EditPlan {
           const { createdGrid } = session.apply(op)
           replace(op.grid)
           parents.set(createdGrid!, new Set(from))
+          if (op.codeOn) for (const p of from) codePreference.set(p, op.codeOn === 'sideA' ? op.grid : createdGrid!)
           break
         }
         case 'mergeGrids': {
@@ -154,5 +159,5 @@ export function planEdit(input: PlanInput): EditPlan {
   const live = new Set(kept.map((g) => g.key))
   const retired = [...initial].filter((g) => !live.has(g)).sort((a, b) => a - b)
   const moves = session.changes().moves.map((m) => ({ unitId: m.unitId, from: m.fromGrid, to: m.toGrid }))
-  return { assignment: final, kept, created, retired, moves }
+  return { assignment: final, kept, created, retired, moves, codePreference }
 }

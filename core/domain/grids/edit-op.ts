@@ -13,9 +13,13 @@ export type EditOp<Unit extends string | number = string> =
   | { kind: 'createGrid'; communityId?: string }
   | { kind: 'mergeGrids'; into: number; from: number }
   | { kind: 'deleteGrid'; grid: number }
-  | { kind: 'splitByAssignment'; grid: number; sideA: Unit[]; sideB: Unit[] }
-  /** the units left of the drawn line stay in the grid, those right of it form a new grid */
-  | { kind: 'splitByLine'; grid: number; line: LngLat[] }
+  /** `codeOn`: the side that keeps the grid's code (default: the side with more households) */
+  | { kind: 'splitByAssignment'; grid: number; sideA: Unit[]; sideB: Unit[]; codeOn?: SplitSide }
+  /** the units left of the drawn line stay in the grid (sideA), those right of it form a new grid (sideB) */
+  | { kind: 'splitByLine'; grid: number; line: LngLat[]; codeOn?: SplitSide }
+
+/** A side of a split: A stays in the grid's key, B becomes a new grid. */
+export type SplitSide = 'sideA' | 'sideB'
 
 /** The operations drawn as a shape, resolved to whole units by centroid before they are applied. */
 export type DrawnOpKind = 'moveUnitsInPolygon' | 'splitByLine'

@@ -44,13 +44,19 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { code } = req.params
       const community = await repo.getCommunityRow(app.db, code)
       if (!community) throw notFound('community', code)
-      const [settings, grids, units] = await Promise.all([
+      const [settings, grids, units, , maxGridSequence] = await Promise.all([
         repo.readBand(app.db),
         repo.currentGrids(app.db, code),
         repo.unitFeatures(app.db, code),
         repo.unitMetrics(app.db, { community: code }), // warms the cache the edits read
+        repo.maxGridSequence(app.db, code),
       ])
-      const body = JSON.stringify({ community, settings, grids: grids.map(({ parentIds: _, ...g }) => g) })
+      const body = JSON.stringify({
+        community,
+        settings,
+        maxGridSequence,
+        grids: grids.map(({ parentIds: _, ...g }) => g),
+      })
       return sendJsonText(reply, `${body.slice(0, -1)},"units":${units}}`)
     },
   )

@@ -14,9 +14,9 @@ import type {
   Revision,
   RevisionGridChange,
 } from '../../../core/api'
-import { gridCode, numberGrids } from '../../../core/domain/grid-code'
 import { acceptProposalOps } from '../../../core/domain/grid-editing/accept-proposal'
 import { type EditPlan, PlanError, planEdit } from '../../../core/domain/grid-editing/edit-plan'
+import { assignGridCodes, GridCodesExhausted } from '../../../core/domain/grid-editing/grid-codes'
 import { revertOps } from '../../../core/domain/grid-editing/revert'
 import {
   createsGrid,
@@ -36,6 +36,7 @@ import {
   unitIdsOf,
   withUnitIds,
 } from '../../../core/domain/grids'
+import { gridName } from '../../../core/domain/place-names'
 import { bandInHouseholds } from '../../../core/domain/settings'
 import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
@@ -132,7 +133,8 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
     const householdsBefore = grids.reduce((s, g) => s + g.households, 0)
     await repo.snapshotGridVersions(trx, [...keptChanged, ...plan.retired])
     await repo.retireGrids(trx, plan.retired)
-    // 5. new grids: codes after the highest ever used, in reading order (west → east, north → south)
+    // 5. new grids: lineage, then codes (a split's larger part and a merge's larger grid keep
+    //    theirs, a revert restores its grids' codes, the rest take the next free ones) and names
     const centroidOf = (unitIds: string[]) => {
       const at = unitIds.map((id) => units[graph.ids.indexOf(id)].centroid)
       if (at.length === 0) return [180, -90] as [number, number]
@@ -141,31 +143,59 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
         number,
       ]
     }
-    const order = numberGrids(plan.created.map((g) => centroidOf(g.unitIds)))
-    const maxSeq = plan.created.length > 0 ? await repo.maxGridSequence(trx, code) : 0
-    if (maxSeq + plan.created.length > 999)
-      throw new AppError('GRID_CODES_EXHAUSTED', `community ${code} has no grid sequence numbers left`)
-    const communityName = community.name
-    const idOfKey = new Map<number, number>(plan.kept.map((g) => [g.key, g.key]))
-    const created: { id: number; parentIds: number[] }[] = []
     const retired = new Set(plan.retired)
     const gridOfUnit = new Map(units.map((u) => [String(u.id), u.gridId]))
-    for (const [i, g] of plan.created.entries()) {
-      const seq = maxSeq + order[i]
-      // lineage: the split/merged grids, else the retired grids its units came from (an accepted proposal)
+    const householdsOf = new Map(units.map((u) => [String(u.id), u.households]))
+    const lineage = plan.created.map((g) => {
+      // the split/merged grids, else the retired grids its units came from (an accepted proposal)
       let parentIds = [...new Set([...g.parentIds, ...(built.parentHints?.get(g.key) ?? [])])]
       if (parentIds.length === 0)
         parentIds = [...new Set(g.unitIds.map((id) => gridOfUnit.get(id)!).filter((id) => retired.has(id)))]
-      parentIds.sort((a, b) => a - b)
+      return parentIds.sort((a, b) => a - b)
+    })
+    const restoredIds = [...(built.parentHints?.values() ?? [])].flat()
+    const restoredCodes = new Map(
+      (restoredIds.length > 0 ? await repo.gridsByIds(trx, restoredIds) : []).map((g) => [g.id, g.code]),
+    )
+    let codePlan: ReturnType<typeof assignGridCodes>
+    try {
+      codePlan = assignGridCodes({
+        communityCode: code,
+        created: plan.created.map((g, i) => ({
+          key: g.key,
+          households: g.unitIds.reduce((s, id) => s + (householdsOf.get(id) ?? 0), 0),
+          parentIds: lineage[i],
+          centroid: centroidOf(g.unitIds),
+        })),
+        retired: grids
+          .filter((g) => retired.has(g.id))
+          .map((g) => ({ id: g.id, code: g.code, households: g.households })),
+        keptCodes: grids.filter((g) => !retired.has(g.id)).map((g) => g.code),
+        preferred: plan.codePreference,
+        restore: new Map(
+          [...(built.parentHints ?? [])].flatMap(([key, ids]) =>
+            ids.length === 1 && restoredCodes.has(ids[0]) ? [[key, restoredCodes.get(ids[0])!] as const] : [],
+          ),
+        ),
+        maxSequence: plan.created.length > 0 ? await repo.maxGridSequence(trx, code) : 0,
+      })
+    } catch (error) {
+      if (error instanceof GridCodesExhausted) throw new AppError('GRID_CODES_EXHAUSTED', error.message)
+      throw error
+    }
+    const idOfKey = new Map<number, number>(plan.kept.map((g) => [g.key, g.key]))
+    const created: { id: number; parentIds: number[] }[] = []
+    for (const [i, g] of plan.created.entries()) {
+      const gridCodeOf = codePlan.codes.get(g.key)!
       const id = await repo.insertGrid(trx, {
-        code: gridCode(code, seq),
-        name: `${communityName}第${seq}网格`,
+        code: gridCodeOf,
+        name: gridName(community.name, gridCodeOf),
         communityCode: code,
         streetCode: community.streetCode,
-        parentIds,
+        parentIds: lineage[i],
       })
       idOfKey.set(g.key, id)
-      created.push({ id, parentIds })
+      created.push({ id, parentIds: lineage[i] })
     }
     // 6. units to their grids; caches of the changed grids only
     const pairsToWrite: [number, number][] = []
@@ -249,6 +279,8 @@ export async function saveEdit(db: Db, code: string, options: SaveOptions): Prom
       changedGridIds: [...new Set([...changedIds, ...plan.retired])].sort((a, b) => a - b),
       created: after.filter((g) => createdIds.has(g.id)).map(summary),
       retired: before.filter((g) => plan.retired.includes(g.id)).map((g) => ({ id: g.id, code: g.code })),
+      codesRetired: codePlan.retiredCodes,
+      codesCreated: codePlan.createdCodes,
       grids: after.map(summary),
       householdsBefore,
       householdsAfter,

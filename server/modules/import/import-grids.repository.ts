@@ -4,6 +4,7 @@
 // leaves without a unit are retired, new grids name the retired grids their units came from as
 // parents (lineage), and each community gets a revision in its grid history and a new edit version.
 import { sql } from 'kysely'
+import { gridName } from '../../../core/domain/place-names'
 import { linkVersionsToRevision, snapshotGridVersions } from '../grid-editing/grid-editing.repository'
 import { rebuildGridCaches } from '../grids/grids.repository'
 import { type PlannedRow, rowsJson, snapshotWhere, type Undo } from './import.repository'
@@ -55,11 +56,21 @@ export async function applyGridImport(
 
   const added = rows.filter((r) => r.status === 'added')
   if (added.length) {
+    // a grid the file does not name is named by the one naming rule (core/domain/place-names.ts)
+    const codes = [...new Set(added.map((r) => r.record.key.slice(0, 12)))]
+    const { rows: names } = await sql<{ code: string; name: string }>`SELECT trim(code) AS code, name
+      FROM communities WHERE code = ANY(${codes}::text[])`.execute(trx)
+    const communityName = new Map(names.map((n) => [n.code, n.name]))
+    const ruleName = (key: string) => {
+      const community = communityName.get(key.slice(0, 12))
+      return community && /^\d{15}$/.test(key) ? gridName(community, key) : key
+    }
+    const named = JSON.parse(rowsJson(added)).map((r: { key: string }) => ({ ...r, ruleName: ruleName(r.key) }))
     const { rows: ins } = await sql<{
       id: number
     }>`INSERT INTO grids (code, community_code, street_code, name, version_from)
-      SELECT r.key, c.code, c.street_code, coalesce(r.name, r.key), now()
-      FROM jsonb_to_recordset(${rowsJson(added)}::jsonb) r(key text, name text)
+      SELECT r.key, c.code, c.street_code, coalesce(nullif(trim(r.name), ''), r."ruleName"), now()
+      FROM jsonb_to_recordset(${JSON.stringify(named)}::jsonb) r(key text, name text, "ruleName" text)
       JOIN communities c ON c.code = left(r.key, 12)
       RETURNING id`.execute(trx)
     undo.added.push(...ins.map((i) => i.id))

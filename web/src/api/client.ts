@@ -13,6 +13,7 @@ import type {
   GridListQuery,
   GridPage,
   Health,
+  SearchResult,
   Settings,
   StreetListQuery,
   StreetPage,
@@ -143,6 +144,11 @@ export class ApiClient {
 
   health(signal?: AbortSignal) {
     return this.getJson<Health>('/api/health', undefined, signal)
+  }
+
+  /** Find anything (找地方) by name, pinyin initials or code. */
+  search(q: string, limit = 10, signal?: AbortSignal) {
+    return this.getJson<SearchResult>('/api/search', { q, limit }, signal)
   }
 
   settings(signal?: AbortSignal) {

@@ -5,6 +5,7 @@ import { buildLayers, type LayerToggles, type MapLayersInput } from './layers/bu
 import { filterFacilitiesByType } from './layers/facility-layers'
 import { gridLabels } from './layers/grid-labels'
 import { labelsFromFeatures } from './layers/label-layer'
+import type { OutlinedFeature } from './layers/selection-layer'
 import type { ThemeName } from './map-theme'
 
 /** What the base map draws (the district page's data has these members). */
@@ -21,7 +22,7 @@ export interface MapLayerOptions {
   toggles: LayerToggles
   visibleTypes: ReadonlySet<string> | null
   zoom: number
-  selected: GeoJSON.Feature<GeoJSON.MultiPolygon> | null
+  selected: OutlinedFeature | null
   theme: ThemeName
 }
 

@@ -11,6 +11,7 @@
 //   pickGridAt(x, y)        properties of the grid drawn at page pixel (x, y), or null
 //   getSelection()          the side panel's selection: {kind:'grid', id} | {kind:'community', code} | … | null
 //   select(selection)       set the selection programmatically
+//   getOutlined()           the feature the selection layer outlines: {type, name} (name: a found one's), or null
 //   getLanguage()           'zh' | 'en'
 //   projectLngLat(lng, lat) {x, y} page pixels of a map position (to draw a line across a grid), or null
 //   editor                  the grid editor while edit mode is open (features/grid-editing), else null
@@ -38,6 +39,7 @@ export interface WanggeTestHooks {
   pickGridAt: (x: number, y: number) => GridProps | null
   getSelection: () => Selection
   select: (selection: Selection) => void
+  getOutlined: () => { type: string; name: string | null } | null
   getLanguage: () => Language
   projectLngLat: (lng: number, lat: number) => { x: number; y: number } | null
   readonly editor: EditorTestHooks | null
@@ -112,6 +114,11 @@ export function mapHooks(): WanggeTestHooks {
     },
     getSelection: () => probe.map.selection,
     select: (selection) => probe.map.select(selection),
+    getOutlined() {
+      const f = probe.map.outlined
+      if (!f) return null
+      return { type: f.geometry.type, name: (f.properties as { name?: string } | null)?.name ?? null }
+    },
     getLanguage: () => probe.map.language,
     projectLngLat(lng, lat) {
       const { map } = probe.map

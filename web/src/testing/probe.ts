@@ -10,6 +10,7 @@ import type { Selection } from '../features/selection/selection'
 import type { WallData } from '../features/wall/use-wall-data'
 import type { Language } from '../i18n/dictionaries'
 import type { GridFeature } from '../map/layers/grid-layer'
+import type { OutlinedFeature } from '../map/layers/selection-layer'
 
 /** The district map page's current objects. */
 export interface TestHookSources {
@@ -20,6 +21,8 @@ export interface TestHookSources {
   select: (selection: Selection) => void
   language: Language
   editor?: EditorTestHooks | null
+  /** the outline the selection layer draws (a selected or found feature) */
+  outlined?: OutlinedFeature | null
 }
 
 /** The coverage mode's current state, and how to turn a position into page pixels. */

@@ -30,6 +30,18 @@ export interface CoveragePanelProps {
   onSelectFacility: (id: number) => void
   /** isochrones of the selected facility and the barrier effect (walking distances) */
   walk: ReturnType<typeof useWalk>
+  show: ShowOnMap
+}
+
+/** Fly to a list's row or a proposed site and outline it until the next selection (features/search). */
+export interface ShowOnMap {
+  row: (
+    kind: 'grid' | 'unit' | 'community',
+    key: string,
+    query: string,
+    bbox?: readonly [number, number, number, number],
+  ) => void
+  point: (lngLat: readonly [number, number], name: string) => void
 }
 
 export function CoveragePanel(props: CoveragePanelProps) {
@@ -170,7 +182,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
         ]}
       />
 
-      <WorstLists state={state} communities={communities} onSelectFacility={onSelectFacility} />
+      <WorstLists state={state} communities={communities} onSelectFacility={onSelectFacility} show={props.show} />
 
       <h4>{t('cov.editTitle')}</h4>
       <label className="cov-field">
@@ -207,7 +219,13 @@ export function CoveragePanel(props: CoveragePanelProps) {
         </p>
       ) : null}
 
-      <SitingPanel state={state} streets={streets} typeName={type ? typeName(type) : state.typeCode} />
+      <SitingPanel
+        state={state}
+        streets={streets}
+        communities={communities}
+        typeName={type ? typeName(type) : state.typeCode}
+        show={props.show}
+      />
     </section>
   )
 }

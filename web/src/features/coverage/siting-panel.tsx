@@ -2,18 +2,22 @@
 // street; the answer lists each site with the households it newly covers, before/after, the gap
 // to the bound, and "adopt as planned".
 import { useState } from 'react'
-import type { Feature, StreetProps } from '../../../../core/api'
+import type { CommunityProps, Feature, StreetProps } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
 import type { SitingModel } from './coverage-api'
+import type { ShowOnMap } from './coverage-panel'
+import { siteName } from './site-name'
 import type { CoverageModeState } from './use-coverage'
 
 export interface SitingPanelProps {
   state: CoverageModeState
   streets: Feature<StreetProps, GeoJSON.MultiPolygon>[]
+  communities: ReadonlyMap<string, Feature<CommunityProps, GeoJSON.MultiPolygon>>
   typeName: string
+  show: ShowOnMap
 }
 
-export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
+export function SitingPanel({ state, streets, communities, typeName, show }: SitingPanelProps) {
   const { t, formatNumber } = useI18n()
   const [model, setModel] = useState<SitingModel>('mclp')
   const [k, setK] = useState(5)
@@ -125,25 +129,29 @@ export function SitingPanel({ state, streets, typeName }: SitingPanelProps) {
           <ol className="cov-sites">
             {p.sites.map((site) => (
               <li key={`${site.rank}-${site.candidate}`} data-testid="siting-site">
+                {(() => {
+                  const name =
+                    siteName(
+                      site,
+                      site.communityCode ? communities.get(site.communityCode)?.properties.name : undefined,
+                      (n) => t('cov.siteGrid', { n }),
+                    ) ?? t('cov.siteUnnamed', { n: site.rank })
+                  return (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => show.point(site.lngLat as [number, number], name)}
+                      data-testid="siting-site-name"
+                    >
+                      {name}
+                    </button>
+                  )
+                })()}
                 <span>
                   {p.model === 'p-median'
                     ? t('cov.siteSaves', { n: formatNumber(site.newlyCoveredHouseholds / 1000, 0) })
                     : t('cov.siteCovers', { n: formatNumber(site.newlyCoveredHouseholds) })}
                 </span>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    state.flyTo([
-                      site.lngLat[0] - 0.01,
-                      site.lngLat[1] - 0.008,
-                      site.lngLat[0] + 0.01,
-                      site.lngLat[1] + 0.008,
-                    ])
-                  }
-                >
-                  {t('cov.show')}
-                </button>
                 <button
                   type="button"
                   onClick={() =>

@@ -9,7 +9,7 @@ import {
   createCoverageShareLayer,
   createDrawnCandidateLayer,
   createGapLayers,
-  createProposalLayer,
+  createProposalLayers,
 } from '../../map/layers/coverage-layers'
 import { createBarrierLayer, createIsochroneLayer } from '../../map/layers/walk-layers'
 import type { CoverageModeState } from './use-coverage'
@@ -50,13 +50,16 @@ export function useCoverageLayers(
       }),
     [state.figures.facilities, colour, selectedFacilityId, compliant, facilityZoom],
   )
-  const proposals = useMemo(() => createProposalLayer(state.siting.proposal?.sites ?? []), [state.siting.proposal])
+  const proposals = useMemo(
+    () => createProposalLayers(state.siting.proposal?.sites ?? [], state.siting.proposal?.radiusM ?? null),
+    [state.siting.proposal],
+  )
   const drawn = useMemo(() => createDrawnCandidateLayer(state.siting.drawnCandidates), [state.siting.drawnCandidates])
   const isochrones = useMemo(() => createIsochroneLayer(walk.isochrones), [walk.isochrones])
   const barrier = useMemo(() => createBarrierLayer(walk.barrier, zoom >= 11), [walk.barrier, zoom])
   return useMemo(
     () =>
-      enabled ? [shareLayer, ...base, isochrones, ...gapLayers, barrier, ...facilityLayers, proposals, drawn] : base,
+      enabled ? [shareLayer, ...base, isochrones, ...gapLayers, barrier, ...facilityLayers, ...proposals, drawn] : base,
     [enabled, shareLayer, base, isochrones, gapLayers, barrier, facilityLayers, proposals, drawn],
   )
 }

@@ -11,7 +11,7 @@ import type { DistrictData } from '../district/use-district-data'
 import { FacilityEditor } from '../facilities/facility-editor'
 import { useDragMarker } from '../facilities/use-drag-marker'
 import type { Selection } from '../selection/selection'
-import { CoveragePanel } from './coverage-panel'
+import { CoveragePanel, type ShowOnMap } from './coverage-panel'
 import { useCoverage } from './use-coverage'
 import { useCoverageLayers } from './use-coverage-layers'
 import { useWalk } from './use-walk'
@@ -23,6 +23,8 @@ export interface CoverageModeOptions {
   baseLayers: Layer[]
   selection: Selection
   setSelection: (selection: Selection) => void
+  /** fly to a list's row or a proposed site and outline it until the next selection */
+  show: ShowOnMap
 }
 
 export interface CoverageMode {
@@ -115,9 +117,20 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
           communityCode={communityCode}
           onSelectFacility={(id) => setSelection({ kind: 'facility', id })}
           walk={walk}
+          show={options.show}
         />
       ) : null,
-    [enabled, state, data.facilityTypes, data.index.communities, data.streets, communityCode, setSelection, walk],
+    [
+      enabled,
+      state,
+      data.facilityTypes,
+      data.index.communities,
+      data.streets,
+      communityCode,
+      setSelection,
+      walk,
+      options.show,
+    ],
   )
   const sidePanel =
     enabled && selected ? (

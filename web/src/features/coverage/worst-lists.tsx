@@ -1,17 +1,20 @@
 // The coverage panel's lists: the worst grids, compounds or communities (level and order to choose,
 // a click flies there) and the facilities of the type that fall short of a standard.
 import type { CommunityProps, CoverageRow, Feature } from '../../../../core/api'
+import { communityShortName, gridName } from '../../../../core/domain/place-names'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
+import type { ShowOnMap } from './coverage-panel'
 import type { CoverageModeState } from './use-coverage'
 
 export interface WorstListsProps {
   state: CoverageModeState
   communities: ReadonlyMap<string, Feature<CommunityProps, GeoJSON.MultiPolygon>>
   onSelectFacility: (id: number) => void
+  show: ShowOnMap
 }
 
-export function WorstLists({ state, communities, onSelectFacility }: WorstListsProps) {
+export function WorstLists({ state, communities, onSelectFacility, show }: WorstListsProps) {
   const { t, formatNumber } = useI18n()
   const pct = (share: number) => t('unit.percent', { n: formatNumber(share * 100, 1) })
   // facilities of the type that fall short of a standard, by name
@@ -25,7 +28,9 @@ export function WorstLists({ state, communities, onSelectFacility }: WorstListsP
   const rowName = (row: CoverageRow) => {
     const c = row.communityCode ? communities.get(row.communityCode)?.properties.name : undefined
     if (state.worstList.level === 'community') return row.name
-    return state.worstList.level === 'grid' ? `${c ?? ''} ${row.key.slice(12)}` : `${c ?? ''} ${row.name}`
+    // the one naming rule: 紫云园社区第7网格; a unit under its community's short name
+    if (state.worstList.level === 'grid') return c && /^\d{15}$/.test(row.key) ? gridName(c, row.key) : row.name
+    return c ? `${communityShortName(c)} ${row.name}` : row.name
   }
   return (
     <>
@@ -52,7 +57,16 @@ export function WorstLists({ state, communities, onSelectFacility }: WorstListsP
       <ol className="cov-worst" data-testid="worst-list">
         {state.figures.worst.map((row) => (
           <li key={row.key}>
-            <button type="button" className="link-button" onClick={() => state.flyTo(row.bbox)} data-testid="worst-row">
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                const level = state.worstList.level
+                // a unit row's key is its id: look it up by name; grids and communities by code
+                show.row(level, row.key, level === 'unit' ? row.name : row.key, row.bbox)
+              }}
+              data-testid="worst-row"
+            >
               <span>{rowName(row)}</span>
               <span className="tone-bad">{formatNumber(row.unserved)}</span>
               <span className="muted">{pct(row.share)}</span>

@@ -1,6 +1,7 @@
 // What a drawn shape means (pure): the split line, the lasso ring and the brushed units of the
 // edit tools become one edit operation, or none when the shape does not say enough yet.
 import type { EditOp, LngLat } from '../../../../core/domain/grids'
+import type { SplitSide } from '../../../../core/domain/grids/edit-op'
 
 export type Tool = 'click' | 'brush' | 'lasso' | 'line'
 export const TOOLS: Tool[] = ['click', 'brush', 'lasso', 'line']
@@ -15,6 +16,8 @@ export interface DrawnContext {
   gridAt: (at: LngLat) => number | null
   /** units the brush has passed over */
   brushed: Iterable<string>
+  /** the side of a split line that keeps the grid's code (default: the side with more households) */
+  codeOn?: SplitSide
 }
 
 /** The middle of a split line (its first two points). */
@@ -34,7 +37,10 @@ export function drawnOp(tool: DrawTool, points: LngLat[], ctx: DrawnContext): Ed
     if (points.length < 2 || (points[0][0] === points[1][0] && points[0][1] === points[1][1])) return null
     // the grid split: the chosen grid, else the one under the middle of the line
     const grid = ctx.active ?? ctx.gridAt(lineMiddle(points))
-    return grid === null ? null : { kind: 'splitByLine', grid, line: points }
+    if (grid === null) return null
+    return ctx.codeOn
+      ? { kind: 'splitByLine', grid, line: points, codeOn: ctx.codeOn }
+      : { kind: 'splitByLine', grid, line: points }
   }
   const active = ctx.active
   if (active === null) return null

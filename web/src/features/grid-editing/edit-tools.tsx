@@ -1,5 +1,6 @@
 // The tools of the edit panel: click / brush / lasso / split line, the active grid, and new,
 // merge and delete grid. Presentation only: the operations are the caller's.
+import type { SplitSide } from '../../../../core/domain/grids/edit-op'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
 import { TOOLS, type Tool } from './drawn-op'
@@ -16,6 +17,9 @@ export interface EditToolsProps {
   onNewGrid: () => void
   onMerge: (from: number) => void
   onDelete: () => void
+  /** the side of a split line that keeps the grid's code ('' = the side with more households) */
+  codeOn: SplitSide | ''
+  onCodeOn: (side: SplitSide | '') => void
 }
 
 export function EditTools(props: EditToolsProps) {
@@ -40,6 +44,20 @@ export function EditTools(props: EditToolsProps) {
         ))}
       </div>
       <div className="muted">{t(`edit.hint.${tool}` as MessageKey)}</div>
+      {tool === 'line' ? (
+        <label className="edit-field">
+          {t('edit.codeOn')}
+          <select
+            data-testid="edit-code-on"
+            value={props.codeOn}
+            onChange={(e) => props.onCodeOn(e.target.value as SplitSide | '')}
+          >
+            <option value="">{t('edit.codeOn.larger')}</option>
+            <option value="sideA">{t('edit.codeOn.left')}</option>
+            <option value="sideB">{t('edit.codeOn.right')}</option>
+          </select>
+        </label>
+      ) : null}
       <div data-testid="edit-active">
         {activeRow ? t('edit.activeGrid', { label: props.label(activeRow.key) }) : t('edit.noActiveGrid')}
       </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CommunityUnits, UnitAdjacency } from '../../../../core/api'
 import {
+  codeChanges,
   editorIntegrity,
   firstNewKey,
   gridColours,
@@ -55,6 +56,7 @@ const data: CommunityUnits = {
     editVersion: 3,
   },
   settings: { targetHouseholds: 300, tolerance: 0.2 },
+  maxGridSequence: 4,
   grids: [
     {
       id: 7,
@@ -159,5 +161,33 @@ describe('editor model', () => {
     const { assignment, colours } = proposalColouring(proposal, data, log.options.graph)
     expect(assignment).toEqual([0, 1, 1])
     expect(colours.get(0)).not.toEqual(colours.get(1))
+  })
+})
+
+describe('the codes an edit will retire and create', () => {
+  it("a merge keeps the larger grid's code and retires the other", () => {
+    const log = startEdit(data, adjacency)
+    log.apply({ kind: 'mergeGrids', into: 9, from: 7 })
+    const changes = codeChanges(log, data)
+    expect(changes).toMatchObject({ retired: ['120116001001002'], created: [] })
+  })
+
+  it('a split keeps the code on the larger part; the other gets the next code after the highest ever used', () => {
+    const log = startEdit(data, adjacency)
+    log.apply({ kind: 'moveUnits', unitIds: ['3'], toGrid: 7 })
+    log.apply({ kind: 'splitByAssignment', grid: 7, sideA: ['1'], sideB: ['2', '3'] })
+    const changes = codeChanges(log, data)
+    // grid 9 is left empty but stays (an empty grid is deleted explicitly)
+    expect(changes.retired).toEqual([])
+    expect(changes.created).toEqual(['120116001001005'])
+    // the side with two units (300 households) keeps …001
+    expect([...changes.codeOfKey.values()].sort()).toEqual(['120116001001001', '120116001001005'])
+  })
+
+  it('nothing before any operation, and nothing for plain moves', () => {
+    const log = startEdit(data, adjacency)
+    expect(codeChanges(log, data)).toMatchObject({ retired: [], created: [] })
+    log.apply({ kind: 'moveUnits', unitIds: ['2'], toGrid: 9 })
+    expect(codeChanges(log, data)).toMatchObject({ retired: [], created: [] })
   })
 })

@@ -2,6 +2,8 @@
 // starting edit, the rows of the live totals table, the integrity report and the save body.
 import type { Bbox, CommunityUnits, Proposal, UnitAdjacency, EditOp as WireOp } from '../../../../core/api'
 import { EditLog } from '../../../../core/domain/grid-editing/edit-log'
+import { planEdit } from '../../../../core/domain/grid-editing/edit-plan'
+import { assignGridCodes } from '../../../../core/domain/grid-editing/grid-codes'
 import {
   type EditOp,
   type GridState,
@@ -87,6 +89,51 @@ export function editorIntegrity(log: EditLog, data: CommunityUnits): IntegrityRe
     communityHouseholds: { '': data.community.households },
     emptyGrids: session.gridKeys().filter((g) => !used.has(g)),
   })
+}
+
+export interface CodeChanges {
+  /** codes that end if the edit is saved */
+  retired: string[]
+  /** codes that start (the next free ones) */
+  created: string[]
+  /** each grid the edit creates (by key) → the code it will carry */
+  codeOfKey: Map<number, string>
+}
+
+/** What saving the edit would do to grid codes: the rule the server applies (core grid-codes). */
+export function codeChanges(log: EditLog, data: CommunityUnits): CodeChanges {
+  const none: CodeChanges = { retired: [], created: [], codeOfKey: new Map() }
+  if (log.ops.length === 0) return none
+  const { graph, assignment, settings, emptyGrids } = log.options
+  let plan: ReturnType<typeof planEdit>
+  try {
+    plan = planEdit({ graph, assignment, settings, emptyGrids, ops: log.ops })
+  } catch {
+    return none // the save would be refused anyway; the editor says why
+  }
+  const households = new Map(graph.ids.map((id, i) => [id, graph.households[i]]))
+  const retired = new Set(plan.retired)
+  const centroid = (unitIds: string[]): [number, number] => {
+    const at = unitIds.map((id) => graph.centroids[graph.ids.indexOf(id)])
+    if (at.length === 0) return [180, -90]
+    return [at.reduce((s, c) => s + c[0], 0) / at.length, at.reduce((s, c) => s + c[1], 0) / at.length]
+  }
+  const codes = assignGridCodes({
+    communityCode: data.community.code,
+    created: plan.created.map((g) => ({
+      key: g.key,
+      households: g.unitIds.reduce((s, id) => s + (households.get(id) ?? 0), 0),
+      parentIds: g.parentIds,
+      centroid: centroid(g.unitIds),
+    })),
+    retired: data.grids
+      .filter((g) => retired.has(g.id))
+      .map((g) => ({ id: g.id, code: g.code, households: g.households })),
+    keptCodes: data.grids.filter((g) => !retired.has(g.id)).map((g) => g.code),
+    preferred: plan.codePreference,
+    maxSequence: data.maxGridSequence,
+  })
+  return { retired: codes.retiredCodes, created: codes.createdCodes, codeOfKey: codes.codes }
 }
 
 /** The bbox of some units (a piece of a grid, for "jump to part"). */

@@ -5,6 +5,9 @@
 // (use-edit-pointer, drawn-op), the overlay (use-editor-overlay, editor-layers), saving
 // (use-save-flow) and the panels.
 import { useEffect, useState } from 'react'
+import type { SplitSide } from '../../../../core/domain/grids/edit-op'
+import type { ApiError } from '../../api/client'
+import { describeApiError } from '../../api/describe-api-error'
 import { useI18n } from '../../i18n/i18n-provider'
 import { MAP_THEMES, type ThemeName } from '../../map/map-theme'
 import type { MapHandle } from '../../map/map-view'
@@ -47,7 +50,8 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
   const [reason, setReason] = useState('')
   const [asOf, setAsOf] = useState('')
   const asOfPage = useGridsAsOf(code, asOf)
-  const { rows, integrity, colours, unitIndex, label, band } = useEditorFigures(session)
+  const { rows, integrity, colours, unitIndex, label, band, codes } = useEditorFigures(session)
+  const [codeOn, setCodeOn] = useState<SplitSide | ''>('')
   const ops = useEditOperations(session, unitIndex)
   const { pending, run, undo, redo } = ops
   const flow = useSaveFlow({
@@ -76,6 +80,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     run,
     preview: ops.preview,
     clearPending: () => ops.setPending(null),
+    codeOn: codeOn || undefined,
   })
   const { setLayers } = overlay
   useEffect(() => {
@@ -113,70 +118,88 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
           ×
         </button>
       </header>
-      {session.error ? <div className="tone-bad">{session.error.message}</div> : null}
+      {session.error ? (
+        // a community that cannot be edited (a bad code in /?edit=): say so, offer the way back, no tools
+        <div className="edit-unavailable" data-testid="edit-unavailable" role="alert">
+          <p className="tone-bad">
+            {(session.error as ApiError).status === 404 || (session.error as ApiError).status === 400
+              ? t('edit.noSuchCommunity', { code })
+              : describeApiError(session.error, t)}
+          </p>
+          <button type="button" onClick={onClose} data-testid="edit-back">
+            {t('edit.backToMap')}
+          </button>
+        </div>
+      ) : null}
       {session.loading ? <div className="muted">{t('edit.loading')}</div> : null}
+      {session.error ? null : (
+        <>
+          <label className="edit-field">
+            {t('edit.editor')}
+            <input
+              data-testid="edit-editor-name"
+              value={editorName}
+              placeholder={t('edit.editorPlaceholder')}
+              onChange={(e) => {
+                setEditorName(e.target.value)
+                saveEditorName(browserStorage(), e.target.value)
+              }}
+            />
+          </label>
 
-      <label className="edit-field">
-        {t('edit.editor')}
-        <input
-          data-testid="edit-editor-name"
-          value={editorName}
-          placeholder={t('edit.editorPlaceholder')}
-          onChange={(e) => {
-            setEditorName(e.target.value)
-            saveEditorName(browserStorage(), e.target.value)
-          }}
-        />
-      </label>
+          <EditTools
+            tool={tool}
+            onTool={setTool}
+            rows={rows}
+            active={active}
+            label={label}
+            ready={Boolean(log)}
+            onNewGrid={() => ops.createGrid(setActive)}
+            onMerge={(from) => active !== null && run({ kind: 'mergeGrids', into: active, from })}
+            codeOn={codeOn}
+            onCodeOn={setCodeOn}
+            onDelete={() => {
+              if (active === null) return
+              run({ kind: 'deleteGrid', grid: active })
+              setActive(null)
+            }}
+          />
 
-      <EditTools
-        tool={tool}
-        onTool={setTool}
-        rows={rows}
-        active={active}
-        label={label}
-        ready={Boolean(log)}
-        onNewGrid={() => ops.createGrid(setActive)}
-        onMerge={(from) => active !== null && run({ kind: 'mergeGrids', into: active, from })}
-        onDelete={() => {
-          if (active === null) return
-          run({ kind: 'deleteGrid', grid: active })
-          setActive(null)
-        }}
-      />
+          <PreviewBox diff={pending?.diff ?? null} error={pending?.error ?? null} label={label} />
+          <GridTable rows={rows} colours={colours} active={active} label={label} onActivate={setActive} />
 
-      <PreviewBox diff={pending?.diff ?? null} error={pending?.error ?? null} label={label} />
-      <GridTable rows={rows} colours={colours} active={active} label={label} onActivate={setActive} />
+          <SaveBar
+            canUndo={Boolean(log?.canUndo)}
+            canRedo={Boolean(log?.canRedo)}
+            steps={steps}
+            busy={busy}
+            reason={reason}
+            onReason={setReason}
+            message={ops.message}
+            onUndo={undo}
+            onRedo={redo}
+            onSave={flow.save}
+            onDiscard={ops.discard}
+            codes={codes}
+          />
 
-      <SaveBar
-        canUndo={Boolean(log?.canUndo)}
-        canRedo={Boolean(log?.canRedo)}
-        steps={steps}
-        busy={busy}
-        reason={reason}
-        onReason={setReason}
-        message={ops.message}
-        onUndo={undo}
-        onRedo={redo}
-        onSave={flow.save}
-        onDiscard={ops.discard}
-      />
-
-      <IntegrityList
-        report={integrity}
-        band={band}
-        label={label}
-        onJump={(unitIds) => fitUnits(handle, data, unitIds)}
-      />
-      <ProposalSection
-        proposal={proposal}
-        busy={busy}
-        onPropose={flow.propose}
-        onAccept={flow.accept}
-        onReject={flow.rejectProposal}
-      />
-      <AsOfSection asOf={asOf} onAsOf={setAsOf} page={asOfPage} />
-      <HistorySection history={flow.history} active={active} busy={busy} onRevert={flow.revert} />
+          <IntegrityList
+            report={integrity}
+            band={band}
+            label={label}
+            onJump={(unitIds) => fitUnits(handle, data, unitIds)}
+          />
+          <ProposalSection
+            proposal={proposal}
+            busy={busy}
+            onPropose={flow.propose}
+            onAccept={flow.accept}
+            onReject={flow.rejectProposal}
+          />
+          <AsOfSection asOf={asOf} onAsOf={setAsOf} page={asOfPage} />
+          <HistorySection history={flow.history} active={active} busy={busy} onRevert={flow.revert} />
+        </>
+      )}
     </aside>
   )
 }

@@ -15,6 +15,8 @@ export interface SaveBarProps {
   onRedo: () => void
   onSave: () => void
   onDiscard: () => void
+  /** grid codes saving would end and start */
+  codes: { retired: string[]; created: string[] } | null
 }
 
 export function SaveBar(props: SaveBarProps) {
@@ -43,6 +45,20 @@ export function SaveBar(props: SaveBarProps) {
           onChange={(e) => props.onReason(e.target.value)}
         />
       </label>
+      {props.codes && props.codes.retired.length + props.codes.created.length > 0 ? (
+        <div className="edit-codes" data-testid="edit-codes">
+          {props.codes.retired.length > 0 ? (
+            <div data-testid="edit-codes-retired">
+              {t('edit.codesRetired', { codes: props.codes.retired.join('、') })}
+            </div>
+          ) : null}
+          {props.codes.created.length > 0 ? (
+            <div data-testid="edit-codes-created">
+              {t('edit.codesCreated', { codes: props.codes.created.join('、') })}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
       <div className="edit-tools">
         <button type="button" data-testid="edit-save" disabled={busy || steps === 0} onClick={props.onSave}>
           {busy ? t('edit.saving') : t('edit.save')}

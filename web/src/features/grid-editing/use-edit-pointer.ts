@@ -4,6 +4,7 @@
 import { type RefObject, useRef, useState } from 'react'
 import type { EditLog } from '../../../../core/domain/grid-editing/edit-log'
 import type { EditOp, LngLat } from '../../../../core/domain/grids'
+import type { SplitSide } from '../../../../core/domain/grids/edit-op'
 import { type Pixel, strokeSamples } from '../../map/geometry/stroke'
 import type { MapHandle } from '../../map/map-view'
 import { drawnOp, type Tool } from './drawn-op'
@@ -30,6 +31,8 @@ export interface EditPointerInput {
   run: (op: EditOp) => void
   preview: (op: EditOp | null) => void
   clearPending: () => void
+  /** the side of a split line that keeps the grid's code (undefined: the side with more households) */
+  codeOn?: SplitSide
 }
 
 /** Wires the tools to the map; returns the shape being drawn. */
@@ -64,6 +67,7 @@ export function useEditPointer(input: EditPointerInput): Draft | null {
         return unit !== undefined ? log.session.gridOf(String(unit)) : null
       },
       brushed: brushed.current,
+      codeOn: input.codeOn,
     })
   }
   useMapDrawing(handle?.map ?? null, tool === 'click' || disabled ? null : tool, {

@@ -4,7 +4,15 @@ import { useCallback, useMemo, useRef } from 'react'
 import { DEFAULT_NORMS } from '../../../../core/domain/settings'
 import { useI18n } from '../../i18n/i18n-provider'
 import { gridBandFromNorms } from '../settings/grid-band'
-import { editorIntegrity, firstNewKey, gridColours, gridLabel, gridNeighbours, gridRows } from './editor-model'
+import {
+  codeChanges,
+  editorIntegrity,
+  firstNewKey,
+  gridColours,
+  gridLabel,
+  gridNeighbours,
+  gridRows,
+} from './editor-model'
 import type { EditorSession } from './use-editor-session'
 
 export function useEditorFigures({ data, log, revision }: EditorSession) {
@@ -13,6 +21,8 @@ export function useEditorFigures({ data, log, revision }: EditorSession) {
   const rows = useMemo(() => (log && data ? gridRows(log, data) : []), [log, data, revision])
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above
   const integrity = useMemo(() => (log && data ? editorIntegrity(log, data) : null), [log, data, revision])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const codes = useMemo(() => (log && data ? codeChanges(log, data) : null), [log, data, revision])
   // touching grids get different colours; a grid keeps its colour through the edit
   const previousColours = useRef(new Map<number, [number, number, number]>())
   const colours = useMemo(() => {
@@ -29,15 +39,23 @@ export function useEditorFigures({ data, log, revision }: EditorSession) {
     [data],
   )
   const newKey0 = data ? firstNewKey(data) : 0
+  // a grid is labelled by the code it will carry once saved (a split may hand its code to the other part)
   const label = useCallback(
-    (key: number) =>
-      gridLabel(
-        { key, code: data?.grids.find((g) => g.id === key)?.code ?? null },
-        { existing: (n) => t('map.gridLabel', { n }), created: (n) => t('edit.newLabel', { n }) },
+    (key: number) => {
+      const future = codes?.codeOfKey.get(key)
+      const existing = data?.grids.find((g) => g.id === key)?.code ?? null
+      return gridLabel(
+        { key, code: key < newKey0 ? (future ?? existing) : null },
+        {
+          existing: (n) => t('map.gridLabel', { n }),
+          created: (n) =>
+            future ? t('edit.newLabelCode', { n, seq: Number(future.slice(12)) }) : t('edit.newLabel', { n }),
+        },
         newKey0,
-      ),
-    [data, newKey0, t],
+      )
+    },
+    [data, newKey0, t, codes],
   )
   const band = gridBandFromNorms(data?.settings ?? DEFAULT_NORMS)
-  return { rows, integrity, colours, unitIndex, label, band }
+  return { rows, integrity, colours, unitIndex, label, band, codes }
 }

@@ -9,7 +9,7 @@ import { createFacilityLayer, createServiceRadiusLayer, type FacilityFeature } f
 import { createGridLayer, type GridFeature, SEE_THROUGH_GRID_ALPHA } from './grid-layer'
 import { createLabelLayer, type LabelDatum } from './label-layer'
 import { LAYER_IDS } from './layer-ids'
-import { createSelectionLayers } from './selection-layer'
+import { createSelectionLayers, type OutlinedFeature } from './selection-layer'
 
 export interface LayerToggles {
   streets: boolean
@@ -39,7 +39,7 @@ export interface MapLayersInput {
   streetLabels: LabelDatum[]
   communityLabels: LabelDatum[]
   gridLabels: LabelDatum[]
-  selected: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon> | null
+  selected: OutlinedFeature | null
   toggles: LayerToggles
   zoom: number
   tolerance: number

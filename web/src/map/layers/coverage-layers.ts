@@ -1,6 +1,7 @@
 // The coverage mode's layers, pure factories: the gap layer (unserved buildings as points scaled
 // by households when zoomed in, hexagons when zoomed out), coverage share per community, the
 // facilities of the chosen type with their radius, and proposed sites.
+import type { Layer } from '@deck.gl/core'
 import { PolygonLayer, ScatterplotLayer } from '@deck.gl/layers'
 import type { CommunityProps, CoverageGaps, Feature, SitingSite } from '../../../../core/api'
 import type { Rgba } from '../deviation-colour'
@@ -13,6 +14,7 @@ export const COVERAGE_LAYER_IDS = {
   radius: 'coverage-facility-radius',
   facilities: 'coverage-facilities',
   proposals: 'coverage-proposals',
+  proposalRadius: 'coverage-proposal-radius',
   drawn: 'coverage-drawn-candidates',
 } as const
 
@@ -138,6 +140,24 @@ export function createCoverageFacilityLayers(facilities: FacilityFeature[], opti
       },
     }),
   ]
+}
+
+/** Proposed sites: each drawn with the service radius the siting assumed, under its marker. */
+export function createProposalLayers(sites: SitingSite[], radiusM: number | null): Layer[] {
+  const ring = new ScatterplotLayer<SitingSite>({
+    id: COVERAGE_LAYER_IDS.proposalRadius,
+    data: radiusM ? sites : [],
+    getPosition: (s) => s.lngLat,
+    radiusUnits: 'meters',
+    getRadius: radiusM ?? 0,
+    getFillColor: [28, 109, 208, 30],
+    getLineColor: [28, 109, 208, 200],
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
+    pickable: false,
+  })
+  return [ring, createProposalLayer(sites)]
 }
 
 export function createProposalLayer(sites: SitingSite[]) {

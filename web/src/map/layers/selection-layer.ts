@@ -1,18 +1,20 @@
-// The selected grid / community / street outlined: a wide halo under a narrow dark line.
+// The selected (or found) grid / community / street / unit outlined: a wide halo under a narrow
+// dark line; a facility (a point) gets a ring.
 import type { Layer } from '@deck.gl/core'
 import { GeoJsonLayer } from '@deck.gl/layers'
 import type { MapTheme } from '../map-theme'
 import { LAYER_IDS } from './layer-ids'
+
+export type OutlinedFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point>
 
 export interface SelectionLayerOptions {
   theme: MapTheme
   lineWidthPx?: number
 }
 
-export function createSelectionLayers(
-  feature: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon> | null,
-  options: SelectionLayerOptions,
-): Layer[] {
+const RING_RADIUS_PX = 11
+
+export function createSelectionLayers(feature: OutlinedFeature | null, options: SelectionLayerOptions): Layer[] {
   const width = options.lineWidthPx ?? 2.5
   const data = feature ? [feature] : []
   const outline = (id: string, colour: MapTheme['selectionLine'], widthPx: number) =>
@@ -26,6 +28,9 @@ export function createSelectionLayers(
       lineWidthUnits: 'pixels',
       getLineWidth: widthPx,
       lineJointRounded: true,
+      pointType: 'circle',
+      pointRadiusUnits: 'pixels',
+      getPointRadius: RING_RADIUS_PX,
       pickable: false,
     })
   return [
