@@ -1,5 +1,6 @@
 // Builds the fastify app (no listening here: main.ts listens, tests inject).
 import { existsSync } from 'node:fs'
+import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -8,6 +9,8 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
+import { authRoutes, kioskEntryRoutes } from './modules/auth/auth.routes'
+import { usersRoutes } from './modules/auth/users.routes'
 import { communitiesRoutes } from './modules/communities/communities.routes'
 import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.routes'
 import { equityRoutes } from './modules/equity/equity.routes'
@@ -27,6 +30,7 @@ import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { tilesRoutes } from './modules/tiles/tiles.routes'
 import { registerTiles } from './modules/tiles/tiles.service'
+import { registerAuth, registerPublic } from './plugins/auth'
 import { registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
 import { registerCors, registerHttpCache } from './plugins/http-cache'
@@ -45,6 +49,10 @@ export interface AppOptions {
   webRoot?: string
   /** origins allowed to read the API cross-origin (WANGGE_CORS_ORIGINS); none by default */
   corsOrigins?: string[]
+  /** origins of the configured basemap tiles, allowed by the Content-Security-Policy */
+  basemapOrigins?: string[]
+  /** behind a reverse proxy (X-Forwarded-For / -Proto): client IPs in the audit log, Secure cookies */
+  trustProxy?: boolean
 }
 
 export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
@@ -52,12 +60,16 @@ export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathnam
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'warn' },
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('db', options.database.db)
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
+  // before any route: every route declares its permission (ADR 16)
+  registerAuth(app)
+  await registerSecurityHeaders(app, options.basemapOrigins ?? [])
   registerEvents(app)
   registerHttpCache(app)
   registerCors(app, options.corsOrigins ?? [])
@@ -87,18 +99,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'tiles' },
         { name: 'exports' },
         { name: 'ogc', description: 'OGC API – Features' },
+        { name: 'auth', description: 'accounts, sessions, kiosk links, audit log' },
       ],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'wangge_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    // each operation names the permission it needs (x-permission), from its route config
+    transform: ({ schema, url, route }) => {
+      const permission = route.config?.permission
+      return { schema: { ...schema, 'x-permission': permission } as typeof schema, url }
     },
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  await registerPublic(app, async (scope) => {
+    await scope.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  })
+  await app.register(kioskEntryRoutes)
   await app.register(reportRoutes)
   await app.register(gridSheetRoutes)
   await app.register(ogcRoutes)
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes)
+      await api.register(authRoutes)
+      await api.register(usersRoutes)
       await api.register(settingsRoutes)
       await api.register(streetsRoutes)
       await api.register(communitiesRoutes)
@@ -118,11 +148,41 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot })
-    // client-side routes (/wall, /edit/…) get the app shell
-    app.get('/wall', (_req, reply) => reply.sendFile('index.html'))
-    app.get('/equity', (_req, reply) => reply.sendFile('index.html'))
-    app.get('/import', (_req, reply) => reply.sendFile('index.html'))
+    await registerPublic(app, async (scope) => {
+      await scope.register(fastifyStatic, { root: webRoot })
+      // client-side routes (/wall, /edit/…) get the app shell
+      for (const page of ['/wall', '/equity', '/import', '/sign-in', '/users'])
+        scope.get(page, (_req, reply) => reply.sendFile('index.html'))
+    })
   }
   return app
+}
+
+/**
+ * Security headers (helmet): a CSP that allows only our own origin and the configured basemap,
+ * no framing, nosniff, a strict referrer policy.
+ */
+async function registerSecurityHeaders(app: FastifyInstance, basemapOrigins: string[]) {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // MapLibre and React set element styles
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigins],
+        connectSrc: ["'self'", ...basemapOrigins],
+        // MapLibre runs its workers from blob: URLs
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })
 }

@@ -81,6 +81,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/summary',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['coverage'],
         summary: 'Covered / unserved / total households by district, street, community, grid or unit',
@@ -106,6 +107,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/gaps',
     {
+      config: { permission: 'read.detail' },
       schema: {
         tags: ['coverage'],
         summary: 'The gap layer: unserved buildings as points with households, or summed into hexagons',
@@ -130,6 +132,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/worst',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['coverage'],
         summary: 'The worst grids, units (compounds) or communities: most unserved households first',
@@ -154,6 +157,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/compliance',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['coverage'],
         summary:
@@ -185,6 +189,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/facilities/:id/compliance',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['facilities'],
         summary: 'Compliance of one facility with the standards',
@@ -202,6 +207,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/status',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['coverage'],
         summary: 'The in-memory coverage model: loaded, sizes, build and last update times',

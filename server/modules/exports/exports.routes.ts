@@ -23,6 +23,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/:layer',
     {
+      config: { permission: 'export' },
       schema: {
         tags: ['exports'],
         operationId: 'exportLayer',

@@ -90,6 +90,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getLandingPage',
@@ -121,7 +122,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // This API's own definition (OpenAPI 3.0): the /ogc paths of the whole document, relative to
   // the OGC root, so clients find /collections/{collectionId}/items and its limit where they look.
-  app.get('/ogc/api', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/ogc/api', { config: { permission: 'read' }, schema: { hide: true } }, async (req, reply) => {
     const full = app.swagger() as { paths?: Record<string, unknown> }
     const paths = Object.fromEntries(
       Object.entries(full.paths ?? {})
@@ -134,6 +135,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/conformance',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getConformance',
@@ -151,6 +153,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getCollections',
@@ -185,6 +188,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getCollection',
@@ -206,6 +210,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId/schema',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getCollectionSchema',
@@ -227,6 +232,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId/items',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getFeatures',
@@ -299,6 +305,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId/items/:featureId',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getFeature',

@@ -15,6 +15,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tiles/:layer/:z/:x/:y.mvt',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['tiles'],
         operationId: 'getTile',
@@ -44,6 +45,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tiles/:layer/tilejson.json',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['tiles'],
         operationId: 'getTileJson',
