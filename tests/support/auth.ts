@@ -4,34 +4,17 @@
 import type { FastifyInstance } from 'fastify'
 import type { Role } from '../../core/auth/permissions'
 import type { DatabaseHandle } from '../../server/db/engine'
-import { type OpenedSession, openSessionAs } from '../../server/modules/auth/sessions'
+import { injectAs, type OpenedSession } from '../../server/modules/auth/sessions'
 
 export type TestRole = Role | null
 
-type InjectArg = string | { url?: string; headers?: Record<string, unknown>; [key: string]: unknown }
-
-/** Opens a session for `role` and makes `app.inject` send it (cookie + CSRF header) by default. */
+/** Opens a session for `role` and makes `app.inject` send it by default (null: nobody). */
 export async function signInTestApp(
   app: FastifyInstance,
   database: DatabaseHandle,
   role: TestRole,
 ): Promise<OpenedSession | null> {
-  if (role === null) return null
-  const session = await openSessionAs(database.db, role)
-  const original = app.inject.bind(app) as (opts?: unknown, cb?: unknown) => unknown
-  const withSession = (opts: InjectArg) => {
-    const o = typeof opts === 'string' ? { url: opts } : { ...opts }
-    const headers: Record<string, unknown> = { ...(o.headers ?? {}) }
-    const has = (name: string) => Object.keys(headers).some((h) => h.toLowerCase() === name)
-    if (!has('cookie') && !has('authorization')) {
-      headers.cookie = session.headers.cookie
-      if (!has('x-csrf-token')) headers['x-csrf-token'] = session.csrf
-    }
-    return { ...o, headers }
-  }
-  ;(app as unknown as { inject: unknown }).inject = (opts?: InjectArg, cb?: unknown) =>
-    opts === undefined ? original() : original(withSession(opts), cb)
-  return session
+  return role === null ? null : injectAs(app, database.db, role)
 }
 
 /**

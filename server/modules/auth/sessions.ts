@@ -1,6 +1,7 @@
 // A session opened without a password, for tests, benchmarks and scripts that drive the app on a
 // database they own: the demo account of a role (or a new kiosk link) gets a session and an API
 // token. Never reachable over HTTP.
+import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Role } from '../../../core/auth/permissions'
 import type { Database } from '../../db/schema'
@@ -52,4 +53,28 @@ export async function openSessionAs(db: Kysely<Database>, role: Role): Promise<O
     token,
     headers: { cookie: `wangge_session=${sid}; wangge_csrf=${csrf}`, 'x-csrf-token': csrf },
   }
+}
+
+type InjectArg = string | { url?: string; headers?: Record<string, unknown>; [key: string]: unknown }
+
+/**
+ * Opens a session for `role` and makes `app.inject` send it (cookie + CSRF header) unless a
+ * request brings its own cookie or Authorization header: for tests and benchmarks.
+ */
+export async function injectAs(app: FastifyInstance, db: Kysely<Database>, role: Role): Promise<OpenedSession> {
+  const session = await openSessionAs(db, role)
+  const original = app.inject.bind(app) as (opts?: unknown, cb?: unknown) => unknown
+  const withSession = (opts: InjectArg) => {
+    const o = typeof opts === 'string' ? { url: opts } : { ...opts }
+    const headers: Record<string, unknown> = { ...(o.headers ?? {}) }
+    const has = (name: string) => Object.keys(headers).some((h) => h.toLowerCase() === name)
+    if (!has('cookie') && !has('authorization')) {
+      headers.cookie = session.headers.cookie
+      if (!has('x-csrf-token')) headers['x-csrf-token'] = session.csrf
+    }
+    return { ...o, headers }
+  }
+  ;(app as unknown as { inject: unknown }).inject = (opts?: InjectArg, cb?: unknown) =>
+    opts === undefined ? original() : original(withSession(opts), cb)
+  return session
 }
