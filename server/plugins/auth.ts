@@ -113,8 +113,9 @@ function fromUser(u: repo.UserRow) {
 /** The signed-in user, or a 401 (for routes that act on one's own account). */
 export async function requireUser(req: FastifyRequest): Promise<Principal & { userId: number }> {
   const p = await principalOf(req)
-  if (p?.kind !== 'user' || p.userId === null)
-    throw new AppError('UNAUTHENTICATED', 'sign in with a user account first')
+  if (!p) throw new AppError('UNAUTHENTICATED', 'sign in with a user account first')
+  if (p.kind !== 'user' || p.userId === null)
+    throw new AppError('FORBIDDEN', 'a wall (kiosk) link has no account: no password or API token of its own')
   return p as Principal & { userId: number }
 }
 
