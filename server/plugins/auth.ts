@@ -171,6 +171,13 @@ export async function requirePermission(req: FastifyRequest, permission: Permiss
     )
 }
 
+/** Units and buildings are detail (`read.detail`): a viewer or the wall sees communities and above. */
+export const DETAIL_LAYERS: ReadonlySet<string> = new Set(['units', 'buildings'])
+
+export async function requireDetailFor(req: FastifyRequest, layer: string | undefined): Promise<void> {
+  if (layer && DETAIL_LAYERS.has(layer)) await requirePermission(req, 'read.detail')
+}
+
 const routeOf = (req: FastifyRequest) => req.routeOptions.url ?? req.url.split('?')[0]
 
 export function sessionCookies(req: FastifyRequest, sid: string, csrf: string, maxAgeSeconds: number): string[] {

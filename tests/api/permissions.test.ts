@@ -90,6 +90,28 @@ describe('the route × role matrix', () => {
     expect(requests).toBeGreaterThan(400)
   })
 
+  it('keeps unit and building detail from viewers and the wall in tiles and OGC items, not from analysts', async () => {
+    for (const url of [
+      '/api/tiles/units/0/0/0.mvt',
+      '/api/tiles/buildings/tilejson.json',
+      '/ogc/collections/buildings/items?limit=1',
+      '/ogc/collections/units/items/1',
+    ]) {
+      for (const role of ['viewer', 'kiosk'] as const) {
+        const res = await ctx.app.inject({ url, headers: sessions.get(role)!.headers })
+        expect(res.statusCode, `${url} as ${role}`).toBe(403)
+        expect(res.json().message).toContain('"read.detail"')
+      }
+      const analyst = await ctx.app.inject({ url, headers: sessions.get('analyst')!.headers })
+      expect([200, 404], url).toContain(analyst.statusCode)
+    }
+    const grids = await ctx.app.inject({
+      url: '/api/tiles/grids/tilejson.json',
+      headers: sessions.get('viewer')!.headers,
+    })
+    expect(grids.statusCode).toBe(200)
+  })
+
   it('serves the sign-in page, the health check and the API docs to nobody', async () => {
     for (const url of ['/api/health', '/api/auth/me', '/openapi.json']) {
       const res = await ctx.app.inject({ url, headers: { cookie: 'x=1' } })

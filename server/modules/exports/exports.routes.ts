@@ -9,6 +9,7 @@ import { exportCrs, reprojectCollection } from '../../../core/export/crs-choice'
 import { writeCsv } from '../../../core/export/csv'
 import { type Provenance, provenanceText } from '../../../core/export/provenance'
 import { writeShapefileZip } from '../../../core/export/shapefile'
+import { requireDetailFor } from '../../plugins/auth'
 import { latestRevision, layerGeoJson } from '../tiles/tiles.repository'
 
 const MEDIA = {
@@ -36,6 +37,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { layer } = req.params
+      await requireDetailFor(req, layer)
       const { format, community, street } = req.query
       const crs = exportCrs(req.query.crs ?? 'wgs84')
       const [text, revision] = await Promise.all([

@@ -30,6 +30,7 @@ import {
   parseOgcBbox,
   parseOgcDatetime,
 } from '../../../core/api'
+import { requireDetailFor } from '../../plugins/auth'
 import { badRequest, notFound } from '../../plugins/errors'
 import { firstGridDate, getItem, listItems, worldExtent } from './ogc.repository'
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml } from './ogc-html'
@@ -200,6 +201,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
+      await requireDetailFor(req, c.id)
       const [extent, firstDay] = await Promise.all([worldExtent(app.db), firstGridDate(app.db)])
       const doc = await collectionDoc(rootOf(req), c, extent, firstDay)
       if (wantsHtml(req)) return send(reply, HTML, collectionHtml(doc))
@@ -224,6 +226,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
+      await requireDetailFor(req, c.id)
       const id = `${rootOf(req)}/collections/${c.id}/schema`
       return send(reply, 'application/schema+json; charset=utf-8', JSON.stringify(ogcJsonSchema(c, id)))
     },
@@ -253,6 +256,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
+      await requireDetailFor(req, c.id)
       const q = req.query
       const crs = crsOf(q.crs, 'crs')
       const bboxCrs = crsOf(q['bbox-crs'], 'bbox-crs')
@@ -326,6 +330,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
+      await requireDetailFor(req, c.id)
       const crs = crsOf(req.query.crs, 'crs')
       const raw = req.params.featureId
       const id = c.idType === 'integer' ? Number(raw) : raw

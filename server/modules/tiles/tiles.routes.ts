@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorBody, TileJson, TileLayerParam } from '../../../core/api'
 import { MAX_TILE_ZOOM, tileError } from '../../../core/tiles/tile-math'
+import { requireDetailFor } from '../../plugins/auth'
 import { badRequest } from '../../plugins/errors'
 import { layerFields } from './tiles.repository'
 
@@ -26,6 +27,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { layer, ...tile } = req.params
+      await requireDetailFor(req, layer)
       const error = tileError(tile)
       if (error) throw badRequest('BAD_TILE', error)
       reply.header('cache-control', TILE_CACHE_CONTROL).header('vary', 'accept-encoding')
@@ -56,6 +58,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const { layer } = req.params
+      await requireDetailFor(req, layer)
       const base = `${req.protocol}://${req.host}`
       return {
         tilejson: '3.0.0' as const,
