@@ -14,7 +14,9 @@ afterAll(async () => {
 })
 
 describe('accounts at start', () => {
-  it('a real deployment on an empty database needs a good WANGGE_ADMIN_PASSWORD, then has one administrator', async () => {
+  it('a real deployment on an empty database needs a good WANGGE_ADMIN_PASSWORD, then has one administrator', {
+    timeout: 300_000,
+  }, async () => {
     const db = await openEmptyDatabase()
     opened.push(db)
     await expect(checkDeploymentAccounts(db.db, undefined)).rejects.toThrow(/WANGGE_ADMIN_PASSWORD/)
@@ -28,7 +30,9 @@ describe('accounts at start', () => {
     expect(await checkDeploymentAccounts(db.db, undefined)).toEqual([]) // a second start
   })
 
-  it('the demo world has one account per role, and WANGGE_DEMO=off refuses their demo passwords', async () => {
+  it('the demo world has one account per role, and WANGGE_DEMO=off refuses their demo passwords', {
+    timeout: 300_000,
+  }, async () => {
     const db = await openTestDatabase()
     opened.push(db)
     const { rows } = await db.pool.query('SELECT role FROM users ORDER BY id')

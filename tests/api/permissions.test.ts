@@ -50,7 +50,8 @@ describe('every route declares a permission', () => {
 })
 
 describe('the route × role matrix', () => {
-  it('answers every documented route for every role as the permission table says', async () => {
+  // ~510 requests, some of them the first coverage or equity build: allow for a busy machine
+  it('answers every documented route for every role as the permission table says', { timeout: 300_000 }, async () => {
     const doc = (await ctx.app.inject('/openapi.json')).json<{
       paths: Record<string, Record<string, { 'x-permission': string }>>
     }>()
@@ -103,7 +104,7 @@ describe('the route × role matrix', () => {
         expect(res.json().message).toContain('"read.detail"')
       }
       const analyst = await ctx.app.inject({ url, headers: sessions.get('analyst')!.headers })
-      expect([200, 404], url).toContain(analyst.statusCode)
+      expect([200, 204, 404], url).toContain(analyst.statusCode) // 204: an empty tile
     }
     const grids = await ctx.app.inject({
       url: '/api/tiles/grids/tilejson.json',
