@@ -142,6 +142,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/password',
     {
       config: { permission: 'read' },
+      // a wall (kiosk) session is refused before its body is looked at
+      preValidation: async (req) => {
+        await requireUser(req)
+      },
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password (the current one is asked again); other sessions end',
