@@ -8,11 +8,11 @@ import { type BrowserSession, openApp } from '../support/browser'
 let s: BrowserSession
 beforeAll(async () => {
   s = await openApp('/', { width: 1600, height: 1000 }, { as: null })
-})
+}, 600_000)
 afterAll(() => s?.close())
 
 describe('signing in as a street planner', () => {
-  it('edits in their street, is refused in another with a clear message, signs out', { timeout: 300_000 }, async () => {
+  it('edits in their street, is refused in another with a clear message, signs out', { timeout: 600_000 }, async () => {
     const { page } = s
     await page.waitForSelector('[data-testid=sign-in-form]')
     await page.fill('[data-testid=sign-in-username]', 'street')
@@ -21,7 +21,8 @@ describe('signing in as a street planner', () => {
     await expect.poll(() => page.textContent('[data-testid=sign-in-error]')).toContain('登录失败')
     await page.fill('[data-testid=sign-in-password]', 'wangge-street')
     await page.click('[data-testid=sign-in-submit]')
-    await page.waitForSelector('[data-testid=user-menu]', { timeout: 60_000 })
+    // the whole district loads after the reload: allow for a busy machine
+    await page.waitForSelector('[data-testid=user-menu]', { timeout: 180_000 })
     expect(await page.textContent('[data-testid=user-role]')).toContain('街道规划员')
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json())
     const myStreet: string = me.streets[0]
