@@ -1,5 +1,6 @@
 // Builds the fastify app (no listening here: main.ts listens, tests inject).
 import { existsSync } from 'node:fs'
+import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -19,6 +20,8 @@ import {
 import { SESSION_SCHEME, tidyOpenApi } from '../core/api/openapi'
 import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
+import { authRoutes, kioskEntryRoutes } from './modules/auth/auth.routes'
+import { usersRoutes } from './modules/auth/users.routes'
 import { communitiesRoutes } from './modules/communities/communities.routes'
 import { registerAnalysisLayers } from './modules/coverage/analysis-layers'
 import { coverageRoutes, registerCoverage } from './modules/coverage/coverage.routes'
@@ -42,6 +45,7 @@ import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { tilesRoutes } from './modules/tiles/tiles.routes'
 import { registerTiles } from './modules/tiles/tiles.service'
+import { registerAuth, registerPublic } from './plugins/auth'
 import { registerCompression, registerRanges } from './plugins/compression'
 import { frameworkErrors, registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
@@ -62,6 +66,10 @@ export interface AppOptions {
   webRoot?: string
   /** origins allowed to read the API cross-origin (WANGGE_CORS_ORIGINS); none by default */
   corsOrigins?: string[]
+  /** origins of the configured basemap tiles, allowed by the Content-Security-Policy */
+  basemapOrigins?: string[]
+  /** behind a reverse proxy (X-Forwarded-For / -Proto): client IPs in the audit log, Secure cookies */
+  trustProxy?: boolean
 }
 
 export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
@@ -70,12 +78,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'warn' },
     frameworkErrors,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('db', options.database.db)
   app.decorate('engine', options.database.kind)
   registerErrorHandler(app)
   registerValidationPolicy(app)
+  // before any route: every route declares its permission (ADR 16)
+  registerAuth(app)
+  await registerSecurityHeaders(app, options.basemapOrigins ?? [])
   registerEvents(app)
   await registerCompression(app)
   registerRanges(app)
@@ -110,13 +122,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'tiles' },
         { name: 'exports' },
         { name: 'ogc', description: 'OGC API – Features' },
+        { name: 'auth', description: 'accounts, sessions, kiosk links, audit log' },
       ],
+      components: {
+        securitySchemes: {
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
-    // a route's permission (config.permission) says whether the session cookie is needed
+    // a route's permission (config.permission): whether a session or token is needed, and which
+    // permission (x-permission); the session cookie scheme is added by tidyOpenApi
     transform: ({ schema, url, route }) => {
       const permission = (route.config as { permission?: string } | undefined)?.permission
-      const security = permission === undefined || permission === 'public' ? [] : [{ [SESSION_SCHEME]: [] }]
-      return { schema: { ...schema, security } as typeof schema, url }
+      const security: Record<string, string[]>[] =
+        permission === undefined || permission === 'public' ? [] : [{ [SESSION_SCHEME]: [] }, { token: [] }]
+      return { schema: { ...schema, security, 'x-permission': permission } as typeof schema, url }
     },
     transformObject: (document) =>
       tidyOpenApi(structuredClone((document as { openapiObject: object }).openapiObject) as Record<string, unknown>, {
@@ -129,15 +149,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ) as unknown as Record<string, unknown>,
       }),
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  await registerPublic(app, async (scope) => {
+    await scope.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  })
+  await app.register(kioskEntryRoutes)
   await app.register(reportRoutes)
   await app.register(gridSheetRoutes)
   await app.register(ogcRoutes)
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes)
+      await api.register(authRoutes)
+      await api.register(usersRoutes)
       await api.register(settingsRoutes)
       await api.register(searchRoutes)
       await api.register(streetsRoutes)
@@ -159,11 +184,41 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot })
-    // client-side routes (/wall, /edit/…) get the app shell
-    app.get('/wall', (_req, reply) => reply.sendFile('index.html'))
-    app.get('/equity', (_req, reply) => reply.sendFile('index.html'))
-    app.get('/import', (_req, reply) => reply.sendFile('index.html'))
+    await registerPublic(app, async (scope) => {
+      await scope.register(fastifyStatic, { root: webRoot })
+      // client-side routes (/wall, /edit/…) get the app shell
+      for (const page of ['/wall', '/equity', '/import', '/sign-in', '/users'])
+        scope.get(page, (_req, reply) => reply.sendFile('index.html'))
+    })
   }
   return app
+}
+
+/**
+ * Security headers (helmet): a CSP that allows only our own origin and the configured basemap,
+ * no framing, nosniff, a strict referrer policy.
+ */
+async function registerSecurityHeaders(app: FastifyInstance, basemapOrigins: string[]) {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // MapLibre and React set element styles
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...basemapOrigins],
+        connectSrc: ["'self'", ...basemapOrigins],
+        // MapLibre runs its workers from blob: URLs
+        workerSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })
 }

@@ -3,6 +3,14 @@ export interface Config {
   port: number
   host: string
   databaseUrl: string | undefined
+  /** the schema owner's URL (DATABASE_OWNER_URL): migrations run as it, the server as DATABASE_URL */
+  databaseOwnerUrl: string | undefined
+  /** WANGGE_ADMIN_PASSWORD: the first administrator's password for a real deployment (WANGGE_DEMO=off) */
+  adminPassword: string | undefined
+  /** the basemap's origin(s), allowed by the Content-Security-Policy (WANGGE_BASEMAP_ORIGINS) */
+  basemapOrigins: string[]
+  /** behind a reverse proxy: trust X-Forwarded-For / -Proto (WANGGE_TRUST_PROXY=on) */
+  trustProxy: boolean
   dataDir: string
   /** load the generated demo world into an empty database (WANGGE_DEMO=off: start empty, for real data) */
   demo: boolean
@@ -28,6 +36,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
+    adminPassword: env.WANGGE_ADMIN_PASSWORD || undefined,
+    basemapOrigins: (env.WANGGE_BASEMAP_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: ['on', '1', 'true'].includes((env.WANGGE_TRUST_PROXY ?? '').trim().toLowerCase()),
     dataDir: env.WANGGE_DATA_DIR ?? 'data/pglite',
     demo: ['on', '1', 'true'].includes(demoText),
     demoSeed,

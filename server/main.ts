@@ -11,6 +11,8 @@ const startedAt = Date.now()
 
 const database = await bootstrap({
   databaseUrl: config.databaseUrl,
+  databaseOwnerUrl: config.databaseOwnerUrl,
+  adminPassword: config.adminPassword,
   dataDir: config.dataDir,
   demo: config.demo,
   seed: config.demoSeed,
@@ -18,7 +20,13 @@ const database = await bootstrap({
   log,
   progress: progressBar(),
 })
-const app = await buildApp({ database, logLevel: config.logLevel, corsOrigins: config.corsOrigins })
+const app = await buildApp({
+  database,
+  logLevel: config.logLevel,
+  corsOrigins: config.corsOrigins,
+  basemapOrigins: config.basemapOrigins,
+  trustProxy: config.trustProxy,
+})
 const address = await app.listen({ port: config.port, host: config.host })
 const url = address.replace('127.0.0.1', 'localhost')
 log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)

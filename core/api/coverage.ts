@@ -197,7 +197,7 @@ function Nullable(type: 'number' | 'integer', description: string) {
 const Author = Type.String({
   minLength: 1,
   maxLength: 100,
-  description: "the editor's name (a UI setting until accounts exist)",
+  description: 'ignored: the revision’s author is the signed-in user',
 })
 const Reason = Type.String({ maxLength: 1000, description: 'why: kept in the revision history' })
 const EditableFields = {
@@ -223,7 +223,7 @@ export const FacilityCreate = Type.Object(
     activityAreaM2: Type.Optional(EditableFields.activityAreaM2),
     capacity: Type.Optional(EditableFields.capacity),
     radiusM: Type.Optional(EditableFields.radiusM),
-    author: Author,
+    author: Type.Optional(Author),
     reason: Type.Optional(Reason),
   },
   { additionalProperties: false },
@@ -233,7 +233,7 @@ export type FacilityCreate = Static<typeof FacilityCreate>
 export const FacilityPatch = Type.Object(
   {
     version: Type.Integer({ minimum: 1, description: 'the version read; a stale one gets 409 with the current one' }),
-    author: Author,
+    author: Type.Optional(Author),
     reason: Type.Optional(Reason),
     name: Type.Optional(EditableFields.name),
     typeCode: Type.Optional(EditableFields.typeCode),
@@ -249,7 +249,7 @@ export const FacilityPatch = Type.Object(
 export type FacilityPatch = Static<typeof FacilityPatch>
 
 export const FacilityRetire = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), author: Author, reason: Type.Optional(Reason) },
+  { version: Type.Integer({ minimum: 1 }), author: Type.Optional(Author), reason: Type.Optional(Reason) },
   { additionalProperties: false },
 )
 export type FacilityRetire = Static<typeof FacilityRetire>

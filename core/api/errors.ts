@@ -4,7 +4,7 @@
 // lists them under ErrorBody.code.
 
 interface ErrorCodeInfo {
-  status: 400 | 404 | 409 | 413 | 414 | 415 | 422 | 500 | 503
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 422 | 429 | 500 | 503
   description: string
 }
 
@@ -111,6 +111,24 @@ export const ERROR_CODES = {
   NOT_COMMITTED: { status: 409, description: 'rolling back an import that is not committed' },
   NOT_LATEST: { status: 409, description: 'rolling back an import while a later one stands: roll that back first' },
   NO_UNDO: { status: 409, description: 'an import that kept nothing to roll back' },
+  // accounts, roles and sessions (core/auth, server/plugins/auth.ts)
+  UNAUTHENTICATED: { status: 401, description: 'not signed in (no or an expired session, or an unknown API token)' },
+  BAD_CREDENTIALS: { status: 401, description: 'a wrong user name or password' },
+  FORBIDDEN: { status: 403, description: 'the role has not the permission the route needs; the message names both' },
+  OUTSIDE_STREETS: { status: 403, description: 'a write outside the streets assigned to a street planner' },
+  CSRF_FAILED: {
+    status: 403,
+    description: 'a cookie-authenticated write without the X-CSRF-Token header of its session',
+  },
+  ACCOUNT_LOCKED: { status: 403, description: 'an account the administrator locked' },
+  TOO_MANY_ATTEMPTS: { status: 429, description: 'too many failed sign-ins: wait the seconds the message names' },
+  WEAK_PASSWORD: { status: 400, description: 'a password the rules refuse; the message says why' },
+  BAD_ROLE: {
+    status: 400,
+    description: 'a role that does not exist, or streets given to a role without a street scope',
+  },
+  USERNAME_TAKEN: { status: 409, description: 'a user name that is already taken' },
+  LAST_ADMINISTRATOR: { status: 409, description: 'a change that would leave no unlocked administrator' },
   // the server
   COVERAGE_UNAVAILABLE: { status: 503, description: 'the coverage model could not be built; try again' },
   INTERNAL: { status: 500, description: 'an unexpected failure; the server log has the details' },

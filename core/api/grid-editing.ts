@@ -135,12 +135,14 @@ void schemaIsTheEditOp
 export const EditRequest = Type.Object(
   {
     editVersion: Type.Integer({ minimum: 1 }),
-    author: Type.String({
-      minLength: 1,
-      maxLength: 100,
-      pattern: '\\S',
-      description: "the editor's name (a setting until accounts exist)",
-    }),
+    author: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        pattern: '\\S',
+        description: 'ignored: the revision’s author is the signed-in user',
+      }),
+    ),
     reason: Type.String({ maxLength: 500 }),
     ops: Type.Array(EditOp, { minItems: 1, maxItems: 2000 }),
   },
@@ -219,7 +221,9 @@ export type Revision = Static<typeof Revision>
 export const RevisionList = Type.Array(Revision)
 export const RevertRequest = Type.Object(
   {
-    author: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+    author: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'ignored: the signed-in user' }),
+    ),
     reason: Type.String({ maxLength: 500 }),
     editVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'when given, a stale one gets 409' })),
   },

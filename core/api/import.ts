@@ -272,7 +272,7 @@ export const ImportList = Type.Array(ImportSummary)
 
 export const CommitRequest = Type.Object(
   {
-    author: Type.String({ minLength: 1, maxLength: 100 }),
+    author: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'ignored: the signed-in user' })),
     reason: Type.Optional(Type.String({ maxLength: 500 })),
   },
   { additionalProperties: false },

@@ -31,6 +31,9 @@ export const SettingsUpdate = Type.Object(
         description: 'community workers per 10,000 residents, at least',
       }),
     ),
+    'auth.analysts_may_plan': Type.Optional(
+      Type.Boolean({ description: 'analysts may add and change planned facilities (administrator’s toggle)' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 )

@@ -12,6 +12,7 @@ import { sql } from 'kysely'
 import { createCoverageStore } from '../../core/domain/coverage-store'
 import { buildApp } from '../../server/app'
 import { bootstrap } from '../../server/bootstrap'
+import { injectAs } from '../../server/modules/auth/sessions'
 import { readStoreWorld } from '../../server/modules/coverage/coverage.repository'
 import { median, percentile, printRow } from './report'
 
@@ -30,6 +31,7 @@ if (fresh) console.log('  (generating the full-scale demo world once into .cache
 const database = await bootstrap({ databaseUrl: process.env.DATABASE_URL, dataDir, seed: 20230101, scale: 1 })
 const app = await buildApp({ database, logLevel: 'silent', webRoot: '/nonexistent' })
 await app.ready()
+await injectAs(app, database.db, 'administrator') // every API route needs a signed-in user (ADR 16)
 const inject = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
   app.inject({ method, url, payload: payload as Record<string, unknown> })
 sampleRss()

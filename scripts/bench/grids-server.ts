@@ -15,6 +15,7 @@ import { buildApp } from '../../server/app'
 import { seedDemoWorld } from '../../server/bootstrap'
 import type { DatabaseHandle } from '../../server/db/engine'
 import { migrate } from '../../server/db/migrate'
+import { injectAs } from '../../server/modules/auth/sessions'
 import { rebuildGridCaches } from '../../server/modules/grids/grids.repository'
 import { median, onBothEngines, percentile, printRow } from './report'
 
@@ -51,6 +52,7 @@ async function bench(label: string, database: DatabaseHandle) {
   await seedDemoWorld(database, { seed: SEED, scale: SCALE })
   console.log(`\n[${label}] full demo world loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   const app = await buildApp({ database, logLevel: 'silent', webRoot: '/nonexistent' })
+  await injectAs(app, database.db, 'administrator') // every API route needs a signed-in user (ADR 16)
   const get = async <T>(url: string) => (await app.inject({ method: 'GET', url })).json<T>()
   const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload })
 

@@ -14,6 +14,7 @@ import { seedDemoWorld } from '../../server/bootstrap'
 import type { DatabaseHandle } from '../../server/db/engine'
 import { migrate } from '../../server/db/migrate'
 import type { Database } from '../../server/db/schema'
+import { injectAs } from '../../server/modules/auth/sessions'
 import { mvtTile, type TileLayer, tileRowsGeoJson } from '../../server/modules/tiles/tiles.repository'
 import { onBothEngines, printRow } from './report'
 
@@ -62,6 +63,7 @@ async function bench(label: 'pglite' | 'postgres', database: DatabaseHandle) {
   console.log(`\n[${label}] full demo world loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   const db: Kysely<Database> = database.db
   const app = await buildApp({ database, logLevel: 'silent', webRoot: '/nonexistent' })
+  await injectAs(app, database.db, 'administrator') // every API route needs a signed-in user (ADR 16)
   const grids = (await app.inject({ method: 'GET', url: '/api/grids?limit=5000' })).json<GridPage>()
   const tiles = sampleTiles(grids)
   console.log(`[${label}] ${tiles.length} tiles per layer, z${ZOOMS[0]}–z${ZOOMS.at(-1)}, up to ${PER_ZOOM} per zoom`)

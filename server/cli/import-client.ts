@@ -64,15 +64,17 @@ export async function dryRunWithProgress(
   }
 }
 
-export function httpClient(url: string): ImportClient {
+/** A running server needs an API token of an account allowed to import (WANGGE_API_TOKEN). */
+export function httpClient(url: string, token = process.env.WANGGE_API_TOKEN): ImportClient {
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
   const call = async <T>(method: string, path: string, body?: unknown, raw?: Buffer): Promise<T> => {
     const res = await fetch(`${url}/api${path}`, {
       method,
       headers: raw
-        ? { 'content-type': 'application/octet-stream' }
+        ? { 'content-type': 'application/octet-stream', ...auth }
         : body
-          ? { 'content-type': 'application/json' }
-          : {},
+          ? { 'content-type': 'application/json', ...auth }
+          : auth,
       body: raw ? new Uint8Array(raw) : body ? JSON.stringify(body) : undefined,
     })
     const text = await res.text()
@@ -81,6 +83,9 @@ export function httpClient(url: string): ImportClient {
       try {
         message = JSON.parse(text).message
       } catch {}
+      if (res.status === 401)
+        message +=
+          ' (set WANGGE_API_TOKEN to an API token of an administrator or district planner: user menu → API token)'
       throw new Error(`${res.status}: ${message}`)
     }
     return (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T
@@ -111,7 +116,9 @@ export function directClient(database: DatabaseHandle): ImportClient {
     upload: (filename, bytes) => explain(service.upload(filename, bytes)),
     dryRun: (id, req) => explain(service.dryRun(id, req)),
     problemsCsv: async (id) => service.problemsCsv(id),
-    commit: (id, req) => explain(service.commit(id, req)),
+    // no server: the CLI has the database itself; the author is who runs it
+    commit: (id, req) =>
+      explain(service.commit(id, { ...req, author: req.author ?? `cli:${process.env.USER ?? 'unknown'}` })),
     summary: (id) => explain(service.summary(id)),
     close: () => database.close(),
   }

@@ -191,4 +191,56 @@ export interface Database {
   walk_edges: WalkEdgesTable
   walk_barriers: WalkBarriersTable
   building_access: BuildingAccessTable
+  users: UsersTable
+  sessions: SessionsTable
+  kiosk_links: KioskLinksTable
+  audit_log: AuditLogTable
+}
+
+export interface UsersTable {
+  id: Generated<number>
+  username: string
+  display_name: string
+  role: string
+  streets: ColumnType<string[], string[] | undefined, string[]>
+  password_hash: string
+  api_token_hash: string | null
+  locked: Generated<boolean>
+  failed_sign_ins: Generated<number>
+  locked_until: Timestamp | null
+  created_at: Generated<Date>
+  password_changed_at: Generated<Date>
+}
+
+export interface SessionsTable {
+  id_hash: string
+  user_id: number | null
+  kiosk_link_id: number | null
+  csrf_token: string
+  created_at: Generated<Date>
+  expires_at: Timestamp
+}
+
+export interface KioskLinksTable {
+  id: Generated<number>
+  token_hash: string
+  label: string
+  street_code: Generated<string>
+  created_by: number | null
+  created_at: Generated<Date>
+  revoked_at: Timestamp | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: Generated<Date>
+  actor: string
+  role: string | null
+  ip: string | null
+  action: string
+  target: string | null
+  status: number | null
+  before: unknown
+  after: unknown
+  details: unknown
 }

@@ -48,7 +48,10 @@ export function registerEvents(app: FastifyInstance) {
   })
   app.get(
     '/api/events',
-    { schema: { tags: ['system'], summary: 'Server-sent events: one `change` event per saved edit' } },
+    {
+      config: { permission: 'read' },
+      schema: { tags: ['system'], summary: 'Server-sent events: one `change` event per saved edit' },
+    },
     (request, reply) => {
       reply.hijack()
       const res = reply.raw

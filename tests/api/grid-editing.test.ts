@@ -137,7 +137,13 @@ describe('POST /api/communities/:code/edits', () => {
     // the grids keep their codes; their polygons follow the unit
     expect(after.current.map((g) => g.code)).toEqual(s0.current.map((g) => g.code))
     const history = (await get(`/api/communities/${code}/history`)).json<Revision[]>()
-    expect(history[0]).toMatchObject({ author: '测试员', reason: '调整边界', action: 'edit', unitsMoved: 1 })
+    // the author comes from the session (issue 13), not from the body's '测试员'
+    expect(history[0]).toMatchObject({
+      author: '系统管理员 (admin)',
+      reason: '调整边界',
+      action: 'edit',
+      unitsMoved: 1,
+    })
     const fromChange = history[0].grids.find((g) => g.gridId === from)!
     expect(fromChange).toMatchObject({ householdsLost: households, householdsGained: 0, unitsOut: [unit] })
     const gridHistory = (await get(`/api/grids/${to}/history`)).json<Revision[]>()
@@ -169,10 +175,11 @@ describe('POST /api/communities/:code/edits', () => {
     const code = nextCommunity()
     const s0 = await load(code)
     const { unit, neighbour } = boundaryPair(s0)
+    // the author is the signed-in user now (issue 13): the reason tells the two saves apart
     const body = (unitIds: number[], toGrid: number, author: string) => ({
       editVersion: s0.community.editVersion,
       author,
-      reason: 'race',
+      reason: `race ${author}`,
       ops: [{ kind: 'moveUnits', unitIds, toGrid }],
     })
     const [a, b] = await Promise.all([
@@ -183,7 +190,7 @@ describe('POST /api/communities/:code/edits', () => {
     const s1 = await load(code)
     expect(s1.community.editVersion).toBe(s0.community.editVersion + 1)
     const winner = a.statusCode === 200 ? 'A' : 'B'
-    expect((await get(`/api/communities/${code}/history`)).json<Revision[]>()[0].author).toBe(winner)
+    expect((await get(`/api/communities/${code}/history`)).json<Revision[]>()[0].reason).toBe(`race ${winner}`)
     expect(s1.current.reduce((t, g) => t + g.households, 0)).toBe(s0.current.reduce((t, g) => t + g.households, 0))
   })
 

@@ -2,6 +2,7 @@
 // already holds the current body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/app'
+import { signInTestApp } from '../support/auth'
 import { startTestApp } from '../support/test-database'
 
 let ctx: Awaited<ReturnType<typeof startTestApp>>
@@ -45,6 +46,7 @@ describe('CORS by configured origin', () => {
 
   it('allows exactly the configured origins, and answers their preflight', async () => {
     const app = await buildApp({ database: ctx.database, logLevel: 'silent', corsOrigins: ['https://map.example'] })
+    await signInTestApp(app, ctx.database, 'administrator')
     try {
       const ok = await app.inject({ method: 'GET', url: '/ogc', headers: { origin: 'https://map.example' } })
       expect(ok.headers['access-control-allow-origin']).toBe('https://map.example')

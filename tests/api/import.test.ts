@@ -188,7 +188,8 @@ describe('import: units from a GBK shapefile in GCJ-02', () => {
     expect(res.json<{ revisionId: number }>().revisionId).toBeGreaterThan(firstRevision)
     expect(await checksums()).toEqual(original)
     const list = (await ctx.app.inject({ method: 'GET', url: '/api/imports' })).json<ImportSummary[]>()
-    expect(list.find((i) => i.id === first)).toMatchObject({ status: 'rolled_back', author: '测试' })
+    // the author is the signed-in user (issue 13), not the body's '测试'
+    expect(list.find((i) => i.id === first)).toMatchObject({ status: 'rolled_back', author: '系统管理员 (admin)' })
   })
 })
 

@@ -111,7 +111,8 @@ describe('the coverage mode', () => {
     await expect.poll(async () => (await coverageState()).gapUnservedHouseholds).not.toBe(gapBefore)
     // and the history says who moved it
     const revisions = await api<{ action: string; author: string }[]>(`/api/facilities/${facility.id}/revisions`)
-    expect(revisions[0]).toMatchObject({ action: 'move', author: '测试员' })
+    // the author is the signed-in user (issue 13), not the name typed in the panel
+    expect(revisions[0]).toMatchObject({ action: 'move', author: '系统管理员 (admin)' })
   })
 
   it('proposes where to build and adopts a site as a planned facility', async () => {

@@ -92,7 +92,8 @@ describe('grid editing in the browser', () => {
     expect(new Set(east.map((u) => gridOf(u.id))).size).toBe(1)
     expect(gridOf(west[0].id)).not.toBe(gridOf(east[0].id))
     const history = await api<{ author: string; reason: string }[]>(`/api/communities/${community.code}/history`)
-    expect(history[0]).toMatchObject({ author: '测试规划员', reason: '按道路一分为二' })
+    // the author is the signed-in user (issue 13), not the name typed in the editor
+    expect(history[0]).toMatchObject({ author: '系统管理员 (admin)', reason: '按道路一分为二' })
 
     // issue 14: the part with more households keeps the grid's code, the other the code shown before saving
     const larger = sum(west) >= sum(east) ? west : east

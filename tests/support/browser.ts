@@ -2,6 +2,7 @@
 // on a private copy of the test database.
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { webBuildDir } from '../../scripts/ensure-web-build'
+import { listeningSessions, type TestRole } from './auth'
 import { startTestApp } from './test-database'
 
 export const CHROMIUM_ARGS = [
@@ -13,8 +14,32 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ]
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+/**
+ * Chromium; every context it opens (browser.newPage too) carries the session cookies of the
+ * listening test apps (startTestApp signs in as the administrator by default).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (options) => {
+    const context = await newContext(options)
+    const cookies = listeningSessions().flatMap(({ origin, session }) => [
+      { name: 'wangge_session', value: session.sid, url: origin, httpOnly: true, sameSite: 'Lax' as const },
+      { name: 'wangge_csrf', value: session.csrf, url: origin, sameSite: 'Strict' as const },
+    ])
+    if (cookies.length) await context.addCookies(cookies)
+    return context
+  }
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options)
+    const page = await context.newPage()
+    page.on('close', () => void context.close().catch(() => {}))
+    return page
+  }
+  return browser
 }
 
 export interface BrowserSession {
@@ -31,14 +56,19 @@ export interface BrowserSession {
 /**
  * Starts the app on a port, opens `path` in a fresh page and records what leaves our origin. The
  * client is the browser tests' build, with its hooks on window (web/dist-test, built by
- * build-web.ts); `{ production: true }` serves the production build (web/dist) instead.
+ * build-web.ts); `{ production: true }` serves the production build (web/dist) instead. The
+ * browser is signed in as `as` (default: the administrator; `null`: nobody, the sign-in page).
  */
 export async function openApp(
   path = '/',
   viewport = { width: 1600, height: 1000 },
-  options: { production?: boolean } = {},
+  options: { production?: boolean; as?: TestRole } = {},
 ): Promise<BrowserSession> {
-  const app = await startTestApp({ listen: true, webRoot: webBuildDir({ testHooks: !options.production }) })
+  const app = await startTestApp({
+    listen: true,
+    webRoot: webBuildDir({ testHooks: !options.production }),
+    as: options.as,
+  })
   const browser = await launchBrowser()
   const page = await browser.newPage({ viewport })
   const foreignRequests: string[] = []

@@ -8,6 +8,7 @@ import { inject } from 'vitest'
 import { buildApp } from '../../server/app'
 import { createEmbeddedTemplate, type DatabaseHandle, openDatabase } from '../../server/db/engine'
 import { migrate } from '../../server/db/migrate'
+import { signInTestApp, type TestRole } from './auth'
 
 let embedded: Promise<Blob> | null = null
 let server: Promise<string> | null = null
@@ -68,13 +69,15 @@ export async function openEmptyDatabase(): Promise<DatabaseHandle> {
   return handle
 }
 
-/** The app on an empty database, for inject() tests. */
-export async function startEmptyApp() {
+/** The app on an empty database, for inject() tests; signed in as the administrator by default. */
+export async function startEmptyApp(options: { as?: TestRole } = {}) {
   const database = await openEmptyDatabase()
   const app = await buildApp({ database, logLevel: 'silent' })
+  const session = await signInTestApp(app, database, options.as === undefined ? 'administrator' : options.as)
   return {
     app,
     database,
+    session,
     async close() {
       await app.close()
       await database.close()

@@ -36,3 +36,6 @@ export function ogrFeatures(path: string): GeoJSON.Feature[] {
   const out = execFileSync('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', path], { maxBuffer: 1 << 28 }).toString()
   return (JSON.parse(out) as GeoJSON.FeatureCollection).features
 }
+
+// GDAL's HTTP requests carry the test app's API token (GDAL_HTTP_HEADERS): set by startTestApp({ listen })
+export { setGdalToken } from './auth'

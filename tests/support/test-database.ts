@@ -5,6 +5,7 @@ import pg from 'pg'
 import { inject } from 'vitest'
 import { buildApp } from '../../server/app'
 import { type DatabaseHandle, openDatabase } from '../../server/db/engine'
+import { registerListeningSession, setGdalToken, signInTestApp, type TestRole } from './auth'
 
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   if (inject('engine') === 'postgres') return copyServerTemplate(inject('templateDatabase'))
@@ -33,17 +34,28 @@ async function copyServerTemplate(template: string): Promise<DatabaseHandle> {
   return handle
 }
 
-/** The app on a private database, for inject() tests; `listen` also serves it on a port. */
-export async function startTestApp(options: { listen?: boolean; webRoot?: string } = {}) {
+/**
+ * The app on a private database, for inject() tests; `listen` also serves it on a port. Signed in
+ * as `as` (default: the administrator; `null`: nobody): `app.inject` sends the session, `session`
+ * has its cookie, CSRF token and an API token (GDAL's requests carry it).
+ */
+export async function startTestApp(options: { listen?: boolean; webRoot?: string; as?: TestRole } = {}) {
   const database = await openTestDatabase()
   const app = await buildApp({ database, logLevel: 'silent', webRoot: options.webRoot })
+  const session = await signInTestApp(app, database, options.as === undefined ? 'administrator' : options.as)
   let url = ''
-  if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' })
+  if (options.listen) {
+    url = await app.listen({ port: 0, host: '127.0.0.1' })
+    setGdalToken(session?.token ?? null)
+    registerListeningSession(url, session)
+  }
   return {
     app,
     database,
     url,
+    session,
     async close() {
+      if (url) registerListeningSession(url, null)
       await app.close()
       await database.close()
     },

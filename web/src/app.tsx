@@ -4,6 +4,8 @@ import type { PickingInfo } from '@deck.gl/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { GridProps } from '../../core/api'
 import { describeApiError } from './api/describe-api-error'
+import { useCan } from './features/auth/session'
+import { UserMenu } from './features/auth/user-menu'
 import { useCoverageMode } from './features/coverage/use-coverage-mode'
 import { useDistrictData } from './features/district/use-district-data'
 import { AsOfMap } from './features/grid-editing/as-of-map'
@@ -55,6 +57,8 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const data = useDistrictData()
   const { selection, setSelection } = useSelection()
   const [editCode, setEditCode] = useEditMode()
+  const mayEditGrids = useCan('grids.edit')
+  const mayImport = useCan('import.run')
   // grids saved by anyone (or missed while disconnected): the map refetches them
   useLiveGridChanges(() => data.resources.grids.retry())
   const { basemapUrl, setBasemapUrl } = useBasemapUrl()
@@ -154,6 +158,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
             <span className="muted">{t('app.subtitle')}</span>
           </div>
           <LanguageSwitch />
+          <UserMenu />
           <div className="header-row">
             <button type="button" onClick={() => handle?.resetView()} disabled={!handle}>
               {t('map.resetView')}
@@ -172,9 +177,11 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
             <a href="/wall" data-testid="mode-wall">
               {t('wall.mode')}
             </a>
-            <a href="/import" data-testid="mode-import">
-              {t('import.mode')}
-            </a>
+            {mayImport ? (
+              <a href="/import" data-testid="mode-import">
+                {t('import.mode')}
+              </a>
+            ) : null}
             {data.grids.length > 0 ? (
               <span className="muted" data-testid="grid-count">
                 {t('count.grids', { n: formatNumber(data.grids.length) })}
@@ -213,7 +220,13 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
       ) : (
         <>
           {coverage.sidePanel ?? <SelectionPanel selection={selection} index={data.index} onSelect={setSelection} />}
-          <EditEntry selection={selection} index={data.index} onEdit={setEditCode} />
+          {mayEditGrids ? (
+            <EditEntry selection={selection} index={data.index} onEdit={setEditCode} />
+          ) : (
+            <p className="edit-entry panel muted" data-testid="read-only">
+              {t('auth.readOnly')}
+            </p>
+          )}
         </>
       )}
     </div>

@@ -7,6 +7,8 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
+import { SessionGate } from './features/auth/session'
+import { UsersPage } from './features/auth/users-page'
 import { EquityPage } from './features/equity/equity-page'
 import { WallPage } from './features/wall/wall-page'
 import { I18nProvider } from './i18n/i18n-provider'
@@ -20,10 +22,11 @@ setWorkerUrl(maplibreWorkerUrl)
 // constant, so a production build drops the call and, unused, testing/install.ts with it
 if (import.meta.env.MODE === 'test-hooks') installTestHooks(window.location.pathname)
 
-/** The page for the path: /wall (the command-centre wall), /equity (equalization), /import, else the map. */
+/** The page for the path: /wall (the command-centre wall), /users, /equity (equalization), /import, else the map; nobody signed in gets the sign-in page. */
 function page() {
   const path = window.location.pathname
   if (path.startsWith('/wall')) return <WallPage />
+  if (path.startsWith('/users')) return <UsersPage />
   if (path.startsWith('/equity')) return <EquityPage />
   if (path.startsWith('/import'))
     return (
@@ -38,6 +41,8 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>{page()}</I18nProvider>
+    <I18nProvider>
+      <SessionGate>{page()}</SessionGate>
+    </I18nProvider>
   </StrictMode>,
 )

@@ -8,6 +8,7 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/communities',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['communities'],
         summary: 'Communities (社区) and villages (村) as GeoJSON',
@@ -24,6 +25,7 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/communities/:code',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['communities'],
         summary: 'One community or village as a GeoJSON Feature',

@@ -81,6 +81,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/summary',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['coverage'],
         summary: 'Covered / unserved / total households by district, street, community, grid or unit',
@@ -107,6 +108,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/gaps',
     {
+      config: { permission: 'read.detail' },
       schema: {
         tags: ['coverage'],
         summary: 'The gap layer: unserved buildings as points with households, or summed into hexagons',
@@ -132,6 +134,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/worst',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['coverage'],
         summary: 'The worst grids, units (compounds) or communities: most unserved households first',
@@ -157,6 +160,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/compliance',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['coverage'],
         summary:
@@ -188,6 +192,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/facilities/:id/compliance',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['facilities'],
         summary: 'Compliance of one facility with the standards',
@@ -205,6 +210,7 @@ export const coverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/status',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['coverage'],
         summary: 'The in-memory coverage model: loaded, sizes, build and last update times',

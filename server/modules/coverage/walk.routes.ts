@@ -12,7 +12,7 @@ export const walkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage/barrier',
     {
-      config: { permission: 'read' },
+      config: { permission: 'read.detail' },
       schema: {
         tags: ['coverage'],
         summary: 'The barrier effect: households inside the straight-line radius but beyond walking distance',

@@ -38,6 +38,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/report',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['equity'],
         summary: 'Printable equalization report (HTML, A4): headline table, charts, map, lowest-rated communities',

@@ -31,6 +31,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/equity/indicators',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['equity'],
         summary: 'Equalization indicators per community and village (城乡基本公共服务均等化)',
@@ -48,6 +49,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/equity/indicators.csv',
     {
+      config: { permission: 'export' },
       schema: {
         tags: ['equity'],
         summary: 'The indicator table as CSV (UTF-8 with BOM, for Excel)',
@@ -70,6 +72,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/equity/compare',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['equity'],
         summary: 'Urban vs rural for one indicator: box summaries, Gini, Lorenz curve, Theil between/within',
@@ -96,6 +99,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/equity/scorecard/:communityCode',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['equity'],
         summary: 'A community scorecard (村（社区）星级管理): stars, score and what pulls it down',
@@ -115,6 +119,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/wall/kpis',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['wall'],
         summary: 'KPI tiles and alarms for the command-centre wall (district, or one street)',
@@ -132,6 +137,7 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/wall/gaps',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['wall'],
         summary: 'Buildings no one-window service facility reaches (coverage gaps), biggest first',

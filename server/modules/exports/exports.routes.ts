@@ -12,6 +12,7 @@ import { writeFlatGeobuf } from '../../../core/export/flatgeobuf'
 import { type Provenance, provenanceText } from '../../../core/export/provenance'
 import { writeShapefileZip } from '../../../core/export/shapefile'
 import { writeXlsx } from '../../../core/export/xlsx'
+import { requireDetailFor } from '../../plugins/auth'
 import { badRequest } from '../../plugins/errors'
 import { isAnalysisLayer } from '../coverage/analysis-layers'
 import { latestRevision, layerGeoJson } from '../tiles/tiles.repository'
@@ -43,6 +44,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { layer } = req.params
+      await requireDetailFor(req, layer)
       const { format, community, street, scenario, type, tier } = req.query
       const analysis = isAnalysisLayer(layer)
       if (!analysis && (scenario !== undefined || type !== undefined || tier !== undefined))

@@ -12,6 +12,7 @@ export const gridSheetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sheets/grids',
     {
+      config: { permission: 'export' },
       schema: {
         tags: ['exports'],
         operationId: 'getGridSheet',

@@ -9,6 +9,7 @@ export const facilitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/facility-types',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['facilities'],
         summary: 'The standards table: facility types with tier and default service radius',
@@ -20,6 +21,7 @@ export const facilitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/facilities',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['facilities'],
         summary: 'Facilities as GeoJSON points (retired ones only when status=retired)',
@@ -44,6 +46,7 @@ export const facilitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/facilities/:id',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['facilities'],
         summary: 'One facility as a GeoJSON Feature',

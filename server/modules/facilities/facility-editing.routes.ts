@@ -1,6 +1,7 @@
 // Facility edits: add, move / edit, retire. Each is one transaction with its revision; after it
 // commits the in-memory coverage is updated and every open map is told (SSE).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import {
   ErrorBody,
@@ -11,6 +12,7 @@ import {
   FacilityRetire,
   FacilityRevision,
 } from '../../../core/api'
+import { assertStreets, authorOf, holds } from '../../plugins/auth'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
 import {
   type FacilityValues,
@@ -42,6 +44,21 @@ export function checkFacilityValues(v: FacilityValues): void {
       `activityAreaM2 (${v.activityAreaM2}) must not exceed floorAreaM2 (${v.floorAreaM2})`,
     )
   if (v.name.trim() === '') throw badRequest('BAD_NAME', 'name must not be blank')
+}
+
+/**
+ * The routes declare `facilities.plan` (the weaker permission): a planned facility is enough for
+ * it; touching an existing one needs `facilities.edit`. A street planner writes only in their
+ * streets (the street before and after a move).
+ */
+async function authorise(req: FastifyRequest, statuses: string[], streets: string[]) {
+  if (statuses.some((s) => s !== 'planned') && !(await holds(req, 'facilities.edit')))
+    throw new AppError(
+      'FORBIDDEN',
+      'your role may add and change planned facilities only: changing an existing facility needs the permission "facilities.edit"',
+      { permission: 'facilities.edit' },
+    )
+  await assertStreets(req, streets)
 }
 
 export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -76,6 +93,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/facilities',
     {
+      config: { permission: 'facilities.plan' },
       schema: {
         tags: ['facilities'],
         summary: 'Add a facility (existing or planned); returns it as a GeoJSON Feature',
@@ -98,13 +116,15 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       checkFacilityValues(values)
       await checkType(values.typeCode)
       const where = await place(values)
+      await authorise(req, [values.status], [where.streetCode])
+      const author = await authorOf(req)
       const { id, revisionId, feature } = await app.db.transaction().execute(async (trx) => {
         const id = await insertFacility(trx, values, where)
         const { revisionId, after } = await insertRevisionWithAfter(trx, {
           id,
           communityCode: where.communityCode,
           action: 'create',
-          author: b.author,
+          author,
           reason: b.reason ?? '',
           before: null,
         })
@@ -118,6 +138,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/facilities/:id',
     {
+      config: { permission: 'facilities.plan' },
       schema: {
         tags: ['facilities'],
         summary: 'Move or edit a facility; `version` must be the current one (409 with the current feature if not)',
@@ -128,8 +149,9 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const { id } = req.params
-      const { version, author, reason, ...changes } = req.body
+      const { version, author: _ignored, reason, ...changes } = req.body
       if (changes.typeCode !== undefined) await checkType(changes.typeCode)
+      const author = await authorOf(req)
       const result = await app.db.transaction().execute(async (trx) => {
         const current = await lockFacility(trx, id)
         if (!current) throw notFound('facility', id)
@@ -151,6 +173,8 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const where = moved
           ? await place(values, trx)
           : { streetCode: current.streetCode, communityCode: current.communityCode }
+        await authorise(req, [current.values.status, values.status], [current.streetCode, where.streetCode])
+        req.auditNote = { before }
         await updateFacilityRow(trx, id, values, where)
         const fields = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== undefined)
         const action = fields.length === 1 && moved ? 'move' : 'update'
@@ -169,7 +193,8 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  const retire = async (id: number, body: { version: number; author: string; reason?: string }) => {
+  const retire = async (req: FastifyRequest, id: number, body: { version: number; reason?: string }) => {
+    const author = await authorOf(req)
     const result = await app.db.transaction().execute(async (trx) => {
       const current = await lockFacility(trx, id)
       if (!current) throw notFound('facility', id)
@@ -183,13 +208,15 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (current.values.status === 'retired')
         throw new AppError('RETIRED', `facility ${id} is already retired`, { current: before })
       const where = { streetCode: current.streetCode, communityCode: current.communityCode }
+      await authorise(req, [current.values.status], [current.streetCode])
+      req.auditNote = { before }
       const values: FacilityValues = { ...current.values, status: 'retired' }
       await updateFacilityRow(trx, id, values, where)
       const { revisionId, after } = await insertRevisionWithAfter(trx, {
         id,
         communityCode: current.communityCode,
         action: 'retire',
-        author: body.author,
+        author,
         reason: body.reason ?? '',
         before,
       })
@@ -202,6 +229,7 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/facilities/:id/retire',
     {
+      config: { permission: 'facilities.plan' },
       schema: {
         tags: ['facilities'],
         summary: "Retire a facility (status 'retired'; never deleted, history kept)",
@@ -210,11 +238,12 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FacilityFeature, ...Errors },
       },
     },
-    async (req) => retire(req.params.id, req.body),
+    async (req) => retire(req, req.params.id, req.body),
   )
   app.delete(
     '/facilities/:id',
     {
+      config: { permission: 'facilities.plan' },
       schema: {
         tags: ['facilities'],
         summary: 'Same as POST /facilities/:id/retire: a facility is never hard-deleted',
@@ -223,12 +252,13 @@ export const facilityEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FacilityFeature, ...Errors },
       },
     },
-    async (req) => retire(req.params.id, req.body),
+    async (req) => retire(req, req.params.id, req.body),
   )
 
   app.get(
     '/facilities/:id/revisions',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['facilities'],
         summary: 'The history of a facility, newest first',

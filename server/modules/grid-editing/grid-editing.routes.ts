@@ -15,7 +15,9 @@ import {
   StreetCode,
   UnitAdjacency,
 } from '../../../core/api'
+import { assertStreets, authorOf } from '../../plugins/auth'
 import { notFound } from '../../plugins/errors'
+import { streetOfCommunity } from '../auth/auth.repository'
 import { sendJsonText } from '../route-helpers'
 import * as repo from './grid-editing.repository'
 import { proposal, revertRevision, saveEdit, toRevision } from './grid-editing.service'
@@ -28,6 +30,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/communities/:code/units',
     {
+      config: { permission: 'read.detail' },
       schema: {
         tags: ['grids'],
         summary:
@@ -64,6 +67,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/communities/:code/adjacency',
     {
+      config: { permission: 'read.detail' },
       schema: {
         tags: ['grids'],
         summary: 'Units that share a boundary, with its length in metres (computed in PostGIS, cached)',
@@ -81,6 +85,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/communities/:code/edits',
     {
+      config: { permission: 'grids.edit' },
       schema: {
         tags: ['grids'],
         summary: 'Save a grid edit: operations replayed and written in one transaction (409 on a stale editVersion)',
@@ -90,7 +95,11 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const { editVersion, author, reason, ops } = req.body
+      const { editVersion, reason, ops } = req.body
+      // street scope: every op of an edit stays in its community (UNIT_OTHER_COMMUNITY, GRID_OTHER_COMMUNITY)
+      const street = await streetOfCommunity(app.db, req.params.code)
+      if (street) await assertStreets(req, [street])
+      const author = await authorOf(req)
       const result = await saveEdit(app.db, req.params.code, { editVersion, author, reason, ops })
       publish(req.params.code, result)
       return result
@@ -100,6 +109,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/communities/:code/history',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['grids'],
         summary: "A community's grid revisions, newest first: who, when, why, units moved, households gained and lost",
@@ -117,6 +127,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/grids/:id/history',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['grids'],
         summary: "One grid's revisions, newest first",
@@ -133,6 +144,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/revisions/:id/revert',
     {
+      config: { permission: 'grids.edit' },
       schema: {
         tags: ['grids'],
         summary: 'Revert a saved edit: writes a new revision that moves the units back (never erases one)',
@@ -142,7 +154,10 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const result = await revertRevision(app.db, req.params.id, req.body)
+      const revision = await repo.getRevision(app.db, req.params.id)
+      const street = revision && (await streetOfCommunity(app.db, revision.communityCode.trim()))
+      if (street) await assertStreets(req, [street])
+      const result = await revertRevision(app.db, req.params.id, { ...req.body, author: await authorOf(req) })
       const row = await repo.getRevision(app.db, result.revisionId)
       publish(row!.communityCode.trim(), result)
       return result
@@ -152,6 +167,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/communities/:code/proposals',
     {
+      config: { permission: 'analysis.run' },
       schema: {
         tags: ['grids'],
         summary:
@@ -171,6 +187,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/streets/:code/proposals',
     {
+      config: { permission: 'analysis.run' },
       schema: {
         tags: ['grids'],
         summary: 'Propose balanced grids for every community of a street (not saved)',

@@ -10,6 +10,7 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/grids',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['grids'],
         summary: 'Current grids (网格) as GeoJSON, with household balance; `asOf` gives the grids as they were then',
@@ -35,6 +36,7 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/grids/:id',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['grids'],
         summary: 'One grid as a GeoJSON Feature',

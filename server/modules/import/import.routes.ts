@@ -18,6 +18,7 @@ import {
   IntId,
   RollbackRequest,
 } from '../../../core/api'
+import { authorOf } from '../../plugins/auth'
 import { AppError } from '../../plugins/errors'
 import { GEOJSON } from '../route-helpers'
 import { ImportService } from './import.service'
@@ -60,6 +61,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/imports',
     {
+      config: { permission: 'import.run' },
       schema: {
         tags: ['import'],
         summary:
@@ -76,13 +78,17 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/imports',
-    { schema: { tags: ['import'], summary: 'Import history, newest first', response: { 200: ImportList } } },
+    {
+      config: { permission: 'import.run' },
+      schema: { tags: ['import'], summary: 'Import history, newest first', response: { 200: ImportList } },
+    },
     async () => service.list(),
   )
 
   app.get(
     '/imports/:id',
     {
+      config: { permission: 'import.run' },
       schema: {
         tags: ['import'],
         summary: "An import's status and progress (poll while validating or committing)",
@@ -96,6 +102,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/imports/:id/dry-run',
     {
+      config: { permission: 'import.run' },
       schema: {
         tags: ['import'],
         summary:
@@ -111,6 +118,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/imports/:id/problems.csv',
     {
+      config: { permission: 'import.run' },
       schema: {
         tags: ['import'],
         summary: "The last dry run's problems as CSV (row, key, code, severity, message, action)",
@@ -129,6 +137,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/imports/:id/preview',
     {
+      config: { permission: 'import.run' },
       schema: {
         tags: ['import'],
         summary: "The last dry run's rows in WGS84 with status added | changed | removed | unchanged (GeoJSON)",
@@ -141,6 +150,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/imports/:id/commit',
     {
+      config: { permission: 'import.run' },
       schema: {
         tags: ['import'],
         summary: 'Apply the last dry run in one transaction as a revision',
@@ -149,12 +159,13 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CommitResult, ...Errors },
       },
     },
-    async (req) => service.commit(req.params.id, req.body),
+    async (req) => service.commit(req.params.id, { ...req.body, author: await authorOf(req) }),
   )
 
   app.post(
     '/imports/:id/rollback',
     {
+      config: { permission: 'import.run' },
       schema: {
         tags: ['import'],
         summary: 'Undo a committed import exactly (one transaction, a revision)',
@@ -163,6 +174,6 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CommitResult, ...Errors },
       },
     },
-    async (req) => service.rollback(req.params.id, req.body),
+    async (req) => service.rollback(req.params.id, { ...req.body, author: await authorOf(req) }),
   )
 }

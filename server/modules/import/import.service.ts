@@ -701,7 +701,7 @@ export class ImportService {
     return JSON.stringify({ type: 'FeatureCollection', features })
   }
 
-  async commit(id: number, req: CommitRequest): Promise<CommitResult> {
+  async commit(id: number, req: CommitRequest & { author: string }): Promise<CommitResult> {
     const upload = await this.uploadOf(id)
     const state = this.dryRunOf(id)
     if (!state.result.canCommit)
@@ -757,7 +757,7 @@ export class ImportService {
     }
   }
 
-  async rollback(id: number, req: CommitRequest): Promise<CommitResult> {
+  async rollback(id: number, req: CommitRequest & { author: string }): Promise<CommitResult> {
     const row = await repo.getImport(this.db, id)
     if (!row) throw notFound('import', id)
     if (row.status !== 'committed')

@@ -31,6 +31,7 @@ import {
   parseOgcDatetime,
 } from '../../../core/api'
 import { equityIndicatorProperties } from '../../../core/domain/coverage-store'
+import { requireDetailFor } from '../../plugins/auth'
 import { badRequest, notFound } from '../../plugins/errors'
 import { isAnalysisLayer } from '../coverage/analysis-layers'
 import { firstGridDate, getItem, getMemoryItem, listItems, worldExtent } from './ogc.repository'
@@ -92,6 +93,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getLandingPage',
@@ -123,7 +125,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // This API's own definition (OpenAPI 3.0): the /ogc paths of the whole document, relative to
   // the OGC root, so clients find /collections/{collectionId}/items and its limit where they look.
-  app.get('/ogc/api', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/ogc/api', { config: { permission: 'read' }, schema: { hide: true } }, async (req, reply) => {
     const full = app.swagger() as { paths?: Record<string, unknown> }
     const paths = Object.fromEntries(
       Object.entries(full.paths ?? {})
@@ -136,6 +138,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/conformance',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getConformance',
@@ -153,6 +156,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getCollections',
@@ -187,6 +191,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getCollection',
@@ -198,6 +203,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
+      await requireDetailFor(req, c.id)
       const [extent, firstDay] = await Promise.all([worldExtent(app.db), firstGridDate(app.db)])
       const doc = await collectionDoc(rootOf(req), c, extent, firstDay)
       if (wantsHtml(req)) return send(reply, HTML, collectionHtml(doc))
@@ -208,6 +214,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId/schema',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getCollectionSchema',
@@ -221,6 +228,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
+      await requireDetailFor(req, c.id)
       const id = `${rootOf(req)}/collections/${c.id}/schema`
       const more = c.moreProperties ? equityIndicatorProperties(await app.coverage.ensure()) : []
       return send(reply, 'application/schema+json; charset=utf-8', JSON.stringify(ogcJsonSchema(c, id, more)))
@@ -230,6 +238,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId/items',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getFeatures',
@@ -250,6 +259,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
+      await requireDetailFor(req, c.id)
       const q = req.query
       const crs = crsOf(q.crs, 'crs')
       const bboxCrs = crsOf(q['bbox-crs'], 'bbox-crs')
@@ -309,6 +319,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ogc/collections/:collectionId/items/:featureId',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['ogc'],
         operationId: 'getFeature',
@@ -329,6 +340,7 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const c = collectionOf(req.params.collectionId)
+      await requireDetailFor(req, c.id)
       const crs = crsOf(req.query.crs, 'crs')
       const raw = req.params.featureId
       const id = c.idType === 'integer' ? Number(raw) : raw

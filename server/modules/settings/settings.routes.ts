@@ -6,6 +6,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/settings',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['system'],
         summary: 'The standards in force (household target, tolerances, norms)',
@@ -18,6 +19,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/settings',
     {
+      config: { permission: 'settings.edit' },
       schema: {
         tags: ['system'],
         summary: 'Change norms (household target and tolerance, floor-area and staffing norms)',
@@ -30,6 +32,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
+      req.auditNote = { before: await readSettings(app.db) }
       await writeSettings(app.db, req.body)
       app.events.publish({ kind: 'settings' })
       return readSettings(app.db)

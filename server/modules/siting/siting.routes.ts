@@ -22,6 +22,7 @@ export const sitingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/siting/mclp',
     {
+      config: { permission: 'analysis.run' },
       schema: {
         tags: ['siting'],
         summary: 'Maximal covering: k new sites of a type that newly cover the most unserved households',
@@ -37,6 +38,7 @@ export const sitingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/siting/lscp',
     {
+      config: { permission: 'analysis.run' },
       schema: {
         tags: ['siting'],
         summary: 'Set covering: the fewest new sites that bring the covered share to a target',
@@ -52,6 +54,7 @@ export const sitingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/siting/p-median',
     {
+      config: { permission: 'analysis.run' },
       schema: {
         tags: ['siting'],
         summary: 'p-median: k new sites that minimise total household-weighted distance (grids as demand areas)',

@@ -8,6 +8,7 @@ export const streetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/streets',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['streets'],
         summary: 'Streets, towns and functional zones (街道/镇/功能区) as GeoJSON',
@@ -26,6 +27,7 @@ export const streetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/streets/:code',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['streets'],
         summary: 'One street as a GeoJSON Feature',

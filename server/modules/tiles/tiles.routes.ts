@@ -11,6 +11,7 @@ import {
   tileUrlTemplate,
 } from '../../../core/api'
 import { MAX_TILE_ZOOM, tileError } from '../../../core/tiles/tile-math'
+import { requireDetailFor } from '../../plugins/auth'
 import { badRequest } from '../../plugins/errors'
 import { layerFields } from './tiles.repository'
 
@@ -42,6 +43,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tiles/:layer/:z/:x/:y.mvt',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['tiles'],
         operationId: 'getTile',
@@ -53,6 +55,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { layer, ...tile } = req.params
+      await requireDetailFor(req, layer)
       const error = tileError(tile)
       if (error) throw badRequest('BAD_TILE', error)
       const gaps = gapQuery(layer, req.query)
@@ -79,6 +82,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tiles/:layer/tilejson.json',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['tiles'],
         operationId: 'getTileJson',
@@ -90,6 +94,7 @@ export const tilesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const { layer } = req.params
+      await requireDetailFor(req, layer)
       const gaps = gapQuery(layer, req.query)
       if (gaps) await app.analysis.rows('coverage-gaps', gaps)
       const base = `${req.protocol}://${req.host}`

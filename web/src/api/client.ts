@@ -18,6 +18,7 @@ import type {
   StreetListQuery,
   StreetPage,
 } from '../../../core/api'
+import { csrfHeaders } from './csrf'
 
 /** The contract's ceiling for `limit` (core/api/common.ts MAX_LIMIT). */
 export const MAX_PAGE_LIMIT = 5000
@@ -102,7 +103,7 @@ export class ApiClient {
   sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
     return this.request<T>(path, {
       method,
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify(body),
       signal,
     })

@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Proposal, Revision } from '../../../../core/api'
 import type { EditOp } from '../../../../core/domain/grids'
-import type { ApiError } from '../../api/client'
+import { ApiError } from '../../api/client'
+import { describeApiError } from '../../api/describe-api-error'
 import { useI18n } from '../../i18n/i18n-provider'
 import { wireOps } from './editor-model'
 import { gridEditingApi } from './grid-editing-api'
@@ -31,7 +32,13 @@ export function useSaveFlow(input: SaveFlowInput) {
   const [busy, setBusy] = useState(false)
   const [proposal, setProposal] = useState<Proposal | null>(null)
   const [history, setHistory] = useState<Revision[]>([])
-  const showError = (e: unknown) => setMessage({ tone: 'bad', text: (e as Error).message })
+  // a refusal (not signed in, no permission, outside one's streets) says so in the user's language
+  const showError = (e: unknown) =>
+    setMessage({
+      tone: 'bad',
+      text:
+        e instanceof ApiError && (e.status === 401 || e.status === 403) ? describeApiError(e, t) : (e as Error).message,
+    })
 
   const refreshHistory = useCallback(() => {
     gridEditingApi.history(code).then(setHistory, () => setHistory([]))

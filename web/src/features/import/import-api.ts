@@ -10,6 +10,7 @@ import type {
   ImportUploadResult,
 } from '../../../../core/api'
 import { ApiError, api, apiErrorFrom } from '../../api/client'
+import { csrfHeaders } from '../../api/csrf'
 
 export type PreviewCollection = GeoJSON.FeatureCollection<GeoJSON.Geometry, ImportPreviewProperties>
 
@@ -25,6 +26,7 @@ export function uploadFile(
     xhr.open('POST', path)
     xhr.setRequestHeader('content-type', 'application/octet-stream')
     xhr.setRequestHeader('accept', 'application/json')
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value)
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total)
     }
