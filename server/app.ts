@@ -45,7 +45,7 @@ import { sitingRoutes } from './modules/siting/siting.routes'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { tilesRoutes } from './modules/tiles/tiles.routes'
 import { registerTiles } from './modules/tiles/tiles.service'
-import { registerAuth, registerPublic } from './plugins/auth'
+import { registerAuth, registerPublic, SESSION_COOKIE } from './plugins/auth'
 import { registerCompression, registerRanges } from './plugins/compression'
 import { frameworkErrors, registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
@@ -126,12 +126,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ],
       components: {
         securitySchemes: {
+          [SESSION_SCHEME]: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           token: { type: 'http', scheme: 'bearer' },
         },
       },
     },
     // a route's permission (config.permission): whether a session or token is needed, and which
-    // permission (x-permission); the session cookie scheme is added by tidyOpenApi
+    // permission (x-permission)
     transform: ({ schema, url, route }) => {
       const permission = (route.config as { permission?: string } | undefined)?.permission
       const security: Record<string, string[]>[] =

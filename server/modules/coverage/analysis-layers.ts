@@ -4,7 +4,14 @@
 // question the store cannot answer (an unknown type or tier) is a 400 naming the value.
 import type { FastifyInstance } from 'fastify'
 import type { CoverageScenario } from '../../../core/api'
-import { CoverageQueryError, type CoverageStore, equityRows, gapRows } from '../../../core/domain/coverage-store'
+import {
+  CoverageQueryError,
+  type CoverageStore,
+  defaultMethod,
+  equityRows,
+  gapRows,
+  storeFor,
+} from '../../../core/domain/coverage-store'
 import { badRequest } from '../../plugins/errors'
 import type { MemoryRows } from '../ogc/ogc.repository'
 
@@ -32,7 +39,8 @@ function rowsOf(store: CoverageStore, layer: AnalysisLayer, q: AnalysisQuery): M
     if (layer === 'coverage-gaps')
       return {
         table: 'buildings',
-        rows: gapRows(store, { type: q.type, tier: q.tier, scenario })
+        // measured as the coverage API measures by default: walking where a network is stored
+        rows: gapRows(storeFor(store, defaultMethod(store)), { type: q.type, tier: q.tier, scenario })
           .filter((r) => inScope(r.properties))
           .map((r) => ({ id: r.id, key: r.buildingId, properties: r.properties, lngLat: [r.lng, r.lat] })),
       }
