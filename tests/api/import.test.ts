@@ -242,7 +242,14 @@ describe('import: files refused or neutralised', () => {
     const declared = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
         `${ctx.url}/api/imports?filename=big.zip`,
-        { method: 'POST', headers: { 'content-type': 'application/zip', 'content-length': String(500 * 2 ** 20) } },
+        {
+          method: 'POST',
+          headers: {
+            ...ctx.session!.headers, // signed in: the size limit, not the sign-in, refuses it
+            'content-type': 'application/zip',
+            'content-length': String(500 * 2 ** 20),
+          },
+        },
         (res) => {
           let body = ''
           res.on('data', (c) => {
@@ -269,7 +276,10 @@ describe('import: files refused or neutralised', () => {
     const streamed = await new Promise<number>((resolve) => {
       const req = request(
         `${ctx.url}/api/imports?filename=big.zip`,
-        { method: 'POST', headers: { 'content-type': 'application/zip', 'transfer-encoding': 'chunked' } },
+        {
+          method: 'POST',
+          headers: { ...ctx.session!.headers, 'content-type': 'application/zip', 'transfer-encoding': 'chunked' },
+        },
         (res) => {
           res.resume()
           resolve(res.statusCode ?? 0)
