@@ -305,7 +305,9 @@ describe('overlaps and gaps between neighbouring units', () => {
       tolerances: { sliverM: 1 },
     })
     const result = res.json<DryRunResult>()
-    expect(result.counts).toMatchObject({ changed: 1, rejected: 0 })
+    // snapped onto its neighbours' edges, the unit may come back exactly as stored (unchanged)
+    expect(result.counts.changed + result.counts.unchanged).toBe(1)
+    expect(result.counts.rejected).toBe(0)
     const kinds = result.problems.filter((p) => p.key === moved.code).map((p) => p.code)
     expect(kinds).toContain('OVERLAP_SNAPPED')
     expect(kinds).toContain('GAP_SNAPPED')

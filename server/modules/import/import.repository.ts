@@ -292,13 +292,13 @@ export async function checkNeighbours(
         AND NOT (s.code = ANY(${items.map((i) => i.key)}::text[]))
       UNION ALL
       SELECT r.ord, e.key, false, e.g FROM r JOIN r e ON e.parent = r.parent AND e.ord < r.ord AND ST_DWithin(e.g, r.g, ${d}::float8)),
-    o AS (SELECT n.ord, n.other, n.stored, ST_CollectionExtract(ST_Intersection(r.g, n.g), 3) AS overlap
+    o AS (SELECT n.ord, n.other, n.stored, ST_CollectionExtract(ST_Intersection(r.g, n.g, 1e-7), 3) AS overlap
       FROM n JOIN r ON r.ord = n.ord WHERE ST_Relate(r.g, n.g, '2********')),
     ov AS (SELECT ord, other, stored, ST_Area(overlap::geography) AS area,
         ST_IsEmpty(ST_Buffer(overlap, ${-d / 2}::float8)) AS sliver FROM o WHERE NOT ST_IsEmpty(overlap)),
     -- first the row's vertices snapped to its neighbours' within the tolerance (a traced copy of a
     -- shared edge comes back onto it, vertex for vertex), then what still overlaps trimmed away
-    t0 AS (SELECT r.ord, r.g AS original, (SELECT ST_Union(n.g) FROM n WHERE n.ord = r.ord) AS near FROM r),
+    t0 AS (SELECT r.ord, r.g AS original, (SELECT ST_Union(n.g, 1e-7) FROM n WHERE n.ord = r.ord) AS near FROM r),
     t1 AS (SELECT ord, original, near,
         CASE WHEN near IS NULL OR EXISTS (SELECT 1 FROM ov WHERE ov.ord = t0.ord AND NOT ov.sliver) THEN original
         ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Snap(original, near, ${d}::float8)), 3)) END AS g
@@ -306,27 +306,27 @@ export async function checkNeighbours(
     t AS (SELECT ord, original, near,
         CASE WHEN near IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ov WHERE ov.ord = t1.ord AND NOT ov.sliver)
           AND ST_Relate(g, near, '2********')
-        THEN ST_Multi(ST_CollectionExtract(ST_Difference(g, near), 3)) ELSE g END AS g
+        THEN ST_Multi(ST_CollectionExtract(ST_Difference(g, near, 1e-7), 3)) ELSE g END AS g
       FROM t1),
     -- sliver gaps: what a closing by half the tolerance adds between the row and its neighbours
     -- (reported as the file drew them, filled as they are left after snapping)
     gap AS (SELECT t.ord, p.geom AS piece,
         (SELECT n.other FROM n WHERE n.ord = t.ord AND ST_DWithin(n.g, p.geom, 1e-9) ORDER BY n.other LIMIT 1) AS other
       FROM t, LATERAL ST_Dump(ST_CollectionExtract(ST_Difference(
-          ST_Buffer(ST_Buffer(ST_Union(t.original, t.near), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
-          ST_Union(t.original, t.near)), 3)) p
+          ST_Buffer(ST_Buffer(ST_Union(t.original, t.near, 1e-7), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
+          ST_Union(t.original, t.near, 1e-7), 1e-7), 3)) p
       WHERE t.near IS NOT NULL AND ST_DWithin(p.geom, t.original, 1e-9) AND ST_DWithin(p.geom, t.near, 1e-9)
         AND ST_Area(p.geom) > 0),
     gp AS (SELECT t.ord, p.geom AS piece
       FROM t, LATERAL ST_Dump(ST_CollectionExtract(ST_Difference(
-          ST_Buffer(ST_Buffer(ST_Union(t.g, t.near), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
-          ST_Union(t.g, t.near)), 3)) p
+          ST_Buffer(ST_Buffer(ST_Union(t.g, t.near, 1e-7), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
+          ST_Union(t.g, t.near, 1e-7), 1e-7), 3)) p
       WHERE t.near IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ov WHERE ov.ord = t.ord AND NOT ov.sliver)
         AND ST_DWithin(p.geom, t.g, 1e-9)
         AND ST_DWithin(p.geom, t.near, 1e-9) AND ST_Area(p.geom) > 0),
     f0 AS (SELECT t.ord, t.original,
         CASE WHEN EXISTS (SELECT 1 FROM gp WHERE gp.ord = t.ord)
-        THEN ST_Multi(ST_CollectionExtract(ST_Union(t.g, (SELECT ST_Union(gp.piece) FROM gp WHERE gp.ord = t.ord)), 3))
+        THEN ST_Multi(ST_CollectionExtract(ST_Union(t.g, (SELECT ST_Union(gp.piece, 1e-7) FROM gp WHERE gp.ord = t.ord), 1e-7), 3))
         ELSE t.g END AS g
       FROM t),
     -- on the 1e-7° grid the file's coordinates are kept on, valid there (what is stored is what is answered)
