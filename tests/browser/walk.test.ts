@@ -46,11 +46,7 @@ describe('walking distances in the coverage mode', () => {
     })
   }, 600_000)
 
-  // KNOWN FAILURE (issue 11, branch walk): on the shared machine the selected facility's isochrones
-  // never reached the page's hooks within 90 s, although the page had no error, the mode was on
-  // foot and GET /api/coverage/isochrones?facility= answered 200 from the page. Not yet found;
-  // skipped so the suite stays green, and reported to the lead as missing.
-  it.skip('drags a kindergarten across a barrier: the isochrone follows, the community walking coverage changes as the API says', async () => {
+  it('drags a kindergarten across a barrier: the isochrone follows, the community walking coverage changes as the API says', async () => {
     await s.page.getByTestId('method-walk').click()
     await s.page.waitForFunction(() => window.__wangge!.coverage?.getWalk().method === 'walk', undefined, {
       timeout: 120_000,

@@ -65,11 +65,12 @@ const NO_COMPLIANCE = new Map<number, FacilityCompliance>()
 
 export function useCoverageFigures(options: CoverageFigureOptions) {
   const { enabled, subject, revision, view, worstLevel, worstSort, onError } = options
-  const { type, scenario } = subject
-  const figures = useApiResource(enabled ? (signal) => loadFigures(subject, signal) : null, [type, scenario, revision])
+  const { type, scenario, method } = subject
+  const figures = useApiResource(enabled ? (signal) => loadFigures(subject, signal) : null, [type, scenario, method, revision])
   const worst = useApiResource(enabled ? (signal) => coverageApi.worst(subject, worstLevel, worstSort, signal) : null, [
     type,
     scenario,
+    method,
     worstLevel,
     worstSort,
     revision,
@@ -84,7 +85,7 @@ export function useCoverageFigures(options: CoverageFigureOptions) {
             ? coverageApi.gaps(subject, { aggregate: 'none', bbox: gapBbox }, signal)
             : coverageApi.gaps(subject, { aggregate: 'hex', cellMeters }, signal)
       : null,
-    [type, scenario, zoomedIn, gapBbox, cellMeters, revision],
+    [type, scenario, method, zoomedIn, gapBbox, cellMeters, revision],
   )
 
   const latestOnError = useRef(onError)
