@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
+import LongestFirst from './tests/support/sequencer.ts'
 
 // Projects: `unit` (pure core/ and web/ modules, no database), `db-pglite` (the embedded engine,
 // always), `db-postgres` (a real PostgreSQL + PostGIS server, only when DATABASE_URL is set),
@@ -26,21 +27,40 @@ if (!haveChromium)
     `[wangge] browser tests left out: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`,
   )
 
-const browserProject = {
+// The browser files that stay on the embedded engine (what `npm start` runs) wherever they run;
+// the others follow DATABASE_URL: on a real PostgreSQL when it is set (CI), else embedded too.
+const embeddedBrowserTests = [
+  'tests/browser/map.test.ts',
+  'tests/browser/production-build.test.ts',
+  'tests/browser/wall-1080.test.ts',
+  'tests/browser/search.test.ts',
+]
+const browserProject = (name: string, include: string[], exclude: string[] = []) => ({
   test: {
-    name: 'browser',
-    include: ['tests/browser/**/*.test.ts'],
+    name,
+    include,
+    exclude,
     environment: 'node' as const,
     globalSetup: ['tests/support/global-setup.ts', 'tests/support/build-web.ts'],
     testTimeout: 120_000,
     hookTimeout: 240_000,
-    fileParallelism: false,
+    // Browser files run beside the database files on the same two workers (each has its own app,
+    // database copy and Chromium). With fileParallelism off they ran one by one after everything
+    // else, a 16-minute serial tail on CI.
   },
-}
+})
+const browserProjects = process.env.DATABASE_URL
+  ? [
+      browserProject('browser', embeddedBrowserTests),
+      browserProject('browser-postgres', ['tests/browser/**/*.test.ts'], embeddedBrowserTests),
+    ]
+  : [browserProject('browser', ['tests/browser/**/*.test.ts'])]
 
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    // longest files first across all projects (tests/support/sequencer.ts)
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
@@ -52,7 +72,7 @@ export default defineConfig({
       },
       dbProject('db-pglite'),
       ...(process.env.DATABASE_URL ? [dbProject('db-postgres')] : []),
-      ...(haveChromium ? [browserProject] : []),
+      ...(haveChromium ? browserProjects : []),
     ],
   },
 })

@@ -26,6 +26,8 @@ export async function launchBrowser(): Promise<Browser> {
   const newContext = browser.newContext.bind(browser)
   browser.newContext = async (options) => {
     const context = await newContext(options)
+    // browser files share CI's two cores with the database files: waits get room (default 30 s)
+    context.setDefaultTimeout(90_000)
     const cookies = listeningSessions().flatMap(({ origin, session }) => [
       { name: 'wangge_session', value: session.sid, url: origin, httpOnly: true, sameSite: 'Lax' as const },
       { name: 'wangge_csrf', value: session.csrf, url: origin, sameSite: 'Strict' as const },

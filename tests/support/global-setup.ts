@@ -58,8 +58,15 @@ async function serverTemplate(databaseUrl: string, key: string): Promise<string>
   const admin = new pg.Client({ connectionString: databaseUrl })
   await admin.connect()
   try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-    if (exists.rowCount) return name
+    // one builder at a time (db-postgres and browser-postgres both ask for it); a database left
+    // half-built by a killed run is not yet a template: built again
+    await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name])
+    const exists = await admin.query<{ is_template: boolean }>(
+      'SELECT datistemplate AS is_template FROM pg_database WHERE datname = $1',
+      [name],
+    )
+    if (exists.rows[0]?.is_template) return name
+    if (exists.rowCount) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
     const t = Date.now()
     log(`building the PostgreSQL template ${name} …`)
     await admin.query(`CREATE DATABASE ${name}`) // name is [a-z0-9_] by construction
