@@ -4,6 +4,7 @@ export { joinPoints, nearestSeedInto, type PointsOnGraph, pointsWithin } from '.
 export { createEdgeSnapper, type EdgeSnapper, type GraphAccess } from './edge-snapper'
 export { buildWalkGraph, type Projection, pointAlong, type WalkGraph } from './graph'
 export { MinHeap } from './heap'
+export { NearestField } from './nearest-field'
 export { bandArea, type IsochroneBand, type IsochroneOptions, isochrones } from './isochrone'
 export { WalkSearch } from './search'
 export type { NetworkAccess, WalkEdge, WalkEdgeClass, WalkNetwork, WalkNode } from './types'
