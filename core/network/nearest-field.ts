@@ -107,7 +107,7 @@ export class NearestField {
     const v = graph.edgeTarget[edge]
     const viaU = dist[u] + t * length
     const viaV = dist[v] + (1 - t) * length
-    let best = viaU <= viaV ? viaU : viaV
+    let best = Math.min(viaU, viaV)
     let bestLabel = viaU <= viaV ? label[u] : label[v]
     const same = this.seedsByEdge.get(edge)
     if (same)

@@ -21,10 +21,10 @@ import { attachNetwork, computeScenario, createCoverageStore, SCENARIOS } from '
 import { toMetric } from '../../core/geo'
 import { seededRandom } from '../../core/seeded-random'
 import { buildApp } from '../../server/app'
-import { injectAs } from '../../server/modules/auth/sessions'
 import { seedDemoWorld } from '../../server/bootstrap'
 import { type DatabaseHandle, openDatabase } from '../../server/db/engine'
 import { migrate } from '../../server/db/migrate'
+import { injectAs } from '../../server/modules/auth/sessions'
 import { readStoreWorld } from '../../server/modules/coverage/coverage.repository'
 import { median, percentile, printRow } from './report'
 
@@ -40,7 +40,11 @@ const time = async <T>(f: () => T | Promise<T>) => {
 }
 
 async function bench(label: string, database: DatabaseHandle, pgrouting: boolean) {
-  console.log(`  load average at start: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (${cpus().length} cores)`)
+  console.log(
+    `  load average at start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')} (${cpus().length} cores)`,
+  )
   const t0 = performance.now()
   await migrate(database.pool)
   await seedDemoWorld(database, { seed: 20230101, scale: 1 })
@@ -205,7 +209,11 @@ async function bench(label: string, database: DatabaseHandle, pgrouting: boolean
     `${gap(onFoot.r)} (bound: ${onFoot.r.boundSource}), +${Math.round(onFoot.r.after.covered - onFoot.r.before.covered)} households; straight line ${ms(straightRuns[1].millis)}, ${gap(straightRuns[1].r)}`,
   )
   await app.close()
-  console.log(`  load average at end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`)
+  console.log(
+    `  load average at end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
+  )
 }
 
 if (process.env.DATABASE_URL) {

@@ -122,8 +122,11 @@ describe('coverage by walking distance', () => {
     const ctx = createWalkContext(graph, demand)
     walkCoverage(ctx, demand, facilities, types, { scenario: 'as-is' })
     const second = walkCoverage(ctx, demand, facilities, types, { scenario: 'with-planned' })
-    const alone = walkCoverage(createWalkContext(graph, demand), demand, facilities, types, { scenario: 'with-planned' })
+    const alone = walkCoverage(createWalkContext(graph, demand), demand, facilities, types, {
+      scenario: 'with-planned',
+    })
     expectSame(second, alone)
-    for (const [id, cov] of second.byType) expect([...cov.nearestSlot], id).toEqual([...alone.byType.get(id)!.nearestSlot])
+    for (const [id, cov] of second.byType)
+      expect([...cov.nearestSlot], id).toEqual([...alone.byType.get(id)!.nearestSlot])
   })
 })

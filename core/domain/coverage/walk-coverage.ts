@@ -113,8 +113,8 @@ export function upsertWalkFacility(ctx: WalkContext, state: CoverageState, f: Fa
   // per affected type: the nodes whose nearest distance changed and the edges its seeds left or joined
   const dirty = new Map<string, { nodes: number[]; edges: number[] }>()
   const dirtyOf = (typeId: string) => {
-    let d = dirty.get(typeId)
-    if (!d) dirty.set(typeId, (d = { nodes: [], edges: [] }))
+    const d = dirty.get(typeId) ?? { nodes: [], edges: [] }
+    dirty.set(typeId, d)
     return d
   }
   if (old) {
