@@ -1,8 +1,9 @@
 // Walking distances between two sets of points on the graph (p-median on foot): one search per
 // source bounded by a cap, read at every target. Beyond the cap — or unreachable, or off the
 // network — an entry is the cap itself, so the matrix stays dense and finite.
-import type { GraphAccess } from './edge-snapper'
+
 import type { WalkSearch } from './search'
+import type { GraphAccess } from './snap'
 
 /** distance[i * sources.length + j]: from source j to target i, at most `cap` metres. */
 export function cappedDistanceMatrix(

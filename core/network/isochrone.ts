@@ -4,8 +4,8 @@
 // sample + the straight step off the street to the cell" (at most `offStreetMeters` off the
 // street); the bands are contours of that field (d3-contour, marching squares).
 import { contours } from 'd3-contour'
-import type { GraphAccess } from './edge-snapper'
 import type { WalkSearch } from './search'
+import type { GraphAccess } from './snap'
 
 export interface IsochroneOptions {
   /** raster cell in metres (default 15) */

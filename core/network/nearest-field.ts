@@ -3,9 +3,10 @@
 // only the nodes it affects. Adding a seed is a search from it that goes only where it is nearer;
 // removing one clears the nodes it was nearest to and repairs them from their unaffected
 // neighbours (and the remaining seeds) — the same distances as a full search, without one.
-import type { GraphAccess } from './edge-snapper'
+
 import type { WalkGraph } from './graph'
 import { MinHeap } from './heap'
+import type { GraphAccess } from './snap'
 
 export class NearestField {
   /** metres from each node to its nearest seed; Infinity where none is reachable */

@@ -2,9 +2,9 @@
 // off it), single- or multi-source, with an optional distance cut-off. One workspace is reused:
 // only the nodes a run touched are reset before the next run.
 
-import type { GraphAccess } from './edge-snapper'
 import type { WalkGraph } from './graph'
 import { MinHeap } from './heap'
+import type { GraphAccess } from './snap'
 
 export class WalkSearch {
   /** metres from the nearest seed to each node; Infinity where not reached (or beyond the cut-off) */
