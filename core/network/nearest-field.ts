@@ -16,6 +16,8 @@ export class NearestField {
   private readonly seeds = new Map<number, GraphAccess>()
   /** labels of the seeds on each edge, ascending */
   private readonly seedsByEdge = new Map<number, number[]>()
+  /** how many seeds sit on each edge (a typed array spares the map lookup on most edges) */
+  private readonly seedsOnEdge: Uint16Array
 
   constructor(
     readonly graph: WalkGraph,
@@ -23,14 +25,14 @@ export class NearestField {
   ) {
     this.dist = new Float64Array(graph.nodeCount).fill(Number.POSITIVE_INFINITY)
     this.label = new Int32Array(graph.nodeCount).fill(-1)
+    this.seedsOnEdge = new Uint16Array(graph.edgeCount)
   }
 
   /** Every node from scratch: one search from all the seeds (label `labels[i]` for seed i). */
   reset(seeds: readonly GraphAccess[], labels: ArrayLike<number>): void {
     this.dist.fill(Number.POSITIVE_INFINITY)
     this.label.fill(-1)
-    this.seeds.clear()
-    this.seedsByEdge.clear()
+    this.clearSeeds()
     this.heap.clear()
     for (let i = 0; i < seeds.length; i++) {
       this.register(labels[i], seeds[i])
@@ -46,8 +48,7 @@ export class NearestField {
   copyFrom(other: NearestField, relabel: (label: number) => number): void {
     this.dist.set(other.dist)
     for (let u = 0; u < this.label.length; u++) this.label[u] = other.label[u] < 0 ? -1 : relabel(other.label[u])
-    this.seeds.clear()
-    this.seedsByEdge.clear()
+    this.clearSeeds()
     for (const [l, a] of other.seeds) this.register(relabel(l), a)
   }
 
@@ -67,6 +68,7 @@ export class NearestField {
     this.seeds.delete(label)
     const list = this.seedsByEdge.get(access.edge)!
     list.splice(list.indexOf(label), 1)
+    this.seedsOnEdge[access.edge]--
     if (list.length === 0) this.seedsByEdge.delete(access.edge)
     const { dist, label: of, heap } = this
     const { adjStart, adjNode, adjEdge, edgeLength } = this.graph
@@ -110,7 +112,7 @@ export class NearestField {
     const viaV = dist[v] + (1 - t) * length
     let best = Math.min(viaU, viaV)
     let bestLabel = viaU <= viaV ? label[u] : label[v]
-    const same = this.seedsByEdge.get(edge)
+    const same = this.seedsOnEdge[edge] > 0 ? this.seedsByEdge.get(edge) : undefined
     if (same)
       for (const l of same) {
         const s = this.seeds.get(l)!
@@ -134,8 +136,15 @@ export class NearestField {
     return this.seeds.get(label)?.edge ?? -1
   }
 
+  private clearSeeds(): void {
+    for (const a of this.seeds.values()) this.seedsOnEdge[a.edge] = 0
+    this.seeds.clear()
+    this.seedsByEdge.clear()
+  }
+
   private register(label: number, access: GraphAccess): void {
     this.seeds.set(label, access)
+    this.seedsOnEdge[access.edge]++
     const list = this.seedsByEdge.get(access.edge)
     if (!list) this.seedsByEdge.set(access.edge, [label])
     else {

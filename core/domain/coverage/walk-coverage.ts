@@ -248,14 +248,16 @@ function walkNearest(ctx: WalkContext, cov: TypeCoverage): void {
   } else field.reset(seeds, labels)
   cov.nearestMeters.fill(Number.POSITIVE_INFINITY)
   cov.nearestSlot.fill(-1)
+  // edge by edge (the points on an edge share its ends' distances)
   const hit = { meters: 0, label: 0 }
-  for (let p = 0; p < points.count; p++) {
-    const e = points.edge[p]
-    if (e < 0) continue
-    field.distanceTo(e, points.t[p], points.accessM[p], hit)
-    cov.nearestMeters[p] = hit.meters
-    cov.nearestSlot[p] = hit.label
-  }
+  const { start, items } = points
+  for (let e = 0; e < ctx.graph.edgeCount; e++)
+    for (let k = start[e]; k < start[e + 1]; k++) {
+      const p = items[k]
+      field.distanceTo(e, points.t[p], points.accessM[p], hit)
+      cov.nearestMeters[p] = hit.meters
+      cov.nearestSlot[p] = hit.label
+    }
   if (copied) return
   // a copy of this result, as the field itself changes with every later edit
   const copy = new NearestField(ctx.graph, ctx.heap)
