@@ -280,7 +280,7 @@ const SitingCommon = {
   distanceMethod: Type.Optional(
     Type.Union([Type.Literal('walk'), Type.Literal('radius')], {
       description:
-        "MCLP and LSCP: 'walk' covers within walking distance along the walk network (步行距离), 'radius' (default) within the straight line (直线距离)",
+        "'walk': distances along the walk network (步行距离) — MCLP and LSCP cover within walking distance, p-median sums walking distances capped at 3 radii (at least 1,000 m; the response's note says so); 'radius' (default): the straight line (直线距离)",
     }),
   ),
   candidates: Type.Optional(Candidates),

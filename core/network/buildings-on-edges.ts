@@ -1,9 +1,9 @@
 // Demand points (buildings) joined to the walk graph: each one's access (edge, t, metres off),
 // and the points on each edge (CSR), so a search evaluates only the points on edges it reached.
 
-import type { EdgeSnapper, GraphAccess } from './edge-snapper'
 import type { WalkGraph } from './graph'
 import type { WalkSearch } from './search'
+import type { EdgeSnapper, GraphAccess } from './snap'
 
 export interface PointsOnGraph {
   count: number

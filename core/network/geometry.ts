@@ -23,27 +23,6 @@ export function planeAt(lat: number): Plane {
   return { kx: ky * Math.cos((lat * Math.PI) / 180), ky }
 }
 
-/** Squared planar distance from p to segment ab (lng/lat in, metres² out) and the fraction along ab. */
-export function nearestOnSegment(
-  plane: Plane,
-  px: number,
-  py: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): { d2: number; f: number } {
-  const ux = (bx - ax) * plane.kx
-  const uy = (by - ay) * plane.ky
-  const wx = (px - ax) * plane.kx
-  const wy = (py - ay) * plane.ky
-  const len2 = ux * ux + uy * uy
-  const f = len2 === 0 ? 0 : Math.max(0, Math.min(1, (wx * ux + wy * uy) / len2))
-  const dx = wx - f * ux
-  const dy = wy - f * uy
-  return { d2: dx * dx + dy * dy, f }
-}
-
 /** Where segments ab and cd cross: the fraction along ab, or null when they do not meet. */
 export function segmentCrossing(a: Coord, b: Coord, c: Coord, d: Coord): number | null {
   const rx = b[0] - a[0]

@@ -4,8 +4,8 @@
 // sample + the straight step off the street to the cell" (at most `offStreetMeters` off the
 // street); the bands are contours of that field (d3-contour, marching squares).
 import { contours } from 'd3-contour'
-import type { GraphAccess } from './edge-snapper'
 import type { WalkSearch } from './search'
+import type { GraphAccess } from './snap'
 
 export interface IsochroneOptions {
   /** raster cell in metres (default 15) */
@@ -40,10 +40,10 @@ export function isochrones(
   const sy: number[] = []
   const sd: number[] = []
   const networkMeters = bands.map(() => 0)
-  const seen = new Set<number>()
+  const seen = new Uint8Array(graph.edgeCount)
   const sample = (e: number) => {
-    if (seen.has(e)) return
-    seen.add(e)
+    if (seen[e]) return
+    seen[e] = 1
     const length = edgeLength[e]
     const du = dist[edgeSource[e]]
     const dv = dist[edgeTarget[e]]
@@ -55,7 +55,9 @@ export function isochrones(
     }
     let along = 0
     for (let k = lineStart[e]; k < lineStart[e + 1] - 1; k++) {
-      const seg = Math.hypot(lineX[k + 1] - lineX[k], lineY[k + 1] - lineY[k])
+      const ex = lineX[k + 1] - lineX[k]
+      const ey = lineY[k + 1] - lineY[k]
+      const seg = Math.sqrt(ex * ex + ey * ey)
       const steps = Math.max(1, Math.ceil(seg / (cell / 2)))
       for (let i = 0; i <= steps; i++) {
         const f = i / steps
@@ -99,16 +101,30 @@ export function isochrones(
   const outside = max + off + cell
   const field = new Float64Array(nx * ny).fill(outside)
   const reach = Math.ceil(off / cell)
+  const off2 = off * off
   for (let i = 0; i < sx.length; i++) {
-    const ci = Math.round((sx[i] - x0) / cell)
-    const cj = Math.round((sy[i] - y0) / cell)
-    for (let j = Math.max(0, cj - reach); j <= Math.min(ny - 1, cj + reach); j++)
-      for (let k = Math.max(0, ci - reach); k <= Math.min(nx - 1, ci + reach); k++) {
-        const step = Math.hypot(x0 + k * cell - sx[i], y0 + j * cell - sy[i])
-        if (step > off) continue
-        const d = sd[i] + step
-        if (d < field[j * nx + k]) field[j * nx + k] = d
+    const px = sx[i]
+    const py = sy[i]
+    const pd = sd[i]
+    const ci = Math.round((px - x0) / cell)
+    const cj = Math.round((py - y0) / cell)
+    const k0 = Math.max(0, ci - reach)
+    const k1 = Math.min(nx - 1, ci + reach)
+    for (let j = Math.max(0, cj - reach); j <= Math.min(ny - 1, cj + reach); j++) {
+      const dy = y0 + j * cell - py
+      const dy2 = dy * dy
+      if (dy2 > off2) continue
+      const row = j * nx
+      for (let k = k0; k <= k1; k++) {
+        const dx = x0 + k * cell - px
+        const step2 = dx * dx + dy2
+        if (step2 > off2) continue
+        // the step can only help where the distance at the sample is below the cell's value
+        if (pd >= field[row + k]) continue
+        const d = pd + Math.sqrt(step2)
+        if (d < field[row + k]) field[row + k] = d
       }
+    }
   }
   // contours of the negated field: "value >= -r" is "within r"
   const negated = Array.from(field, (d) => -d)

@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildWalkGraph, createEdgeSnapper, joinPoints, nearestSeedInto, pointsWithin, WalkSearch } from '.'
+import {
+  buildWalkGraph,
+  cappedDistanceMatrix,
+  createEdgeSnapper,
+  joinPoints,
+  nearestSeedInto,
+  pointsWithin,
+  WalkSearch,
+} from '.'
 import { metres, networkOf, riverWithOneBridge } from './test-networks'
 
 // Floyd–Warshall over the walkable edges: the brute-force reference for node-to-node distances
@@ -182,6 +190,39 @@ describe('snapping', () => {
           expect(a.accessM).toBeCloseTo(best, 9)
         },
       ),
+    )
+  })
+})
+
+describe('cappedDistanceMatrix', () => {
+  it('is the walking distance between the points where it is below the cap, and the cap elsewhere', () => {
+    fc.assert(
+      fc.property(randomGraph, fc.integer({ min: 1, max: 1500 }), ({ points, edges, seeds, targets }, cap) => {
+        const network = networkOf(
+          points,
+          edges.map(([s, t, walkable]) => [s, t, walkable ? 'residential' : 'expressway']),
+        )
+        const graph = buildWalkGraph(network, metres)
+        if (graph.edgeCount === 0) return
+        const at = ([e, t, a]: [number, number, number]) => ({ edge: e % graph.edgeCount, t, accessM: a })
+        const sources = [...seeds.map(at), null]
+        const to = [...targets.map(at), null]
+        const matrix = cappedDistanceMatrix(new WalkSearch(graph), to, sources, cap)
+        const search = new WalkSearch(graph)
+        const hit = { meters: 0, label: 0 }
+        to.forEach((target, i) => {
+          sources.forEach((source, j) => {
+            let want = cap
+            if (target && source) {
+              search.run([source])
+              search.distanceTo(target.edge, target.t, target.accessM, hit)
+              want = Math.min(cap, hit.meters)
+            }
+            expect(matrix[i * sources.length + j]).toBeCloseTo(want, 9)
+          })
+        })
+      }),
+      { numRuns: 200 },
     )
   })
 })

@@ -2,9 +2,9 @@
 // off it), single- or multi-source, with an optional distance cut-off. One workspace is reused:
 // only the nodes a run touched are reset before the next run.
 
-import type { GraphAccess } from './edge-snapper'
 import type { WalkGraph } from './graph'
 import { MinHeap } from './heap'
+import type { GraphAccess } from './snap'
 
 export class WalkSearch {
   /** metres from the nearest seed to each node; Infinity where not reached (or beyond the cut-off) */
@@ -61,13 +61,24 @@ export class WalkSearch {
       reach(edgeSource[s.edge], s.accessM + s.t * length, l)
       reach(edgeTarget[s.edge], s.accessM + (1 - s.t) * length, l)
     }
+    // the main loop, with the relaxation written out (the hot path of every walking figure)
+    let count = this.touchedCount
     while (heap.size > 0) {
       const d = heap.peekKey()
       const u = heap.pop()
       if (d > dist[u]) continue // stale
       const l = label[u]
-      for (let k = adjStart[u]; k < adjStart[u + 1]; k++) reach(adjNode[k], d + edgeLength[adjEdge[k]], l)
+      for (let k = adjStart[u], end = adjStart[u + 1]; k < end; k++) {
+        const v = adjNode[k]
+        const nd = d + edgeLength[adjEdge[k]]
+        if (nd > cutoff || nd >= dist[v]) continue
+        if (dist[v] === Number.POSITIVE_INFINITY) touched[count++] = v
+        dist[v] = nd
+        label[v] = l
+        heap.push(nd, v)
+      }
     }
+    this.touchedCount = count
   }
 
   /**

@@ -277,14 +277,33 @@ describe('siting and equity on walking distances', () => {
     expect(r.before.covered).toBeLessThanOrEqual(radius.before.covered)
   })
 
-  it('p-median on foot is refused with a 400 that says what to use instead', async () => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/siting/p-median',
-      payload: { type: 'kindergarten', k: 2, distanceMethod: 'walk' },
-    })
-    expect(res.statusCode).toBe(400)
-    expect(res.json().message).toContain('distanceMethod=radius')
+  it('p-median on foot lowers the capped walking distance, reports its bound and gap, and says what the cap is', async () => {
+    const street = (await json<CoverageSummary>('/api/coverage/summary?type=kindergarten&level=street&method=walk'))
+      .rows[0]
+    const ask = async (distanceMethod: 'walk' | 'radius') => {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/siting/p-median',
+        payload: { type: 'kindergarten', k: 2, street: street.key, distanceMethod },
+      })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json<SitingResponse>()
+    }
+    const r = await ask('walk')
+    expect(r.distanceMethod).toBe('walk')
+    expect(r.sites).toHaveLength(2)
+    expect(r.after.totalDistance!).toBeLessThan(r.before.totalDistance!)
+    expect(r.objective).toBe(r.after.totalDistance)
+    expect(r.bound!).toBeLessThanOrEqual(r.objective + 1e-6)
+    expect(r.gapPercent === null || r.gapPercent >= 0).toBe(true)
+    expect(['exact', 'heuristic']).toContain(r.method)
+    expect(r.note).toMatch(/capped at 1000 m/)
+    expect(r.after.covered).toBeGreaterThanOrEqual(r.before.covered)
+    // a demand area within the radius on foot is within it in a straight line too
+    const radius = await ask('radius')
+    expect(radius.distanceMethod).toBe('radius')
+    expect(r.demandCount).toBe(radius.demandCount)
+    expect(r.before.covered).toBeLessThanOrEqual(radius.before.covered)
   })
 
   it('equity indicators on foot: coverage shares per community are the walking ones', async () => {

@@ -2,6 +2,7 @@
 // reach it (distance <= that facility's own radius) and how far the nearest one is; per facility,
 // the households inside its radius. Tiers never substitute: coverage is per type, and the tier
 // union only ORs the types of one tier.
+import type { NearestField } from '../../network'
 import type { DemandIndex } from './demand-index'
 import {
   effectiveRadiusMeters,
@@ -33,6 +34,8 @@ export interface TypeCoverage {
   grid: NearestSiteGrid
   /** walking coverage only: per slot, the buildings within its radius along the network and their distances */
   reach?: WalkReach[]
+  /** walking coverage only: each node's walking distance to the nearest active site, kept up to date */
+  field?: NearestField
 }
 
 /** Buildings (indices, ascending) a facility reaches within its radius, with their distances in metres. */

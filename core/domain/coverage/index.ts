@@ -30,4 +30,4 @@ export {
 export { type NaiveTypeCoverage, naiveCoverage } from './naive-coverage'
 export { createNearestSiteGrid, type NearestHit, type NearestSiteGrid } from './nearest-site-grid'
 export { type CoverageChange, moveFacility, removeFacility, upsertFacility } from './update-coverage'
-export { createWalkContext, upsertWalkFacility, type WalkContext, walkCoverage } from './walk-coverage'
+export { clearWalkCaches, createWalkContext, upsertWalkFacility, type WalkContext, walkCoverage } from './walk-coverage'

@@ -108,4 +108,25 @@ describe('coverage by walking distance', () => {
       { numRuns: 60 },
     )
   })
+
+  it('the second scenario, started from the distances of the first, equals its own full computation', () => {
+    const random = seededRandom(7)
+    const { graph, demand } = world(7, 200)
+    const facilities: Facility[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `f${i}`,
+      typeId: types[i % 3].id,
+      xMeters: random() * 1000,
+      yMeters: random() < 0.5 ? -random() * 1000 : 100 + random() * 1000,
+      status: i % 4 === 0 ? 'planned' : 'existing',
+    }))
+    const ctx = createWalkContext(graph, demand)
+    walkCoverage(ctx, demand, facilities, types, { scenario: 'as-is' })
+    const second = walkCoverage(ctx, demand, facilities, types, { scenario: 'with-planned' })
+    const alone = walkCoverage(createWalkContext(graph, demand), demand, facilities, types, {
+      scenario: 'with-planned',
+    })
+    expectSame(second, alone)
+    for (const [id, cov] of second.byType)
+      expect([...cov.nearestSlot], id).toEqual([...alone.byType.get(id)!.nearestSlot])
+  })
 })

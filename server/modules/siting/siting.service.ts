@@ -13,7 +13,7 @@ import {
   solvePMedian,
 } from '../../../core/domain/siting'
 import { toLngLat, toMetricBatch } from '../../../core/geo'
-import { pointsWithin } from '../../../core/network'
+import { cappedDistanceMatrix, pointsWithin } from '../../../core/network'
 import { badRequest } from '../../plugins/errors'
 import { type CoverageModel, viewOf } from '../coverage/coverage.service'
 
@@ -253,12 +253,14 @@ export async function runLscp(
 /** Largest demand areas × candidates a p-median request may have (the distance matrix is dense). */
 export const P_MEDIAN_MAX_PAIRS = 2_000_000
 
+/**
+ * p-median on foot counts a walk longer than this many radii (at least WALK_CAP_MIN_M) as that
+ * long: one bounded search per candidate fills the dense matrix (ADR 24).
+ */
+export const WALK_CAP_RADII = 3
+export const WALK_CAP_MIN_M = 1000
+
 export async function runPMedian(model: CoverageModel, input: SitingInput & { k: number }): Promise<SitingResponse> {
-  if (input.distanceMethod === 'walk')
-    throw badRequest(
-      'BAD_SITING_INPUT',
-      'p-median on walking distances is not available yet (its dense distance matrix needs one full search per candidate): use distanceMethod=radius, or MCLP / LSCP on foot',
-    )
   const s = subjectOf(model, input)
   const buildings = demandOf(model, s.cov.covered, input.street)
   // demand areas: the grids in scope, at their household-weighted centroids
@@ -267,12 +269,14 @@ export async function runPMedian(model: CoverageModel, input: SitingInput & { k:
   const spec = input.candidates ?? 'grid-centroids'
   const n = areas.x.length
   let candidates = candidatesOf(model, spec, buildings)
-  let note: string | undefined
+  const notes: string[] = []
   // the distance matrix is dense: centroid candidates are thinned evenly to fit, drawn ones are not
   if (n * candidates.x.length > P_MEDIAN_MAX_PAIRS && typeof spec === 'string') {
     const all = candidates.x.length
     candidates = thin(candidates, Math.floor(P_MEDIAN_MAX_PAIRS / n))
-    note = `${candidates.x.length} of ${all} candidates (every ${Math.ceil(all / candidates.x.length)}th) for ${n} demand areas; narrow with "street" to use all`
+    notes.push(
+      `${candidates.x.length} of ${all} candidates (every ${Math.ceil(all / candidates.x.length)}th) for ${n} demand areas; narrow with "street" to use all`,
+    )
   }
   assertK(input.k, candidates)
   const m = candidates.x.length
@@ -281,13 +285,35 @@ export async function runPMedian(model: CoverageModel, input: SitingInput & { k:
       'PROBLEM_TOO_LARGE',
       `p-median over ${n} demand areas × ${m} candidates (${n * m} pairs) exceeds ${P_MEDIAN_MAX_PAIRS}: narrow it with "street"`,
     )
-  const distance = new Float64Array(n * m)
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++)
-      distance[i * m + j] = Math.hypot(areas.x[i] - candidates.x[j], areas.y[i] - candidates.y[j])
-  // existing facilities of the type (in the scenario) stay open
-  const hit = { slot: -1, distanceMeters: 0 }
-  const fixedDistance = Float64Array.from(areas.x, (x, i) => s.cov.grid.nearestInto(x, areas.y[i], hit).distanceMeters)
+  let distance: Float64Array
+  let fixedDistance: Float64Array
+  if (s.method === 'walk') {
+    // walking distances, capped: a demand area farther than the cap from a site counts the cap
+    const cap = Math.max(WALK_CAP_MIN_M, WALK_CAP_RADII * s.radiusM)
+    const { ctx } = storeFor(model, 'walk').walk!
+    const areaAccess = Array.from(areas.x, (x, i) => ctx.snap(x, areas.y[i]))
+    const candidateAccess = Array.from(candidates.x, (x, j) => ctx.snap(x, candidates.y[j]))
+    distance = cappedDistanceMatrix(ctx.search, areaAccess, candidateAccess, cap)
+    // existing facilities of the type (in the scenario) on foot: the type's nearest-distance field
+    const hit = { meters: 0, label: 0 }
+    fixedDistance = Float64Array.from(areaAccess, (a) => {
+      if (!a || !s.cov.field) return cap
+      s.cov.field.distanceTo(a.edge, a.t, a.accessM, hit)
+      return Math.min(cap, hit.meters)
+    })
+    notes.push(
+      `walking distances along the walk network, capped at ${cap} m (${WALK_CAP_RADII} × the ${s.radiusM} m radius, at least ${WALK_CAP_MIN_M} m): a demand area farther than that from every open site counts ${cap} m`,
+    )
+  } else {
+    distance = new Float64Array(n * m)
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++)
+        distance[i * m + j] = Math.hypot(areas.x[i] - candidates.x[j], areas.y[i] - candidates.y[j])
+    // existing facilities of the type (in the scenario) stay open
+    const hit = { slot: -1, distanceMeters: 0 }
+    fixedDistance = Float64Array.from(areas.x, (x, i) => s.cov.grid.nearestInto(x, areas.y[i], hit).distanceMeters)
+  }
+  const note = notes.length > 0 ? notes.join('; ') : undefined
   const solver = await sitingSolver()
   const result = asBadRequest('BAD_SITING_INPUT', () =>
     solvePMedian({ demandWeights: areaWeights, candidateCount: m, distance, fixedDistance }, input.k, {
@@ -312,7 +338,7 @@ export async function runPMedian(model: CoverageModel, input: SitingInput & { k:
   const finite = (v: number) => (Number.isFinite(v) ? v : null)
   return {
     model: 'p-median',
-    distanceMethod: 'radius',
+    distanceMethod: s.method,
     typeCode: s.type.code,
     scenario: s.scenario,
     radiusM: s.radiusM,
