@@ -143,6 +143,7 @@ describe('editor model', () => {
       shareInBand: 1,
       meanAbsDeviation: 0,
       meanPolsbyPopper: 1,
+      minPolsbyPopper: 1,
       disconnectedGrids: 0,
       unassignedUnits: 0,
       unitsMoved: null,
