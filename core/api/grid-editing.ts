@@ -300,6 +300,8 @@ export const Proposal = Type.Object({
   baseline: PlanFigures,
   currentGrids: Type.Array(ProposedGrid),
   proposedGrids: Type.Array(ProposedGrid),
+  /** the communities it covers (one, or every community of the street), to page through */
+  communities: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
   /** to accept: POST each to /api/communities/:code/edits with an author and a reason */
   edits: Type.Array(
     Type.Object({ communityCode: Type.String(), editVersion: Type.Integer(), ops: Type.Array(EditOp) }),

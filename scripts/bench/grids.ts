@@ -125,7 +125,9 @@ liveMoves('scale check, one graph of 1,200 units', irregularGraph({ cols: 40, ro
   const changed = { ...street, households: street.households.map((h) => Math.round(h * (0.75 + 0.5 * random()))) }
   const row = (label: string, plan: Int32Array, extra = '') => {
     const r = planReport(changed, plan, settings)
-    console.log(`  ${label.padEnd(30)} ${fmt(r)}  units moved ${String(matchedUnitsMoved(plan, current)).padStart(3)}${extra}`)
+    console.log(
+      `  ${label.padEnd(30)} ${fmt(r)}  units moved ${String(matchedUnitsMoved(plan, current)).padStart(3)}${extra}`,
+    )
   }
   console.log(`\nshape — same street, ±25% household change per unit, proposals against the current plan`)
   row('current plan', current)
@@ -134,6 +136,10 @@ liveMoves('scale check, one graph of 1,200 units', irregularGraph({ cols: 40, ro
   const t0 = performance.now()
   const plan = proposePlan(changed, current, settings)
   const t = performance.now() - t0
-  row('now: propose (proposePlan)', plan.assignment, `  below current shape ${plan.grids.filter((g) => g.belowCurrentShape).length}  time ${ms(t)}`)
+  row(
+    'now: propose (proposePlan)',
+    plan.assignment,
+    `  below current shape ${plan.grids.filter((g) => g.belowCurrentShape).length}  time ${ms(t)}`,
+  )
   row('now: rebalance (guarded)', rebalance(changed, current, settings))
 }

@@ -19,6 +19,7 @@ import { type EditPlan, PlanError, planEdit } from '../../../core/domain/grid-ed
 import { assignGridCodes, GridCodesExhausted } from '../../../core/domain/grid-editing/grid-codes'
 import { revertOps } from '../../../core/domain/grid-editing/revert'
 import {
+  compareShapes,
   createsGrid,
   deviation,
   GridError,
@@ -30,7 +31,6 @@ import {
   isInBand,
   matchedUnitsMoved,
   planReport,
-  compareShapes,
   proposeGrids,
   proposePlan,
   shapeGuardedRebalance,
@@ -538,6 +538,7 @@ export async function proposal(
     baseline: figures(baseline, true),
     currentGrids: gridsOf(current),
     proposedGrids: gridsOf(proposed),
+    communities: communities.map((c) => ({ code: c.code, name: c.name })),
     edits,
   }
 }

@@ -157,6 +157,7 @@ describe('editor model', () => {
       baseline: figures,
       currentGrids: [],
       proposedGrids: [grid(0, [1]), grid(1, [2, 3])],
+      communities: [],
       edits: [],
     }
     const { assignment, colours } = proposalColouring(proposal, data, log.options.graph)
