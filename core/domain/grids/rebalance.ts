@@ -94,11 +94,51 @@ export function shapeGuardedRebalance(
   const floor = Float64Array.from({ length: state.gridCount }, (_, g) => state.pp(g))
   for (const guard of options.keepShape === false ? [null] : [floor, null])
     budget = rebalancePass(state, score, settings, maxChain, budget, guard)
+  if (options.keepShape !== false) repairShapes(state, floor)
   // the guarded pass never takes a grid below its floor: any grid below it now took the second pass
   const below = [...floor.keys()].filter((g) => state.pp(g) < floor[g] - SHAPE_EPSILON)
   return {
     assignment: Int32Array.from(state.assign, (g) => (g === UNASSIGNED ? UNASSIGNED : keys[g])),
     unguardedGrids: below.map((g) => keys[g]),
+  }
+}
+
+/**
+ * Shape repair after the unguarded pass: a grid left below its floor trades boundary units with a
+ * neighbour when that raises its Polsby–Popper, keeps both grids' band status (none leaves the
+ * band) and keeps the neighbour at ≥ min(its floor, its figure before). A few passes at most.
+ */
+function repairShapes(state: PlanState, floor: Float64Array) {
+  const { offsets, nbr } = state.index
+  const inBand = (g: number) => bandExcess(state.households[g], state.settings) <= 1e-9
+  for (let pass = 0; pass < 4; pass++) {
+    let improved = false
+    for (let g = 0; g < state.gridCount; g++) {
+      if (state.pp(g) >= floor[g] - SHAPE_EPSILON) continue
+      // candidates: g's units to a neighbour grid, and neighbours' units into g
+      const moves: Move[] = []
+      for (const u of state.members[g])
+        for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+          const h = state.assign[nbr[k]]
+          if (h === UNASSIGNED || h === g || state.community[h] !== state.community[g]) continue
+          moves.push([u, h], [nbr[k], g])
+        }
+      for (const [u, to] of moves) {
+        const from = state.assign[u]
+        if (from === to || !state.canRemove(u)) continue
+        const other = from === g ? to : from
+        const [ppG, ppOther, bandG, bandOther] = [state.pp(g), state.pp(other), inBand(g), inBand(other)]
+        state.move(u, to)
+        const ok =
+          state.pp(g) > ppG + SHAPE_EPSILON &&
+          state.pp(other) >= Math.min(floor[other], ppOther) - SHAPE_EPSILON &&
+          (!bandG || inBand(g)) &&
+          (!bandOther || inBand(other))
+        if (ok) improved = true
+        else state.move(u, from)
+      }
+    }
+    if (!improved) break
   }
 }
 
