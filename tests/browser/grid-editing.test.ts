@@ -38,7 +38,7 @@ describe('grid editing in the browser', () => {
     await page.goto(`${s.app.url}/?edit=${community.code}`)
     await page.waitForFunction(() => window.__wangge?.editor?.loaded === true, null, { timeout: 60_000 })
     await page.waitForTimeout(500) // the fit to the community settles
-    await page.waitForSelector('[data-testid=edit-editor-name]', { timeout: 90_000 })
+    await page.waitForSelector('[data-testid=edit-editor-name]', { state: 'visible', timeout: 90_000 })
     await page.fill('[data-testid=edit-editor-name]', '测试规划员')
     await page.click(`[data-testid=edit-grid-${grid.id}]`)
     await page.click('[data-testid=edit-tool-line]')
@@ -200,7 +200,7 @@ describe('grid editing in the browser', () => {
       await page.waitForFunction(() => window.__wangge?.editor?.loaded === true, null, { timeout: 60_000 })
     }
     // a busy machine may hold the page's first paint of the panel for a while
-    await page.waitForSelector('[data-testid=edit-editor-name]', { timeout: 90_000 })
+    await page.waitForSelector('[data-testid=edit-editor-name]', { state: 'visible', timeout: 90_000 })
     await page.fill('[data-testid=edit-editor-name]', '测试规划员')
     const code = await page.evaluate(() => window.__wangge!.editor!.communityCode)
     const units = await api<CommunityUnits>(`/api/communities/${code}/units`)
@@ -213,6 +213,7 @@ describe('grid editing in the browser', () => {
         gridOf.get(x) !== gridOf.get(y) && households.get(gridOf.get(x)!)! + households.get(gridOf.get(y)!)! > 420,
     )!
     const [into, from] = [gridOf.get(a)!, gridOf.get(b)!]
+    await page.waitForSelector(`[data-testid=edit-grid-${into}]`, { state: 'visible', timeout: 90_000 })
     await page.click(`[data-testid=edit-grid-${into}]`)
     await page.selectOption('[data-testid=edit-merge]', String(from))
     await expect.poll(() => page.locator('[data-testid=integrity-out-of-band]').count()).toBeGreaterThan(0)
