@@ -190,7 +190,7 @@ describe('grid editing in the browser', () => {
     expect(s.errors).toEqual([])
   })
   it('saving a grid outside the band asks for confirmation and a reason; the proposal view colours the table as the map, current and proposed, and is accepted in view', {
-    timeout: 180_000,
+    timeout: 240_000,
   }, async () => {
     const { page } = s
     // the page of the tests above, or (run alone) the editor of the community with the most units
