@@ -251,6 +251,12 @@ export const ProposalRequest = Type.Object(
       description: 'propose: a new plan from whole units; rebalance: move as few units as possible',
     }),
     seed: Type.Optional(Type.Integer({ minimum: 1 })),
+    fresh: Type.Optional(
+      Type.Boolean({
+        description:
+          'propose only: a plan from scratch, the current grids ignored (default: keep the current grids and their shapes where they can reach the band)',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -261,6 +267,8 @@ export const PlanFigures = Type.Object({
   shareInBand: Type.Number(),
   meanAbsDeviation: Type.Number(),
   meanPolsbyPopper: Type.Number(),
+  /** the least compact grid's Polsby–Popper */
+  minPolsbyPopper: Type.Number(),
   disconnectedGrids: Type.Integer(),
   unassignedUnits: Type.Integer(),
   unitsMoved: Type.Union([Type.Integer(), Type.Null()]),
@@ -275,6 +283,10 @@ export const ProposedGrid = Type.Object({
   deviation: Type.Number(),
   inBand: Type.Boolean(),
   polsbyPopper: Type.Number(),
+  /** proposed grids: Polsby–Popper of the current grid it shares most units with (null: none) */
+  currentPolsbyPopper: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  /** proposed grids: less compact than that current grid (the band could not be had otherwise) */
+  belowCurrentShape: Type.Optional(Type.Boolean()),
   unitIds: Type.Array(Type.Integer()),
 })
 export type ProposedGrid = Static<typeof ProposedGrid>
@@ -288,6 +300,8 @@ export const Proposal = Type.Object({
   baseline: PlanFigures,
   currentGrids: Type.Array(ProposedGrid),
   proposedGrids: Type.Array(ProposedGrid),
+  /** the communities it covers (one, or every community of the street), to page through */
+  communities: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
   /** to accept: POST each to /api/communities/:code/edits with an author and a reason */
   edits: Type.Array(
     Type.Object({ communityCode: Type.String(), editVersion: Type.Integer(), ops: Type.Array(EditOp) }),

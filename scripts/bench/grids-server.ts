@@ -32,17 +32,23 @@ class Totals {
   inBand = 0
   absDev = 0
   pp = 0
+  minPP = Number.POSITIVE_INFINITY
   split = 0
-  add(f: PlanFigures) {
+  moved = 0
+  below = 0
+  add(f: PlanFigures, grids: Proposal['proposedGrids'] = []) {
     this.grids += f.grids
     this.inBand += f.shareInBand * f.grids
     this.absDev += f.meanAbsDeviation * f.grids
     this.pp += f.meanPolsbyPopper * f.grids
+    this.minPP = Math.min(this.minPP, f.minPolsbyPopper)
     this.split += f.disconnectedGrids
+    this.moved += f.unitsMoved ?? 0
+    this.below += grids.filter((g) => g.belowCurrentShape).length
   }
   describe() {
     const g = Math.max(1, this.grids)
-    return `${this.grids} grids, in band ${((100 * this.inBand) / g).toFixed(1)}%, mean |dev| ${(this.absDev / g).toFixed(3)}, mean PP ${(this.pp / g).toFixed(3)}, split ${this.split}`
+    return `${this.grids} grids, in band ${((100 * this.inBand) / g).toFixed(1)}%, mean |dev| ${(this.absDev / g).toFixed(3)}, mean PP ${(this.pp / g).toFixed(3)}, min PP ${this.minPP.toFixed(3)}, split ${this.split}, units moved ${this.moved}, grids below their current shape ${this.below}`
   }
 }
 
@@ -86,19 +92,36 @@ async function bench(label: string, database: DatabaseHandle) {
     }
   }
   // ── 2b. the whole district: "propose" for every street, quality summed over all grids ──
-  const sum = { proposed: new Totals(), current: new Totals(), baseline: new Totals() }
+  //     beside the current plan, and in the same run the plan from scratch (fresh: true, what
+  //     "propose" was before ADR 29) and the shape-guarded rebalance
+  const sum = {
+    proposed: new Totals(),
+    current: new Totals(),
+    fresh: new Totals(),
+    rebalance: new Totals(),
+    baseline: new Totals(),
+  }
   const tDistrict = performance.now()
   for (const s of streets) {
     const res = await post(`/api/streets/${s.code}/proposals`, { mode: 'propose' })
     if (res.statusCode !== 200) throw new Error(`proposal for ${s.code} failed: ${res.body}`)
     const p = res.json<Proposal>()
-    sum.proposed.add(p.proposed)
+    sum.proposed.add(p.proposed, p.proposedGrids)
     sum.current.add(p.current)
     sum.baseline.add(p.baseline)
   }
+  const tPropose = performance.now() - tDistrict
+  for (const [key, body] of [
+    ['fresh', { mode: 'propose', fresh: true }],
+    ['rebalance', { mode: 'rebalance' }],
+  ] as const)
+    for (const s of streets) {
+      const p = (await post(`/api/streets/${s.code}/proposals`, body)).json<Proposal>()
+      sum[key].add(p.proposed, p.proposedGrids)
+    }
   printRow(
     `[${label}] propose for all ${streets.length} streets (the district)`,
-    ms(performance.now() - tDistrict),
+    ms(tPropose),
     `goal: ≥ 95% in band where units allow`,
     `greedy sweep in the same run`,
   )

@@ -4,7 +4,11 @@
 //      boundary moves, against a full re-sum (gridTotals) of the same assignment as the in-run baseline;
 //   2. proposal: a 10,000-household street (~150 units, 4 communities, irregular Voronoi lattice);
 //      proposeGrids vs greedySweep: share in band, mean |dev|, mean Polsby–Popper, time;
-//   3. rebalance after a ±10% random household change per unit: units moved, share in band.
+//   3. rebalance after a ±10% random household change per unit: units moved, share in band;
+//   4. shape (ADR 29): after household changes, "propose" now (proposePlan: the current grids
+//      rebalanced with the shape guard, or afresh where that cannot reach the band) beside the
+//      current plan and the former propose-from-scratch and unguarded rebalance, in the same run:
+//      band share, mean and min Polsby–Popper, units moved, grids below their current shape.
 //   npx tsx scripts/bench/grids.ts [--seed 42]
 import { EditLog } from '../../core/domain/grid-editing/edit-log'
 import { gridTotals } from '../../core/domain/grids/balance'
@@ -12,6 +16,7 @@ import { irregularGraph } from '../../core/domain/grids/fixtures'
 import { greedySweep } from '../../core/domain/grids/greedy-sweep'
 import { matchedUnitsMoved, type PlanReport, planReport } from '../../core/domain/grids/plan-report'
 import { proposeGrids } from '../../core/domain/grids/propose'
+import { proposePlan } from '../../core/domain/grids/propose-plan'
 import { rebalance } from '../../core/domain/grids/rebalance'
 import type { UnitGraph } from '../../core/domain/grids/types'
 import { seededRandom } from '../../core/seeded-random'
@@ -25,7 +30,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 const ms = (x: number) => `${x < 0.1 ? x.toFixed(4) : x.toFixed(2)} ms`
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 const fmt = (r: PlanReport) =>
-  `grids ${String(r.grids).padStart(3)}  in band ${(100 * r.shareInBand).toFixed(1).padStart(5)}%  mean |dev| ${r.meanAbsDeviation.toFixed(3)}  mean PP ${r.meanPolsbyPopper.toFixed(3)}  split grids ${r.disconnectedGrids}`
+  `grids ${String(r.grids).padStart(3)}  in band ${(100 * r.shareInBand).toFixed(1).padStart(5)}%  mean |dev| ${r.meanAbsDeviation.toFixed(3)}  mean PP ${r.meanPolsbyPopper.toFixed(3)}  min PP ${r.minPolsbyPopper.toFixed(3)}  split grids ${r.disconnectedGrids}`
 
 // ── 1. live move diff ─────────────────────────────────────────────────────
 function liveMoves(label: string, community: UnitGraph) {
@@ -110,4 +115,31 @@ liveMoves('scale check, one graph of 1,200 units', irregularGraph({ cols: 40, ro
       `  baseline: propose from scratch  ${fmt(planReport(changed, fresh, settings))}  units moved ${matchedUnitsMoved(fresh, proposed)} (grids matched by overlap)  time ${ms(tFresh)}`,
     )
   }
+}
+
+// ── 4. shape: proposals against a current plan, after household changes ──
+{
+  const street = irregularGraph({ cols: 15, rows: 10, households: [20, 113], seed, communities: 4 })
+  const current = proposeGrids(street, settings, { seed: 7 })
+  const random = seededRandom(seed + 3)
+  const changed = { ...street, households: street.households.map((h) => Math.round(h * (0.75 + 0.5 * random()))) }
+  const row = (label: string, plan: Int32Array, extra = '') => {
+    const r = planReport(changed, plan, settings)
+    console.log(
+      `  ${label.padEnd(30)} ${fmt(r)}  units moved ${String(matchedUnitsMoved(plan, current)).padStart(3)}${extra}`,
+    )
+  }
+  console.log(`\nshape — same street, ±25% household change per unit, proposals against the current plan`)
+  row('current plan', current)
+  row('before: propose from scratch', proposeGrids(changed, settings))
+  row('before: rebalance, unguarded', rebalance(changed, current, settings, { keepShape: false }))
+  const t0 = performance.now()
+  const plan = proposePlan(changed, current, settings)
+  const t = performance.now() - t0
+  row(
+    'now: propose (proposePlan)',
+    plan.assignment,
+    `  below current shape ${plan.grids.filter((g) => g.belowCurrentShape).length}  time ${ms(t)}`,
+  )
+  row('now: rebalance (guarded)', rebalance(changed, current, settings))
 }

@@ -455,10 +455,27 @@ describe('revert and the grids as of a past moment', () => {
 })
 
 describe('proposals', () => {
-  it('proposes a balanced plan for a community and saves it when accepted', async () => {
+  it('proposes keeping the grids, their codes and their shapes where they can reach the band', async () => {
     const code = nextCommunity()
     const s0 = await load(code)
-    const res = await post(`/api/communities/${code}/proposals`, { mode: 'propose' })
+    const p = (await post(`/api/communities/${code}/proposals`, { mode: 'propose' })).json<Proposal>()
+    expect(p.proposed.shareInBand).toBeGreaterThanOrEqual(p.current.shareInBand)
+    // every proposed grid is at least as compact as the grid it comes from, or is named as not
+    for (const g of p.proposedGrids)
+      if (!g.belowCurrentShape && g.currentPolsbyPopper != null)
+        expect(g.polsbyPopper).toBeGreaterThanOrEqual(g.currentPolsbyPopper - 1e-3)
+    if (p.edits.length === 0) return expect(p.proposed.unitsMoved).toBe(0)
+    const kept = p.proposedGrids.every((g) => s0.current.some((c) => c.id === g.key))
+    const accepted = await save(code, p.edits[0].ops as EditOp[], '采纳方案')
+    // grids kept: no code retired; else a fresh plan where the current grids could not reach the band
+    if (kept) expect(accepted.result.retired).toEqual([])
+    else expect(accepted.result.retired.length).toBeGreaterThan(0)
+  })
+
+  it('proposes a balanced plan from scratch for a community and saves it when accepted', async () => {
+    const code = nextCommunity()
+    const s0 = await load(code)
+    const res = await post(`/api/communities/${code}/proposals`, { mode: 'propose', fresh: true })
     expect(res.statusCode, res.body).toBe(200)
     const p = res.json<Proposal>()
     expect(p.proposed.disconnectedGrids).toBe(0)
@@ -509,9 +526,14 @@ describe('proposals', () => {
     const inStreet = (await get(`/api/communities?street=${street}&limit=5000`)).json<CommunityPage>()
     const codes = new Set(inStreet.features.map((f) => f.properties.code))
     expect(p.proposedGrids.every((g) => codes.has(g.communityCode))).toBe(true)
+    // the communities to page through, named
+    expect(p.communities.map((c) => c.code).sort()).toEqual([...codes].sort())
+    expect(p.communities.every((c) => c.name.length > 0)).toBe(true)
+    expect(p.proposed.minPolsbyPopper).toBeLessThanOrEqual(p.proposed.meanPolsbyPopper)
     expect(p.proposed.disconnectedGrids).toBe(0)
     expect(p.baseline.grids).toBeGreaterThan(0)
     expect((await post(`/api/streets/${street}/proposals`, { mode: 'magic' })).statusCode).toBe(400)
+    expect((await post(`/api/streets/${street}/proposals`, { mode: 'propose', fresh: 'yes' })).statusCode).toBe(400)
     expect((await post('/api/streets/120116999/proposals', { mode: 'propose' })).statusCode).toBe(404)
   })
 })

@@ -2,7 +2,7 @@
 // saving are the households of the units on each side of the line; after saving, the API lists
 // the two new grids with those counts and the old grid is gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CommunityPage, CommunityUnits, GridPage } from '../../core/api'
+import type { CommunityPage, CommunityUnits, GridPage, Proposal } from '../../core/api'
 import { type BrowserSession, openApp } from '../support/browser'
 
 let s: BrowserSession
@@ -38,6 +38,7 @@ describe('grid editing in the browser', () => {
     await page.goto(`${s.app.url}/?edit=${community.code}`)
     await page.waitForFunction(() => window.__wangge?.editor?.loaded === true, null, { timeout: 60_000 })
     await page.waitForTimeout(500) // the fit to the community settles
+    await page.waitForSelector('[data-testid=edit-editor-name]', { state: 'visible', timeout: 90_000 })
     await page.fill('[data-testid=edit-editor-name]', '测试规划员')
     await page.click(`[data-testid=edit-grid-${grid.id}]`)
     await page.click('[data-testid=edit-tool-line]')
@@ -76,6 +77,9 @@ describe('grid editing in the browser', () => {
       .toBe(sum(east).toLocaleString('zh-CN'))
     await page.fill('[data-testid=edit-reason]', '按道路一分为二')
     await page.click('[data-testid=edit-save]')
+    // halves outside the band: saving asks first (the reason is given); the next test checks the question
+    if ((await page.locator('[data-testid=integrity-out-of-band]').count()) > 0)
+      await page.click('[data-testid=edit-confirm-save]')
     await page.waitForSelector('[data-testid=edit-message].tone-good', { timeout: 30_000 })
 
     // through the API: the old grid retired, two new grids with the counts shown
@@ -183,6 +187,104 @@ describe('grid editing in the browser', () => {
     await page.keyboard.press('Control+z')
     await expect.poll(inEdit).toBe(gridOf.get(unit))
     expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(0)
+    expect(s.errors).toEqual([])
+  })
+  it('saving a grid outside the band asks for confirmation and a reason; the proposal view colours the table as the map, current and proposed, and is accepted in view', {
+    timeout: 240_000,
+  }, async () => {
+    const { page } = s
+    // the page of the tests above, or (run alone) the editor of the community with the most units
+    if (!(await page.evaluate(() => window.__wangge?.editor?.loaded === true))) {
+      const all = (await api<CommunityPage>('/api/communities?limit=5000')).features.map((f) => f.properties)
+      await page.goto(`${s.app.url}/?edit=${all.sort((x, y) => y.unitCount - x.unitCount)[0].code}`)
+      await page.waitForFunction(() => window.__wangge?.editor?.loaded === true, null, { timeout: 60_000 })
+    }
+    // a busy machine may hold the page's first paint of the panel for a while
+    await page.waitForSelector('[data-testid=edit-editor-name]', { state: 'visible', timeout: 90_000 })
+    await page.fill('[data-testid=edit-editor-name]', '测试规划员')
+    const code = await page.evaluate(() => window.__wangge!.editor!.communityCode)
+    const units = await api<CommunityUnits>(`/api/communities/${code}/units`)
+    const adjacency = await api<{ pairs: [number, number, number][] }>(`/api/communities/${code}/adjacency`)
+    const gridOf = new Map(units.units.features.map((f) => [f.id, f.properties.gridId!]))
+    const households = new Map(units.grids.map((g) => [g.id, g.households]))
+    // two touching grids whose merge is far above the band (300 ± 20% → at most 360)
+    const [a, b] = adjacency.pairs.find(
+      ([x, y]) =>
+        gridOf.get(x) !== gridOf.get(y) && households.get(gridOf.get(x)!)! + households.get(gridOf.get(y)!)! > 420,
+    )!
+    const [into, from] = [gridOf.get(a)!, gridOf.get(b)!]
+    await page.waitForSelector(`[data-testid=edit-grid-${into}]`, { state: 'visible', timeout: 90_000 })
+    await page.click(`[data-testid=edit-grid-${into}]`)
+    await page.selectOption('[data-testid=edit-merge]', String(from))
+    await expect.poll(() => page.locator('[data-testid=integrity-out-of-band]').count()).toBeGreaterThan(0)
+    // 1. save: a question, not a save; no reason, no save; cancel keeps the edit unsaved
+    const history = () => api<{ reason: string }[]>(`/api/communities/${code}/history`)
+    const saved = (await history()).length
+    await page.fill('[data-testid=edit-reason]', '')
+    await page.click('[data-testid=edit-save]')
+    const confirm = page.getByTestId('edit-confirm-out-of-band')
+    await confirm.waitFor()
+    expect(await confirm.textContent()).toContain('超出')
+    expect(await page.isDisabled('[data-testid=edit-confirm-save]')).toBe(true)
+    await page.click('[data-testid=edit-confirm-cancel]')
+    await confirm.waitFor({ state: 'detached' })
+    expect(await page.evaluate(() => window.__wangge!.editor!.pendingSteps())).toBe(1)
+    expect((await history()).length).toBe(saved)
+    await page.click('[data-testid=edit-save]')
+    await page.fill('[data-testid=edit-confirm-reason]', '合并两个网格，待重新划分')
+    await page.click('[data-testid=edit-confirm-save]')
+    await page.waitForSelector('[data-testid=edit-message].tone-good', { timeout: 30_000 })
+    expect((await history())[0].reason).toBe('合并两个网格，待重新划分')
+
+    // 2. a proposal: its table replaces the grid table, and each unit's colour on the map is its grid's in the table
+    const answer = page.waitForResponse((r) => r.url().includes(`/api/communities/${code}/proposals`))
+    await page.click('[data-testid=edit-propose]')
+    const proposal = (await (await answer).json()) as Proposal
+    await page.getByTestId('edit-proposal').waitFor()
+    expect(await page.locator('[data-testid=edit-grid-table]').count()).toBe(0)
+    const drawnMatchesTable = async (shown: 'current' | 'proposed') => {
+      await page.waitForSelector(`[data-testid=proposal-grids][data-shown=${shown}]`)
+      const ids = units.units.features.map((f) => f.id)
+      const drawn = await page.evaluate(
+        (list) =>
+          list.map(
+            (id) =>
+              [window.__wangge!.editor!.drawnGridOfUnit(id), window.__wangge!.editor!.drawnColourOfUnit(id)] as const,
+          ),
+        ids,
+      )
+      const keys = new Set(drawn.map(([key]) => key))
+      const rows = await page.locator('[data-testid=proposal-grids] tbody tr').count()
+      expect(rows).toBe(keys.size)
+      for (const [key, colour] of drawn) {
+        expect(colour).not.toBeNull()
+        const swatch = page.locator(`[data-testid=proposal-grid-${key}] [data-testid=swatch]`)
+        expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(`rgb(${colour!.join(', ')})`)
+      }
+      return drawn.map(([key]) => key)
+    }
+    const proposedKeys = await drawnMatchesTable('proposed')
+    const keyOf = new Map(proposal.proposedGrids.flatMap((g) => g.unitIds.map((u) => [u, g.key] as const)))
+    expect(proposedKeys).toEqual(units.units.features.map((f) => keyOf.get(f.id)))
+    await page.click('[data-testid=proposal-show-current]')
+    const currentKeys = await drawnMatchesTable('current')
+    expect(currentKeys).toEqual(
+      await page.evaluate(
+        (list) => list.map((id) => window.__wangge!.editor!.gridOfUnit(id)),
+        units.units.features.map((f) => f.id),
+      ),
+    )
+
+    // 3. accept in view: the community's grids become the proposed ones
+    expect(proposal.edits.length).toBe(1)
+    await page.click('[data-testid=proposal-show-proposed]')
+    await page.click('[data-testid=proposal-accept]')
+    await page.getByTestId('edit-proposal').waitFor({ state: 'detached', timeout: 30_000 })
+    const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y)
+    const after = await api<GridPage>(`/api/grids?community=${code}`)
+    expect(sorted(after.features.map((f) => f.properties.households))).toEqual(
+      sorted(proposal.proposedGrids.filter((g) => g.communityCode === code).map((g) => g.households)),
+    )
     expect(s.errors).toEqual([])
   })
   it('a community code that does not exist: a Chinese message and a way back, no tools', async () => {

@@ -216,6 +216,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
           theme={theme}
           onClose={() => setEditCode(null)}
           onSaved={data.resources.grids.retry}
+          onNavigate={setEditCode}
         />
       ) : (
         <>

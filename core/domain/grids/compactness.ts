@@ -32,16 +32,20 @@ export function gridPolsbyPopper(graph: UnitGraph, assignment: Assignment, grid:
   return polsbyPopper(areaM2, perimeterM)
 }
 
-/** Unweighted mean Polsby–Popper over the non-empty grids (0 when there are none). */
-export function meanPolsbyPopper(graph: UnitGraph, assignment: Assignment): number {
+/** Polsby–Popper of every non-empty grid, by grid key. */
+export function gridPolsbyPoppers(graph: UnitGraph, assignment: Assignment): Map<number, number> {
   const index = indexGraph(graph)
   validateAssignment(index, assignment)
-  let sum = 0
-  let count = 0
+  const out = new Map<number, number>()
   for (const [grid, units] of gridMembers(assignment)) {
     const { areaM2, perimeterM } = unitsAreaPerimeter(index, units, (u) => assignment[u] === grid)
-    sum += polsbyPopper(areaM2, perimeterM)
-    count++
+    out.set(grid, polsbyPopper(areaM2, perimeterM))
   }
-  return count ? sum / count : 0
+  return out
+}
+
+/** Unweighted mean Polsby–Popper over the non-empty grids (0 when there are none). */
+export function meanPolsbyPopper(graph: UnitGraph, assignment: Assignment): number {
+  const all = [...gridPolsbyPoppers(graph, assignment).values()]
+  return all.length ? all.reduce((a, b) => a + b, 0) / all.length : 0
 }

@@ -10,7 +10,7 @@ export {
   isInBand,
   validateSettings,
 } from './balance'
-export { gridPolsbyPopper, meanPolsbyPopper, polsbyPopper } from './compactness'
+export { gridPolsbyPopper, gridPolsbyPoppers, meanPolsbyPopper, polsbyPopper } from './compactness'
 export { allGridPieces, gridPieces, isGridConnected } from './connectivity'
 export {
   createsGrid,
@@ -37,7 +37,8 @@ export { greedySweep } from './greedy-sweep'
 export { type IntegrityOptions, type IntegrityReport, integrityReport, type Reconciliation } from './integrity'
 export { matchedUnitsMoved, type PlanReport, planReport } from './plan-report'
 export { type ProposeOptions, proposeGrids } from './propose'
-export { type RebalanceOptions, rebalance } from './rebalance'
+export { compareShapes, type PlannedGrid, type ProposedPlan, proposePlan } from './propose-plan'
+export { type GuardedRebalance, type RebalanceOptions, rebalance, shapeGuardedRebalance } from './rebalance'
 export { type SelectionOptions, sideOfLine, unitsInPolygon } from './selection'
 export {
   type Assignment,

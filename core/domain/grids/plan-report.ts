@@ -1,6 +1,6 @@
 // Figures of a plan: share of grids in band, mean |deviation|, mean Polsby–Popper, pieces, units moved.
 import { gridTotals } from './balance'
-import { meanPolsbyPopper } from './compactness'
+import { gridPolsbyPoppers } from './compactness'
 import { allGridPieces } from './connectivity'
 import { fail } from './errors'
 import type { Assignment, GridSettings, UnitGraph } from './types'
@@ -12,6 +12,8 @@ export interface PlanReport {
   /** mean over grids of |households − target| / target */
   meanAbsDeviation: number
   meanPolsbyPopper: number
+  /** the least compact grid's Polsby–Popper (0 when there are no grids) */
+  minPolsbyPopper: number
   /** grids in more than one piece */
   disconnectedGrids: number
   unassignedUnits: number
@@ -36,11 +38,13 @@ export function planReport(
   let unassignedUnits = 0
   for (let u = 0; u < assignment.length; u++) if (assignment[u] === -1) unassignedUnits++
   const pieces = allGridPieces(graph, assignment)
+  const pp = [...gridPolsbyPoppers(graph, assignment).values()]
   return {
     grids: totals.length,
     shareInBand: totals.length ? totals.filter((t) => t.inBand).length / totals.length : 0,
     meanAbsDeviation: totals.length ? totals.reduce((s, t) => s + Math.abs(t.deviation), 0) / totals.length : 0,
-    meanPolsbyPopper: meanPolsbyPopper(graph, assignment),
+    meanPolsbyPopper: pp.length ? pp.reduce((a, b) => a + b, 0) / pp.length : 0,
+    minPolsbyPopper: pp.length ? Math.min(...pp) : 0,
     disconnectedGrids: [...pieces.values()].filter((p) => p.length > 1).length,
     unassignedUnits,
     unitsMoved,

@@ -40,12 +40,11 @@ export class PlanState {
     this.members = Array.from({ length: gridCount }, () => new Set<number>())
     this.scratch = new Float64Array(gridCount)
     this.mark = new Int32Array(index.n)
-    // 1. totals from scratch once; afterwards only by moves
-    for (let u = 0; u < index.n; u++) {
-      const g = assign[u]
-      if (g === UNASSIGNED) continue
-      this.join(u, g)
-    }
+    // 1. totals from scratch once, joining units one by one (each internal edge subtracted once
+    //    per side: a unit's grid-mates not yet joined must not count); afterwards only by moves
+    const initial = Int32Array.from(assign)
+    assign.fill(UNASSIGNED)
+    for (let u = 0; u < index.n; u++) if (initial[u] !== UNASSIGNED) this.join(u, initial[u])
   }
 
   /** Cost of one grid: out-of-band penalty, squared deviation, lack of compactness. */
@@ -55,6 +54,11 @@ export class PlanState {
     const dev = (households - t) / t
     const band = excess > 1e-9 ? COST.outOfBand + (COST.excess * excess) / t : 0
     return band + dev * dev + COST.compactness * (1 - polsbyPopper(areaM2, perimeterM))
+  }
+
+  /** Polsby–Popper of grid g as it stands (0 when empty). */
+  pp(g: number): number {
+    return polsbyPopper(this.areaM2[g], this.perimeterM[g])
   }
 
   cost(g: number): number {

@@ -180,7 +180,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { code } = req.params
       if (!(await repo.getCommunityRow(app.db, code))) throw notFound('community', code)
-      return proposal(app.db, { community: code }, req.body.mode, req.body.seed)
+      return proposal(app.db, { community: code }, req.body.mode, req.body.seed, req.body.fresh)
     },
   )
 
@@ -199,7 +199,7 @@ export const gridEditingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { code } = req.params
       if (!(await repo.streetExists(app.db, code))) throw notFound('street', code)
-      return proposal(app.db, { street: code }, req.body.mode, req.body.seed)
+      return proposal(app.db, { street: code }, req.body.mode, req.body.seed, req.body.fresh)
     },
   )
 }

@@ -19,6 +19,7 @@ import { type EditPlan, PlanError, planEdit } from '../../../core/domain/grid-ed
 import { assignGridCodes, GridCodesExhausted } from '../../../core/domain/grid-editing/grid-codes'
 import { revertOps } from '../../../core/domain/grid-editing/revert'
 import {
+  compareShapes,
   createsGrid,
   deviation,
   GridError,
@@ -31,7 +32,8 @@ import {
   matchedUnitsMoved,
   planReport,
   proposeGrids,
-  rebalance,
+  proposePlan,
+  shapeGuardedRebalance,
   type UnitGraph,
   unitIdsOf,
   withUnitIds,
@@ -443,11 +445,19 @@ export async function revertRevision(
 
 // ── proposals ─────────────────────────────────────────────────────────
 
+/** Fresh grid keys moved above every current grid id, so no fresh grid is taken for a kept one. */
+const aboveKeys = (plan: Int32Array, current: Int32Array) => {
+  const offset = Math.max(-1, ...current) + 1
+  return plan.map((g) => (g === -1 ? -1 : g + offset))
+}
+const round4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4)
+
 export async function proposal(
   db: Db,
   scope: { community?: string; street?: string },
   mode: 'propose' | 'rebalance',
   seed = 1,
+  fresh = false,
 ): Promise<Proposal> {
   const settings = await repo.readBand(db)
   const units = await repo.unitRows(db, scope, await repo.unitMetrics(db, scope))
@@ -458,8 +468,18 @@ export async function proposal(
   const graph = buildGraph(units, pairs)
   const current = Int32Array.from(units, (u) => u.gridId ?? -1)
   const t0 = performance.now()
-  const proposed = mode === 'propose' ? proposeGrids(graph, settings, { seed }) : rebalance(graph, current, settings)
+  // propose: the current grids rebalanced with their shapes kept, or afresh where that cannot
+  // reach the band; rebalance: only the former (ADR 29). Either way each grid beside the current one.
+  // (`fresh`: propose from scratch everywhere, the current grids ignored)
+  const proposed =
+    mode === 'rebalance'
+      ? shapeGuardedRebalance(graph, current, settings).assignment
+      : fresh
+        ? aboveKeys(proposeGrids(graph, settings, { seed }), current)
+        : proposePlan(graph, current, settings, { seed }).assignment
   const elapsedMs = performance.now() - t0
+  const shapes = new Map(compareShapes(graph, current, proposed).map((g) => [g.key, g]))
+  const currentKeys = new Set(current)
   const baseline = greedySweep(graph, settings)
   const figures = (a: Int32Array, moved: boolean): PlanFigures => ({
     ...planReport(graph, a, settings),
@@ -482,6 +502,12 @@ export async function proposal(
         deviation: Math.round(deviation(households, settings) * 1e4) / 1e4,
         inBand: isInBand(households, settings),
         polsbyPopper: Math.round(gridPolsbyPopper(graph, a, key) * 1e4) / 1e4,
+        ...(a === proposed
+          ? {
+              currentPolsbyPopper: round4(shapes.get(key)?.currentPolsbyPopper ?? null),
+              belowCurrentShape: shapes.get(key)?.belowCurrentShape ?? false,
+            }
+          : {}),
         unitIds: members.map((u) => u.id),
       }
     })
@@ -491,9 +517,11 @@ export async function proposal(
   for (const c of communities) {
     const at = units.map((u, i) => (u.communityCode === c.code ? i : -1)).filter((i) => i >= 0)
     if (at.every((i) => proposed[i] === current[i])) continue
-    const gridIds = mode === 'propose' ? (await repo.currentGrids(db, c.code)).map((g) => g.id) : []
+    // where the proposal kept the community's grids (every key a current grid), only units move
+    const kept = at.every((i) => proposed[i] === -1 || currentKeys.has(proposed[i]))
+    const gridIds = kept ? [] : (await repo.currentGrids(db, c.code)).map((g) => g.id)
     const ops = acceptProposalOps({
-      mode,
+      mode: kept ? 'rebalance' : 'propose',
       unitIds: at.map((i) => units[i].id),
       current: at.map((i) => current[i]),
       proposed: at.map((i) => proposed[i]),
@@ -510,6 +538,7 @@ export async function proposal(
     baseline: figures(baseline, true),
     currentGrids: gridsOf(current),
     proposedGrids: gridsOf(proposed),
+    communities: communities.map((c) => ({ code: c.code, name: c.name })),
     edits,
   }
 }

@@ -6,6 +6,7 @@ import type { GridPage, UnitFeature, UnitProps } from '../../../../core/api'
 import type { LngLat } from '../../../../core/domain/grids'
 import { createLabelLayer, type LabelDatum } from '../../map/layers/label-layer'
 import type { MapTheme } from '../../map/map-theme'
+import { unitColour } from './editor-model'
 
 export const EDITOR_LAYER_IDS = {
   units: 'edit-units',
@@ -41,7 +42,7 @@ export function createEditorLayers(input: EditorLayerInput) {
   const index = new Map(units.map((u, i) => [u.id, i]))
   const fill = (unitId: number): [number, number, number, number] => {
     const i = index.get(unitId)!
-    const c = colours.get(assignment[i])
+    const c = unitColour(i, assignment, colours)
     if (!c) return UNASSIGNED_FILL
     return [c[0], c[1], c[2], touched.has(i) ? 255 : 240]
   }

@@ -143,6 +143,7 @@ describe('editor model', () => {
       shareInBand: 1,
       meanAbsDeviation: 0,
       meanPolsbyPopper: 1,
+      minPolsbyPopper: 1,
       disconnectedGrids: 0,
       unassignedUnits: 0,
       unitsMoved: null,
@@ -156,6 +157,7 @@ describe('editor model', () => {
       baseline: figures,
       currentGrids: [],
       proposedGrids: [grid(0, [1]), grid(1, [2, 3])],
+      communities: [],
       edits: [],
     }
     const { assignment, colours } = proposalColouring(proposal, data, log.options.graph)

@@ -214,13 +214,30 @@ export function gridColours(
   return new Map(sorted.map((k) => [k, GRID_PALETTE[colourOf.get(k)!]]))
 }
 
-/** A proposal drawn instead of the edit: each unit's proposed grid key, coloured so touching grids differ. */
-export function proposalColouring(proposal: Proposal, data: CommunityUnits, graph: UnitGraph) {
+/**
+ * A proposal drawn instead of the edit: each unit's proposed grid key, coloured so touching grids
+ * differ. A proposed grid that keeps a current grid's key keeps its colour (`current`), so the map
+ * and the table change colour only where the proposal changes a grid.
+ */
+export function proposalColouring(
+  proposal: Proposal,
+  data: CommunityUnits,
+  graph: UnitGraph,
+  current: Map<number, [number, number, number]> = new Map(),
+) {
   const keyOf = new Map(proposal.proposedGrids.flatMap((g) => g.unitIds.map((u) => [u, g.key] as const)))
   const assignment = data.units.features.map((f) => keyOf.get(f.id) ?? -1)
-  const colours = gridColours(
-    proposal.proposedGrids.map((g) => g.key),
-    gridNeighbours(graph, assignment),
-  )
+  const keys = new Set(assignment.filter((k) => k >= 0))
+  const kept = new Map([...current].filter(([k]) => keys.has(k)))
+  const colours = gridColours([...keys], gridNeighbours(graph, assignment), kept)
   return { assignment, colours }
+}
+
+/** The fill of a unit as the editor's units layer draws it: its grid's colour, or none. */
+export function unitColour(
+  unitIndex: number,
+  assignment: ArrayLike<number>,
+  colours: Map<number, [number, number, number]>,
+): [number, number, number] | null {
+  return colours.get(assignment[unitIndex]) ?? null
 }

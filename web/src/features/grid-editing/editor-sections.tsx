@@ -4,15 +4,14 @@ import { useState } from 'react'
 import type { GridPage, Proposal, Revision } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
 import { AsOfView, HistoryList } from './history-list'
-import { ProposalView } from './proposal-view'
+import { ProposalView, type ProposalViewProps } from './proposal-view'
 
-export function ProposalSection(props: {
-  proposal: Proposal | null
-  busy: boolean
-  onPropose: (mode: 'propose' | 'rebalance', street?: boolean) => void
-  onAccept: () => void
-  onReject: () => void
-}) {
+export function ProposalSection(
+  props: Omit<ProposalViewProps, 'proposal'> & {
+    proposal: Proposal | null
+    onPropose: (mode: 'propose' | 'rebalance', street?: boolean) => void
+  },
+) {
   const { t } = useI18n()
   const { busy } = props
   return (
@@ -34,9 +33,7 @@ export function ProposalSection(props: {
           {t('edit.proposeStreet')}
         </button>
       </div>
-      {props.proposal ? (
-        <ProposalView proposal={props.proposal} busy={busy} onAccept={props.onAccept} onReject={props.onReject} />
-      ) : null}
+      {props.proposal ? <ProposalView {...props} proposal={props.proposal} /> : null}
     </section>
   )
 }

@@ -4,13 +4,14 @@
 // component only composes: the edit (use-editor-session, use-edit-operations), the tools
 // (use-edit-pointer, drawn-op), the overlay (use-editor-overlay, editor-layers), saving
 // (use-save-flow) and the panels.
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { SplitSide } from '../../../../core/domain/grids/edit-op'
 import type { ApiError } from '../../api/client'
 import { describeApiError } from '../../api/describe-api-error'
 import { useI18n } from '../../i18n/i18n-provider'
 import { MAP_THEMES, type ThemeName } from '../../map/map-theme'
 import type { MapHandle } from '../../map/map-view'
+import { DeviationChart } from './deviation-chart'
 import type { Tool } from './drawn-op'
 import { EditTools } from './edit-tools'
 import { createAsOfLayer, createEditorLayers } from './editor-layers'
@@ -20,7 +21,9 @@ import { GridTable, IntegrityList, PreviewBox } from './editor-panels'
 import { AsOfSection, HistorySection, ProposalSection } from './editor-sections'
 import { useEditorTestHooks } from './editor-test-hooks'
 import { fitUnits, useFitCommunity } from './fit-units'
+import type { ShownPlan } from './proposal-view'
 import { SaveBar } from './save-bar'
+import { ShortcutsHelp, useEditorKeys } from './shortcuts-help'
 import { useEditOperations } from './use-edit-operations'
 import { useEditPointer } from './use-edit-pointer'
 import { useEditorFigures } from './use-editor-figures'
@@ -38,9 +41,11 @@ export interface GridEditorProps {
   onClose: () => void
   /** after a save or revert: the district map refetches its grids */
   onSaved: () => void
+  /** edit another community (a street-wide proposal paged through; the proposal stays) */
+  onNavigate?: (code: string) => void
 }
 
-export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditorProps) {
+export function GridEditor({ code, handle, theme, onClose, onSaved, onNavigate }: GridEditorProps) {
   const { t } = useI18n()
   const session = useEditorSession(code)
   const { data, log, revision } = session
@@ -65,6 +70,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     onSaved,
   })
   const { proposal, busy } = flow
+  const [shown, setShown] = useState<ShownPlan>('proposed')
   useUndoKeys(undo, redo)
 
   // the overlay, the tools on it, and its layers
@@ -83,23 +89,49 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
     codeOn: codeOn || undefined,
   })
   const { setLayers } = overlay
+  // what the map draws: the edit, or a proposal (its proposed grids, or the current grids beside it)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` marks a change inside `log`
+  const drawn = useMemo(() => {
+    if (!data || !log) return null
+    const current = { assignment: log.session.assignment(), colours }
+    const proposed = proposal ? proposalColouring(proposal, data, log.options.graph, colours) : null
+    return { current, proposed, shown: proposed && shown === 'proposed' ? proposed : current }
+  }, [data, log, revision, colours, proposal, shown])
   useEffect(() => {
-    if (!data || !log) return
-    const shown = proposal ? proposalColouring(proposal, data, log.options.graph) : null
+    if (!data || !drawn) return
     const layers = createEditorLayers({
       units: data.units.features,
-      assignment: shown?.assignment ?? log.session.assignment(),
-      colours: shown?.colours ?? colours,
+      assignment: drawn.shown.assignment,
+      colours: drawn.shown.colours,
       touched: pending?.touched ?? new Set(),
       draft,
       theme: MAP_THEMES[theme],
-      revision: revision + (proposal ? 0.5 : 0),
+      revision: revision + (proposal ? (shown === 'proposed' ? 0.5 : 0.25) : 0),
     })
     setLayers([...layers, ...(asOfPage ? [createAsOfLayer(asOfPage)] : [])])
-  }, [data, log, revision, colours, pending, draft, theme, proposal, asOfPage, setLayers])
+  }, [data, drawn, revision, pending, draft, theme, proposal, shown, asOfPage, setLayers])
+  // unit names on hover: name, households and the grid it is drawn in
+  overlay.tooltip.current = (unitId) => {
+    const i = data ? unitIndex.get(String(unitId)) : undefined
+    if (!data || !drawn || i === undefined) return null
+    const u = data.units.features[i].properties
+    const key = drawn.shown.assignment[i]
+    return t('edit.unitTooltip', {
+      name: u.name,
+      households: u.households,
+      grid:
+        key < 0
+          ? t('edit.noGrid')
+          : drawn.shown === drawn.current || data.grids.some((g) => g.id === key)
+            ? label(key)
+            : t('edit.proposedGrid'),
+    })
+  }
   useFitCommunity(data, handle)
-  useEditorTestHooks(code, Boolean(data), log, rows)
+  useEditorTestHooks(code, Boolean(data), log, rows, data, drawn?.shown ?? null)
 
+  const [help, setHelp] = useState(false)
+  useEditorKeys(help, setHelp, setTool)
   const steps = log?.ops.length ?? 0
   return (
     <aside className="side-panel panel edit-panel" data-testid="grid-editor" aria-label={t('edit.title')}>
@@ -108,6 +140,17 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
           <div className="side-panel-kind">{t('edit.title')}</div>
           <h2 data-testid="edit-title">{data?.community.name ?? code}</h2>
         </div>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="edit-help"
+          onClick={() => setHelp(!help)}
+          title={t('edit.keys.title')}
+          aria-label={t('edit.keys.title')}
+          aria-expanded={help}
+        >
+          ?
+        </button>
         <button
           type="button"
           className="icon-button"
@@ -131,6 +174,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
           </button>
         </div>
       ) : null}
+      {help ? <ShortcutsHelp onClose={() => setHelp(false)} /> : null}
       {session.loading ? <div className="muted">{t('edit.loading')}</div> : null}
       {session.error ? null : (
         <>
@@ -166,7 +210,13 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
           />
 
           <PreviewBox diff={pending?.diff ?? null} error={pending?.error ?? null} label={label} />
-          <GridTable rows={rows} colours={colours} active={active} label={label} onActivate={setActive} />
+          {proposal ? null : (
+            // while a proposal is shown its own table is the legend (below): one table, the map's colours
+            <>
+              <GridTable rows={rows} colours={colours} active={active} label={label} onActivate={setActive} />
+              <DeviationChart rows={rows} band={band} colours={colours} label={label} />
+            </>
+          )}
 
           <SaveBar
             canUndo={Boolean(log?.canUndo)}
@@ -181,6 +231,8 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
             onSave={flow.save}
             onDiscard={ops.discard}
             codes={codes}
+            outOfBand={integrity?.outOfBand.length ?? 0}
+            band={{ low: band.lowHouseholds, high: band.highHouseholds }}
           />
 
           <IntegrityList
@@ -192,9 +244,18 @@ export function GridEditor({ code, handle, theme, onClose, onSaved }: GridEditor
           <ProposalSection
             proposal={proposal}
             busy={busy}
-            onPropose={flow.propose}
+            communityCode={code}
+            shown={shown}
+            onShown={setShown}
+            colours={{ current: colours, proposed: drawn?.proposed?.colours ?? new Map() }}
+            label={label}
+            onPropose={(mode, street) => {
+              setShown('proposed')
+              flow.propose(mode, street)
+            }}
             onAccept={flow.accept}
             onReject={flow.rejectProposal}
+            onNavigate={(next) => onNavigate?.(next)}
           />
           <AsOfSection asOf={asOf} onAsOf={setAsOf} page={asOfPage} />
           <HistorySection history={flow.history} active={active} busy={busy} onRevert={flow.revert} />

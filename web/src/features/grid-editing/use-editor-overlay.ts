@@ -22,6 +22,8 @@ const ignore: OverlayPointer = { onClick: () => {}, onHover: () => {} }
 export function useEditorOverlay(handle: MapHandle | null) {
   const overlayRef = useRef<MapboxOverlay | null>(null)
   const latest = useRef(ignore)
+  /** the text shown beside the pointer over a unit (its name, households, grid), or null */
+  const tooltip = useRef<(unit: number) => string | null>(() => null)
   useEffect(() => {
     const map = handle?.map
     if (!map) return
@@ -30,6 +32,11 @@ export function useEditorOverlay(handle: MapHandle | null) {
       layers: [],
       onClick: (info) => latest.current.onClick(unitOf(info)),
       onHover: (info) => latest.current.onHover(unitOf(info)),
+      getTooltip: (info) => {
+        const unit = unitOf(info)
+        const text = unit === null ? null : tooltip.current(unit)
+        return text ? { text, className: 'edit-unit-tooltip' } : null
+      },
     })
     map.addControl(overlay)
     overlayRef.current = overlay
@@ -49,5 +56,5 @@ export function useEditorOverlay(handle: MapHandle | null) {
     return (picked?.object as UnitFeature | undefined)?.id
   }, [])
   const setLayers = useCallback((layers: Layer[]) => overlayRef.current?.setProps({ layers }), [])
-  return { unitAt, setLayers, pointer: latest }
+  return { unitAt, setLayers, pointer: latest, tooltip }
 }

@@ -126,18 +126,21 @@ export function useSaveFlow(input: SaveFlowInput) {
       setBusy(false)
     }
   }
-  const accept = async () => {
+  /** accept every community's edit, or only one community's (the rest of the proposal stays) */
+  const accept = async (only?: string) => {
     if (!proposal || needName()) return
     await writing(async () => {
       let last = null
-      for (const edit of proposal.edits)
+      const edits = proposal.edits.filter((e) => !only || e.communityCode === only)
+      for (const edit of edits)
         last = await gridEditingApi.save(edit.communityCode, {
           editVersion: edit.editVersion,
           author: editorName.trim(),
           reason: reason || t('edit.acceptReason'),
           ops: edit.ops,
         })
-      setProposal(null)
+      const rest = proposal.edits.filter((e) => !edits.includes(e))
+      setProposal(rest.length ? { ...proposal, edits: rest } : null)
       if (last) afterSave(last)
     })
   }
