@@ -23,15 +23,12 @@ import {
   deviation,
   GridError,
   type GridSettings,
-  greedySweep,
   gridPolsbyPopper,
   gridRefsOf,
   integrityReport,
   isInBand,
   matchedUnitsMoved,
   planReport,
-  proposeGrids,
-  rebalance,
   type UnitGraph,
   unitIdsOf,
   withUnitIds,
@@ -40,6 +37,7 @@ import { gridName } from '../../../core/domain/place-names'
 import { bandInHouseholds } from '../../../core/domain/settings'
 import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
+import { runAnalysis } from '../../workers/analysis-pool'
 import { rebuildGridCaches } from '../grids/grids.repository'
 import * as repo from './grid-editing.repository'
 
@@ -457,10 +455,18 @@ export async function proposal(
     : await repo.communitiesOfStreet(db, scope.street!)
   const graph = buildGraph(units, pairs)
   const current = Int32Array.from(units, (u) => u.gridId ?? -1)
-  const t0 = performance.now()
-  const proposed = mode === 'propose' ? proposeGrids(graph, settings, { seed }) : rebalance(graph, current, settings)
-  const elapsedMs = performance.now() - t0
-  const baseline = greedySweep(graph, settings)
+  // the search runs in the analysis worker: reads go on meanwhile (ADR 25)
+  const { proposed, elapsedMs, baseline } = (await runAnalysis('proposal', {
+    graph,
+    settings,
+    mode,
+    current,
+    seed,
+  })) as {
+    proposed: Int32Array
+    elapsedMs: number
+    baseline: Int32Array
+  }
   const figures = (a: Int32Array, moved: boolean): PlanFigures => ({
     ...planReport(graph, a, settings),
     unitsMoved: moved
