@@ -53,6 +53,7 @@ import { registerEvents } from './plugins/events'
 import { registerCors, registerHttpCache } from './plugins/http-cache'
 import { registerKioskScope } from './plugins/kiosk-scope'
 import { registerRateLimits } from './plugins/rate-limits'
+import { registerReadCache } from './plugins/read-cache'
 import { registerValidationPolicy } from './plugins/validation'
 
 declare module 'fastify' {
@@ -96,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS)
   await registerSecurityHeaders(app, options.basemapOrigins ?? [])
   registerEvents(app)
+  // after the kiosk scope, before compression (it keeps the bodies as serialized)
+  registerReadCache(app)
   await registerCompression(app)
   registerRanges(app)
   registerHttpCache(app)

@@ -1,0 +1,123 @@
+// Repeated reads served from what is already computed (issue 13, ADR 25). The hot read routes —
+// grids and units as GeoJSON, the coverage summary, the equity indicators, the wall's KPIs and
+// gaps, the street and community lists — keep their last answers (the serialized body, before
+// compression and ETag) keyed by the request (path, query, and a wall link's street). Every
+// change announced on the live-changes bus (/api/events) and every successful write starts a new
+// generation: an answer is served only in the generation it was computed in, so no edit is ever
+// answered with a copy from before it. Bounded by entries and bytes; the oldest go first.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { kioskStreets } from './kiosk-scope'
+
+/** The routes whose answers are kept (GET, 200). */
+export const CACHED_READS: ReadonlySet<string> = new Set([
+  '/api/grids',
+  '/api/communities/:code/units',
+  '/api/coverage/summary',
+  '/api/equity/indicators',
+  '/api/wall/kpis',
+  '/api/wall/gaps',
+  '/api/streets',
+  '/api/communities',
+])
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+interface Entry {
+  generation: number
+  payload: string | Buffer
+  type: string
+}
+
+export class ReadCache {
+  private readonly entries = new Map<string, Entry>()
+  private bytes = 0
+  generation = 0
+  hits = 0
+  misses = 0
+
+  constructor(
+    readonly maxEntries = 500,
+    readonly maxBytes = 128 * 1024 * 1024,
+  ) {}
+
+  /** A change: everything kept so far is from before it. */
+  invalidate() {
+    this.generation++
+    this.entries.clear()
+    this.bytes = 0
+  }
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key)
+    if (!entry || entry.generation !== this.generation) return undefined
+    // most recently used last
+    this.entries.delete(key)
+    this.entries.set(key, entry)
+    return entry
+  }
+
+  put(key: string, entry: Entry) {
+    if (entry.generation !== this.generation || entry.payload.length > this.maxBytes) return
+    const old = this.entries.get(key)
+    if (old) {
+      this.entries.delete(key)
+      this.bytes -= old.payload.length
+    }
+    this.entries.set(key, entry)
+    this.bytes += entry.payload.length
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break
+      this.entries.delete(k)
+      this.bytes -= e.payload.length
+    }
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readCache: ReadCache
+  }
+  interface FastifyRequest {
+    /** the cache key of a cacheable read, and the generation it started in */
+    readCacheKey?: { key: string; generation: number; hit: boolean }
+  }
+}
+
+async function keyOf(req: FastifyRequest): Promise<string> {
+  const streets = await kioskStreets(req)
+  return `${req.url}|${streets?.join(',') ?? ''}`
+}
+
+/** Register after the kiosk scope (its preHandler narrows the query first), before compression. */
+export function registerReadCache(app: FastifyInstance, cache = new ReadCache()) {
+  app.decorate('readCache', cache)
+  app.events.subscribe(() => cache.invalidate())
+  app.addHook('onResponse', async (req, reply) => {
+    if (WRITES.has(req.method) && reply.statusCode < 400) cache.invalidate()
+  })
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'GET' || !CACHED_READS.has(req.routeOptions.url ?? '')) return
+    const key = await keyOf(req)
+    const entry = cache.get(key)
+    req.readCacheKey = { key, generation: cache.generation, hit: entry !== undefined }
+    if (!entry) {
+      cache.misses++
+      return
+    }
+    cache.hits++
+    reply.header('content-type', entry.type)
+    return reply.send(entry.payload)
+  })
+  app.addHook('onSend', async (req, reply, payload) => {
+    const at = req.readCacheKey
+    if (!at || at.hit || reply.statusCode !== 200) return payload
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
+    if (reply.getHeader('content-encoding') !== undefined) return payload
+    cache.put(at.key, {
+      generation: at.generation,
+      payload,
+      type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+    })
+    return payload
+  })
+}
