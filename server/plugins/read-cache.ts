@@ -2,10 +2,14 @@
 // grids and units as GeoJSON, the coverage summary, the equity indicators, the wall's KPIs and
 // gaps, the street and community lists — keep their last answers (the serialized body, before
 // compression and ETag) keyed by the request (path, query, and a wall link's street). Every
-// change announced on the live-changes bus (/api/events) and every successful write starts a new
+// change announced on the live-changes bus (/api/events) and every successful write (a permission
+// that is audited: not a siting solve or proposal) starts a new
 // generation: an answer is served only in the generation it was computed in, so no edit is ever
 // answered with a copy from before it. Bounded by entries and bytes; the oldest go first.
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { AUDITED } from '../../core/auth/permissions'
 import { kioskStreets } from './kiosk-scope'
 
 /** The routes whose answers are kept (GET, 200). */
@@ -20,12 +24,19 @@ export const CACHED_READS: ReadonlySet<string> = new Set([
   '/api/communities',
 ])
 
+const brotli = promisify(brotliCompress)
+const gzip = promisify(gzipCallback)
+// the quality of plugins/compression.ts
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 interface Entry {
   generation: number
   payload: string | Buffer
   type: string
+  /** the payload as compressed for each encoding asked so far (br, gzip) */
+  encoded?: Map<string, Buffer>
 }
 
 export class ReadCache {
@@ -83,6 +94,14 @@ declare module 'fastify' {
   }
 }
 
+/** The encoding @fastify/compress picks for a request (br first, then gzip). */
+function encodingFor(req: FastifyRequest): string | null {
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+  if (/\bbr\b/.test(accepted)) return 'br'
+  if (/\bgzip\b/.test(accepted)) return 'gzip'
+  return null
+}
+
 async function keyOf(req: FastifyRequest): Promise<string> {
   const streets = await kioskStreets(req)
   return `${req.url}|${streets?.join(',') ?? ''}`
@@ -92,8 +111,10 @@ async function keyOf(req: FastifyRequest): Promise<string> {
 export function registerReadCache(app: FastifyInstance, cache = new ReadCache()) {
   app.decorate('readCache', cache)
   app.events.subscribe(() => cache.invalidate())
+  // a successful write (not a siting solve or proposal: they change nothing)
   app.addHook('onResponse', async (req, reply) => {
-    if (WRITES.has(req.method) && reply.statusCode < 400) cache.invalidate()
+    const permission = req.routeOptions.config?.permission
+    if (WRITES.has(req.method) && reply.statusCode < 400 && permission && AUDITED.has(permission)) cache.invalidate()
   })
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'GET' || !CACHED_READS.has(req.routeOptions.url ?? '')) return
@@ -106,7 +127,18 @@ export function registerReadCache(app: FastifyInstance, cache = new ReadCache())
     }
     cache.hits++
     reply.header('content-type', entry.type)
-    return reply.send(entry.payload)
+    const encoding = encodingFor(req)
+    if (encoding === null || entry.payload.length < 1024) return reply.send(entry.payload)
+    // compressed once per encoding, in zlib's thread pool, as @fastify/compress would (which
+    // leaves an answer with a Content-Encoding as it is)
+    let encoded = entry.encoded?.get(encoding)
+    if (!encoded) {
+      encoded = await (encoding === 'br' ? brotli(entry.payload, BROTLI) : gzip(entry.payload))
+      entry.encoded ??= new Map()
+      entry.encoded.set(encoding, encoded)
+    }
+    reply.header('content-encoding', encoding).header('vary', 'accept-encoding')
+    return reply.send(encoded)
   })
   app.addHook('onSend', async (req, reply, payload) => {
     const at = req.readCacheKey
