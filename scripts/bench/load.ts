@@ -4,7 +4,8 @@
 //   1. one at a time: each read route in turn, no other work (the baseline of the same run);
 //   2. 20, then 50 concurrent readers, each looping over the read routes — grids of a community,
 //      the coverage summary, the equity indicators, the wall KPIs, a community's units — for a few
-//      seconds, while a planner saves grid edits (a boundary unit moved) and facility moves through
+//      seconds, while a planner saves grid edits (a boundary unit moved) and facility moves, one a
+//      second, through
 //      the API, and an exact siting solve (MCLP, exact: always) runs again and again.
 // Reported: p50 / p95 per route and phase, the edits and solves done meanwhile, the read cache's
 // hit share and the load average. Goal: p95 under 20 concurrent readers ≤ 300 ms on the server
@@ -111,7 +112,7 @@ async function editLoop(ctx: Ctx, stop: () => boolean, random: () => number) {
       facilities[facilities.indexOf(f)] = moved
     }
     times.push(performance.now() - t)
-    await new Promise((r) => setTimeout(r, 250))
+    await new Promise((r) => setTimeout(r, 1000)) // one save a second, from one planner
   }
   return times
 }

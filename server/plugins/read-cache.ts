@@ -36,7 +36,7 @@ interface Entry {
   payload: string | Buffer
   type: string
   /** the payload as compressed for each encoding asked so far (br, gzip) */
-  encoded?: Map<string, Buffer>
+  encoded?: Map<string, Promise<Buffer>>
 }
 
 export class ReadCache {
@@ -90,7 +90,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     /** the cache key of a cacheable read, and the generation it started in */
-    readCacheKey?: { key: string; generation: number; hit: boolean }
+    readCacheKey?: { key: string; generation: number; hit: boolean; done?: () => void }
   }
 }
 
@@ -109,20 +109,39 @@ async function keyOf(req: FastifyRequest): Promise<string> {
 
 /** Register after the kiosk scope (its preHandler narrows the query first), before compression. */
 export function registerReadCache(app: FastifyInstance, cache = new ReadCache()) {
+  const inflight = new Map<string, { generation: number; done: Promise<void> }>()
   app.decorate('readCache', cache)
   app.events.subscribe(() => cache.invalidate())
   // a successful write (not a siting solve or proposal: they change nothing)
   app.addHook('onResponse', async (req, reply) => {
+    req.readCacheKey?.done?.()
     const permission = req.routeOptions.config?.permission
     if (WRITES.has(req.method) && reply.statusCode < 400 && permission && AUDITED.has(permission)) cache.invalidate()
   })
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'GET' || !CACHED_READS.has(req.routeOptions.url ?? '')) return
     const key = await keyOf(req)
-    const entry = cache.get(key)
+    let entry = cache.get(key)
+    // the same read already being computed in this generation: wait for it rather than compute again
+    const running = inflight.get(key)
+    if (!entry && running && running.generation === cache.generation) {
+      await running.done
+      entry = cache.get(key)
+    }
     req.readCacheKey = { key, generation: cache.generation, hit: entry !== undefined }
     if (!entry) {
       cache.misses++
+      if (!inflight.has(key) || inflight.get(key)!.generation !== cache.generation) {
+        let done = () => {}
+        const promise = new Promise<void>((resolve) => {
+          done = resolve
+        })
+        inflight.set(key, { generation: cache.generation, done: promise })
+        req.readCacheKey.done = () => {
+          if (inflight.get(key)?.done === promise) inflight.delete(key)
+          done()
+        }
+      }
       return
     }
     cache.hits++
@@ -131,14 +150,14 @@ export function registerReadCache(app: FastifyInstance, cache = new ReadCache())
     if (encoding === null || entry.payload.length < 1024) return reply.send(entry.payload)
     // compressed once per encoding, in zlib's thread pool, as @fastify/compress would (which
     // leaves an answer with a Content-Encoding as it is)
-    let encoded = entry.encoded?.get(encoding)
+    entry.encoded ??= new Map()
+    let encoded = entry.encoded.get(encoding)
     if (!encoded) {
-      encoded = await (encoding === 'br' ? brotli(entry.payload, BROTLI) : gzip(entry.payload))
-      entry.encoded ??= new Map()
+      encoded = encoding === 'br' ? brotli(entry.payload, BROTLI) : gzip(entry.payload)
       entry.encoded.set(encoding, encoded)
     }
     reply.header('content-encoding', encoding).header('vary', 'accept-encoding')
-    return reply.send(encoded)
+    return reply.send(await encoded)
   })
   app.addHook('onSend', async (req, reply, payload) => {
     const at = req.readCacheKey
@@ -150,6 +169,7 @@ export function registerReadCache(app: FastifyInstance, cache = new ReadCache())
       payload,
       type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
     })
+    at.done?.()
     return payload
   })
 }
