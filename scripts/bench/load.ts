@@ -4,9 +4,8 @@
 //   1. one at a time: each read route in turn, no other work (the baseline of the same run);
 //   2. 20, then 50 concurrent readers, each looping over the read routes — grids of a community,
 //      the coverage summary, the equity indicators, the wall KPIs, a community's units — for a few
-//      seconds, while a planner saves grid edits (a boundary unit moved) and facility moves, one a
-//      second, through
-//      the API, and an exact siting solve (MCLP, exact: always) runs again and again.
+//      seconds, while a planner saves grid edits (a boundary unit moved) and facility moves through
+//      the API, one a second, and an exact siting solve (MCLP, exact: always) runs again and again.
 // Reported: p50 / p95 per route and phase, the edits and solves done meanwhile, the read cache's
 // hit share and the load average. Goal: p95 under 20 concurrent readers ≤ 300 ms on the server
 // engine and ≤ 1 s on the embedded one.
