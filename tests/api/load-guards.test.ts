@@ -22,6 +22,7 @@ beforeAll(async () => {
   })
   analyst = await openSessionAs(ctx.database.db, 'analyst')
   street = (await ctx.app.inject('/api/streets')).json<StreetPage>().features[0].properties.code
+  await ctx.app.coverage.ensure() // the coverage store built once, here (hook time, not test time)
 })
 afterAll(() => ctx?.close())
 
