@@ -18,6 +18,7 @@ import {
   PolygonGeometry,
 } from '../core/api/geojson'
 import { SESSION_SCHEME, tidyOpenApi } from '../core/api/openapi'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../core/auth/rate-limits'
 import type { DatabaseHandle, EngineKind } from './db/engine'
 import type { Database } from './db/schema'
 import { authRoutes, kioskEntryRoutes } from './modules/auth/auth.routes'
@@ -50,6 +51,9 @@ import { registerCompression, registerRanges } from './plugins/compression'
 import { frameworkErrors, registerErrorHandler } from './plugins/errors'
 import { registerEvents } from './plugins/events'
 import { registerCors, registerHttpCache } from './plugins/http-cache'
+import { registerKioskScope } from './plugins/kiosk-scope'
+import { registerRateLimits } from './plugins/rate-limits'
+import { registerReadCache } from './plugins/read-cache'
 import { registerValidationPolicy } from './plugins/validation'
 
 declare module 'fastify' {
@@ -70,6 +74,8 @@ export interface AppOptions {
   basemapOrigins?: string[]
   /** behind a reverse proxy (X-Forwarded-For / -Proto): client IPs in the audit log, Secure cookies */
   trustProxy?: boolean
+  /** limits on the expensive routes (WANGGE_RATE_LIMITS); false: none. Default DEFAULT_RATE_LIMITS */
+  rateLimits?: RateLimits | false
 }
 
 export const DEFAULT_WEB_ROOT = new URL('../web/dist/', import.meta.url).pathname
@@ -87,8 +93,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerValidationPolicy(app)
   // before any route: every route declares its permission (ADR 16)
   registerAuth(app)
+  registerKioskScope(app)
+  await registerRateLimits(app, options.rateLimits ?? DEFAULT_RATE_LIMITS)
   await registerSecurityHeaders(app, options.basemapOrigins ?? [])
   registerEvents(app)
+  // after the kiosk scope, before compression (it keeps the bodies as serialized)
+  registerReadCache(app)
   await registerCompression(app)
   registerRanges(app)
   registerHttpCache(app)

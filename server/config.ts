@@ -1,4 +1,6 @@
 // Process configuration from the environment, checked once at start.
+import { parseRateLimits, type RateLimits } from '../core/auth/rate-limits'
+
 export interface Config {
   port: number
   host: string
@@ -19,6 +21,8 @@ export interface Config {
   logLevel: string
   /** origins allowed to read the API from a browser (CORS); none by default */
   corsOrigins: string[]
+  /** limits on siting, proposals, imports and downloads (WANGGE_RATE_LIMITS="siting=20/60,…" or "off") */
+  rateLimits: RateLimits | false
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    rateLimits: parseRateLimits(env.WANGGE_RATE_LIMITS),
   }
 }

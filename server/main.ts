@@ -26,6 +26,7 @@ const app = await buildApp({
   corsOrigins: config.corsOrigins,
   basemapOrigins: config.basemapOrigins,
   trustProxy: config.trustProxy,
+  rateLimits: config.rateLimits,
 })
 const address = await app.listen({ port: config.port, host: config.host })
 const url = address.replace('127.0.0.1', 'localhost')

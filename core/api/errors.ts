@@ -122,6 +122,11 @@ export const ERROR_CODES = {
   },
   ACCOUNT_LOCKED: { status: 403, description: 'an account the administrator locked' },
   TOO_MANY_ATTEMPTS: { status: 429, description: 'too many failed sign-ins: wait the seconds the message names' },
+  RATE_LIMITED: {
+    status: 429,
+    description:
+      'too many expensive requests (siting, proposals, imports, downloads) in the window: wait the seconds named',
+  },
   WEAK_PASSWORD: { status: 400, description: 'a password the rules refuse; the message says why' },
   BAD_ROLE: {
     status: 400,

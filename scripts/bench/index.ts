@@ -17,6 +17,7 @@ const all: Record<string, string[]> = {
   tiles: ['tiles.ts'], // issue 10: MVT z10–z16 cold/warm beside the bare SQL; all grids gzip/brotli vs raw
   network: ['network.ts'], // issue 11: walking coverage, a move, an isochrone, MCLP on foot, beside radius and pgRouting
   import: ['import.ts'], // issue 9: a district from Shapefile and CSV, validate + commit vs COPY, peak memory
+  load: ['load.ts'], // issue 13: 20 and 50 concurrent readers during edits and an exact siting solve, p50/p95 per route
 }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all)
 const unknown = chosen.filter((name) => !(name in all))

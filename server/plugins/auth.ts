@@ -71,18 +71,56 @@ export async function principalOf(req: FastifyRequest): Promise<Principal | null
   return req.principalCache
 }
 
+/**
+ * Who a session or token was, for a moment (ADR 25): under many concurrent reads the two lookups
+ * per request were a queue on PGlite's one connection. Kept PRINCIPAL_TTL_MS at most, never past
+ * the session's expiry, and all forgotten after any successful write (a sign-out, a lock, a role
+ * change, a revoked kiosk link take effect at once).
+ */
+const PRINCIPAL_TTL_MS = 2000
+const principals = new WeakMap<object, Map<string, { principal: Principal; until: number }>>()
+const knownOf = (req: FastifyRequest) => {
+  const known = principals.get(req.server.db) ?? new Map()
+  principals.set(req.server.db, known)
+  return known
+}
+
 async function resolve(req: FastifyRequest): Promise<Principal | null> {
-  const db = req.server.db
   const authorization = req.headers.authorization
-  if (authorization?.toLowerCase().startsWith('bearer ')) {
-    const user = await repo.userByApiToken(db, digest(authorization.slice(7).trim()))
+  const bearer = authorization?.toLowerCase().startsWith('bearer ') ? authorization.slice(7).trim() : undefined
+  const sid = bearer === undefined ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined
+  if (bearer === undefined && !sid) return null
+  const key = bearer !== undefined ? `b:${digest(bearer)}` : `c:${digest(sid!)}`
+  const known = knownOf(req)
+  const now = Date.now()
+  const hit = known.get(key)
+  if (hit && hit.until > now) return { ...hit.principal }
+  const found = await lookUp(req, key.slice(2), bearer !== undefined)
+  if (!found) return null
+  if (known.size > 10_000) known.clear()
+  known.set(key, { principal: found.principal, until: Math.min(now + PRINCIPAL_TTL_MS, found.expiresAt) })
+  return { ...found.principal }
+}
+
+async function lookUp(
+  req: FastifyRequest,
+  hash: string,
+  bearer: boolean,
+): Promise<{ principal: Principal; expiresAt: number } | null> {
+  const db = req.server.db
+  if (bearer) {
+    const user = await repo.userByApiToken(db, hash)
     if (!user || user.locked) return null
-    return { ...fromUser(user), via: 'bearer', csrfToken: null }
+    return { principal: { ...fromUser(user), via: 'bearer', csrfToken: null }, expiresAt: Number.POSITIVE_INFINITY }
   }
-  const sid = parseCookies(req.headers.cookie)[SESSION_COOKIE]
-  if (!sid) return null
-  const session = await repo.sessionByHash(db, digest(sid))
+  const session = await repo.sessionByHash(db, hash)
   if (!session) return null
+  const expiresAt = new Date(session.expiresAt).getTime()
+  const principal = principalOfSession(session)
+  return { principal, expiresAt }
+}
+
+function principalOfSession(session: repo.SessionRow): Principal {
   if (session.user) return { ...fromUser(session.user), via: 'cookie', csrfToken: session.csrfToken }
   const k = session.kiosk!
   return {
@@ -239,6 +277,11 @@ export function registerAuth(app: FastifyInstance) {
         'CSRF_FAILED',
         `a write signed in by cookie needs the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie`,
       )
+  })
+
+  // any successful write may have ended a session or changed a role: look them up afresh
+  app.addHook('onResponse', async (req, reply) => {
+    if (UNSAFE.has(req.method) && reply.statusCode < 400) principals.delete(req.server.db)
   })
 
   app.addHook('onSend', async (req, reply, payload) => {

@@ -2,7 +2,17 @@
 // coverage endpoints; a facility saved through the API shows in the KPIs at once (the change
 // event invalidates the equity model); bad input names the bad value.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CoverageSummary, GridPage, Health, IndicatorTable, StreetPage, WallGaps, WallKpis } from '../../core/api'
+import type {
+  CommunityPage,
+  CoverageSummary,
+  GridPage,
+  Health,
+  IndicatorTable,
+  StreetPage,
+  WallGaps,
+  WallKpis,
+} from '../../core/api'
+import { openSessionAs } from '../../server/modules/auth/sessions'
 import { startTestApp } from '../support/test-database'
 
 let ctx: Awaited<ReturnType<typeof startTestApp>>
@@ -134,5 +144,51 @@ describe('bad input', () => {
     const res = await ctx.app.inject({ method: 'GET', url })
     expect(res.statusCode).toBe(status)
     expect(res.json().message).toMatch(pattern)
+  })
+})
+
+describe('a wall link bound to a street (issue 13)', () => {
+  it('sees only its street on every read, and is refused other streets and district-wide reads', async () => {
+    const streets = (await get<StreetPage>('/api/streets')).features.map((f) => f.properties.code)
+    const [mine, other] = streets
+    const wall = await openSessionAs(ctx.database.db, 'kiosk', { kioskStreet: mine })
+    const read = (url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: wall.headers.cookie } })
+
+    // the KPIs and gaps without a street are its street's, the same as an administrator asking for it
+    const kpis = await read('/api/wall/kpis')
+    expect(kpis.statusCode, kpis.body).toBe(200)
+    expect(kpis.json<WallKpis>()).toEqual(await get<WallKpis>(`/api/wall/kpis?street=${mine}`))
+    const gaps = await read('/api/wall/gaps')
+    expect(gaps.json<WallGaps>()).toEqual(await get<WallGaps>(`/api/wall/gaps?street=${mine}`))
+    // lists: one street, its communities, its grids
+    expect((await read('/api/streets')).json<StreetPage>().features.map((f) => f.properties.code)).toEqual([mine])
+    const communities = (await read('/api/communities?limit=5000')).json<CommunityPage>().features
+    expect(communities.length).toBeGreaterThan(0)
+    expect(new Set(communities.map((c) => c.properties.streetCode))).toEqual(new Set([mine]))
+    const grids = (await read('/api/grids?limit=5000')).json<GridPage>().features
+    const allGrids = await get<GridPage>('/api/grids?limit=5000')
+    expect(grids.length).toBeGreaterThan(0)
+    expect(grids.length).toBeLessThan(allGrids.features.length)
+    const mineCodes = new Set(communities.map((c) => c.properties.code))
+    for (const g of grids) expect(mineCodes.has(g.properties.communityCode)).toBe(true)
+
+    // another street, one of its communities, or a read with no street to narrow it: 403, named
+    const theirCommunity = (await get<CommunityPage>(`/api/communities?street=${other}&limit=1`)).features[0]
+    for (const url of [
+      `/api/wall/kpis?street=${other}`,
+      `/api/streets/${other}`,
+      `/api/grids?community=${theirCommunity.properties.code}`,
+      `/api/equity/scorecard/${theirCommunity.properties.code}`,
+      '/api/search?q=社区',
+    ]) {
+      const res = await read(url)
+      expect(res.statusCode, url).toBe(403)
+      expect(res.json().code).toBe('OUTSIDE_STREETS')
+      expect(res.json().message).toContain(mine)
+    }
+    // a district wall link (no street) still sees the district
+    const district = await openSessionAs(ctx.database.db, 'kiosk')
+    const all = await ctx.app.inject({ url: '/api/streets', headers: { cookie: district.headers.cookie } })
+    expect(all.json<StreetPage>().features.length).toBe(streets.length)
   })
 })

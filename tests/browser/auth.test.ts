@@ -48,7 +48,8 @@ describe('signing in as a street planner', () => {
       )) as { pairs: [number, number, number][] }
       const gridOf = new Map(units.units.features.map((f) => [f.id as number, f.properties.gridId!]))
       const [unit, neighbour] = pairs.pairs.find(([a, b]) => gridOf.get(a) !== gridOf.get(b))!
-      await page.fill('[data-testid=edit-editor-name]', '街道规划员')
+      // the save bar names who is signed in (no name field: the server takes it from the session)
+      expect(await page.textContent('[data-testid=edit-editor-name]')).toContain('街道规划员（street）')
       await page.click('[data-testid=edit-tool-click]')
       await page.click(`[data-testid=edit-grid-${gridOf.get(neighbour)}]`)
       const at = units.units.features.find((f) => f.id === unit)!.properties.centroid

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { inject } from 'vitest'
+import type { RateLimits } from '../../core/auth/rate-limits'
 import { buildApp } from '../../server/app'
 import { type DatabaseHandle, openDatabase } from '../../server/db/engine'
 import { registerListeningSession, setGdalToken, signInTestApp, type TestRole } from './auth'
@@ -39,9 +40,17 @@ async function copyServerTemplate(template: string): Promise<DatabaseHandle> {
  * as `as` (default: the administrator; `null`: nobody): `app.inject` sends the session, `session`
  * has its cookie, CSRF token and an API token (GDAL's requests carry it).
  */
-export async function startTestApp(options: { listen?: boolean; webRoot?: string; as?: TestRole } = {}) {
+export async function startTestApp(
+  options: { listen?: boolean; webRoot?: string; as?: TestRole; rateLimits?: RateLimits | false } = {},
+) {
   const database = await openTestDatabase()
-  const app = await buildApp({ database, logLevel: 'silent', webRoot: options.webRoot })
+  // no rate limits unless a test asks for them (tests repeat expensive requests on purpose)
+  const app = await buildApp({
+    database,
+    logLevel: 'silent',
+    webRoot: options.webRoot,
+    rateLimits: options.rateLimits ?? false,
+  })
   const session = await signInTestApp(app, database, options.as === undefined ? 'administrator' : options.as)
   let url = ''
   if (options.listen) {

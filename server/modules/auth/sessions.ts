@@ -20,7 +20,11 @@ export interface OpenedSession {
   headers: { cookie: string; 'x-csrf-token': string }
 }
 
-export async function openSessionAs(db: Kysely<Database>, role: Role): Promise<OpenedSession> {
+export async function openSessionAs(
+  db: Kysely<Database>,
+  role: Role,
+  options: { kioskStreet?: string } = {},
+): Promise<OpenedSession> {
   await ensureDemoAccounts(db)
   const sid = newSecret()
   const csrf = newSecret()
@@ -31,7 +35,7 @@ export async function openSessionAs(db: Kysely<Database>, role: Role): Promise<O
     const id = await repo.insertKioskLink(db, {
       tokenHash: digest(newSecret()),
       label: 'test wall',
-      streetCode: '',
+      streetCode: options.kioskStreet ?? '',
       createdBy: null,
     })
     await repo.insertSession(db, { idHash: digest(sid), kioskLinkId: id, csrfToken: csrf, expiresAt })

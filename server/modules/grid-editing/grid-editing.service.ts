@@ -24,16 +24,12 @@ import {
   deviation,
   GridError,
   type GridSettings,
-  greedySweep,
   gridPolsbyPopper,
   gridRefsOf,
   integrityReport,
   isInBand,
   matchedUnitsMoved,
   planReport,
-  proposeGrids,
-  proposePlan,
-  shapeGuardedRebalance,
   type UnitGraph,
   unitIdsOf,
   withUnitIds,
@@ -42,6 +38,7 @@ import { gridName } from '../../../core/domain/place-names'
 import { bandInHouseholds } from '../../../core/domain/settings'
 import type { Database } from '../../db/schema'
 import { AppError, badRequest, notFound } from '../../plugins/errors'
+import { runAnalysis } from '../../workers/analysis-pool'
 import { rebuildGridCaches } from '../grids/grids.repository'
 import * as repo from './grid-editing.repository'
 
@@ -467,20 +464,18 @@ export async function proposal(
     : await repo.communitiesOfStreet(db, scope.street!)
   const graph = buildGraph(units, pairs)
   const current = Int32Array.from(units, (u) => u.gridId ?? -1)
-  const t0 = performance.now()
   // propose: the current grids rebalanced with their shapes kept, or afresh where that cannot
-  // reach the band; rebalance: only the former (ADR 29). Either way each grid beside the current one.
-  // (`fresh`: propose from scratch everywhere, the current grids ignored)
-  const proposed =
-    mode === 'rebalance'
-      ? shapeGuardedRebalance(graph, current, settings).assignment
-      : fresh
-        ? aboveKeys(proposeGrids(graph, settings, { seed }), current)
-        : proposePlan(graph, current, settings, { seed }).assignment
-  const elapsedMs = performance.now() - t0
+  // reach the band; rebalance: only the former (ADR 29); `fresh`: from scratch everywhere. The
+  // search runs in the analysis worker: reads go on meanwhile (ADR 25).
+  const run = (await runAnalysis('proposal', { graph, settings, mode, current, seed, fresh })) as {
+    proposed: Int32Array
+    elapsedMs: number
+    baseline: Int32Array
+  }
+  const { elapsedMs, baseline } = run
+  const proposed = mode === 'propose' && fresh ? aboveKeys(run.proposed, current) : run.proposed
   const shapes = new Map(compareShapes(graph, current, proposed).map((g) => [g.key, g]))
   const currentKeys = new Set(current)
-  const baseline = greedySweep(graph, settings)
   const figures = (a: Int32Array, moved: boolean): PlanFigures => ({
     ...planReport(graph, a, settings),
     unitsMoved: moved

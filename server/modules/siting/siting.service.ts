@@ -1,28 +1,15 @@
 // "Where to build": MCLP, LSCP and p-median over the in-memory coverage, with existing facilities
 // of the type fixed. Candidates are grid or unit centroids (household-weighted mean of their
-// buildings, EPSG:4548) or points the official drew. HiGHS is loaded once per process.
+// buildings, EPSG:4548) or points the official drew. The solves (heuristic + HiGHS) run in the
+// analysis worker (server/workers, ADR 25); the candidates' coverage is built here, in memory.
 import type { ErrorCodeWithStatus, SitingResponse, SitingSite } from '../../../core/api'
 import { storeFor } from '../../../core/domain/coverage-store'
-import {
-  type CoverageSitingResult,
-  coverageWithinRadius,
-  type LinearSolver,
-  loadSolver,
-  solveLscp,
-  solveMclp,
-  solvePMedian,
-} from '../../../core/domain/siting'
+import { type CoverageSitingResult, coverageWithinRadius, type PMedianResult } from '../../../core/domain/siting'
 import { toLngLat, toMetricBatch } from '../../../core/geo'
 import { cappedDistanceMatrix, pointsWithin } from '../../../core/network'
 import { badRequest } from '../../plugins/errors'
+import { runAnalysis } from '../../workers/analysis-pool'
 import { type CoverageModel, viewOf } from '../coverage/coverage.service'
-
-let solver: Promise<LinearSolver> | null = null
-/** HiGHS, loaded on first use and shared by every request. */
-export function sitingSolver(): Promise<LinearSolver> {
-  solver ??= loadSolver()
-  return solver
-}
 
 export type CandidateSpec = 'grid-centroids' | 'unit-centroids' | { points: [number, number][] }
 
@@ -205,9 +192,9 @@ function coverageResponse(
 }
 
 // core validation errors (bad k, unreachable target) become a 400 naming the value
-function asBadRequest<T>(code: ErrorCodeWithStatus<400>, run: () => T): T {
+async function asBadRequest<T>(code: ErrorCodeWithStatus<400>, run: () => Promise<T>): Promise<T> {
   try {
-    return run()
+    return await run()
   } catch (error) {
     if (error instanceof Error && !('statusCode' in error)) throw badRequest(code, error.message)
     throw error
@@ -220,13 +207,16 @@ export async function runMclp(model: CoverageModel, input: SitingInput & { k: nu
   const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', demand)
   assertK(input.k, candidates)
   const coverage = candidateCoverage(model, s.method, demand, candidates, s.radiusM)
-  const solver = await sitingSolver()
-  const result = asBadRequest('BAD_SITING_INPUT', () =>
-    solveMclp({ demandWeights: demand.weights, coverage, preCovered: demand.preCovered }, input.k, {
-      solver,
-      timeLimitSeconds: input.timeLimitSeconds ?? 5,
-      exact: input.exact,
-    }),
+  // the solve runs in the analysis worker: reads go on meanwhile (ADR 25)
+  const result = await asBadRequest(
+    'BAD_SITING_INPUT',
+    () =>
+      runAnalysis('mclp', {
+        input: { demandWeights: demand.weights, coverage, preCovered: demand.preCovered },
+        k: input.k,
+        timeLimitSeconds: input.timeLimitSeconds ?? 5,
+        exact: input.exact,
+      }) as Promise<CoverageSitingResult>,
   )
   return coverageResponse('mclp', s, demand, candidates, result)
 }
@@ -239,13 +229,15 @@ export async function runLscp(
   const demand = demandOf(model, s.cov.covered, input.street)
   const candidates = candidatesOf(model, input.candidates ?? 'grid-centroids', demand)
   const coverage = candidateCoverage(model, s.method, demand, candidates, s.radiusM)
-  const solver = await sitingSolver()
-  const result = asBadRequest('TARGET_UNREACHABLE', () =>
-    solveLscp({ demandWeights: demand.weights, coverage, preCovered: demand.preCovered }, input.targetShare, {
-      solver,
-      timeLimitSeconds: input.timeLimitSeconds ?? 5,
-      exact: input.exact,
-    }),
+  const result = await asBadRequest(
+    'TARGET_UNREACHABLE',
+    () =>
+      runAnalysis('lscp', {
+        input: { demandWeights: demand.weights, coverage, preCovered: demand.preCovered },
+        targetShare: input.targetShare,
+        timeLimitSeconds: input.timeLimitSeconds ?? 5,
+        exact: input.exact,
+      }) as Promise<CoverageSitingResult>,
   )
   return coverageResponse('lscp', s, demand, candidates, result)
 }
@@ -314,15 +306,15 @@ export async function runPMedian(model: CoverageModel, input: SitingInput & { k:
     fixedDistance = Float64Array.from(areas.x, (x, i) => s.cov.grid.nearestInto(x, areas.y[i], hit).distanceMeters)
   }
   const note = notes.length > 0 ? notes.join('; ') : undefined
-  const solver = await sitingSolver()
-  const result = asBadRequest('BAD_SITING_INPUT', () =>
-    solvePMedian({ demandWeights: areaWeights, candidateCount: m, distance, fixedDistance }, input.k, {
-      solver,
-      timeLimitSeconds: input.timeLimitSeconds ?? 5,
-      exact: input.exact,
-      restarts: 2,
-      lagrangianIterations: 100,
-    }),
+  const result = await asBadRequest(
+    'BAD_SITING_INPUT',
+    () =>
+      runAnalysis('pMedian', {
+        input: { demandWeights: areaWeights, candidateCount: m, distance, fixedDistance },
+        k: input.k,
+        timeLimitSeconds: input.timeLimitSeconds ?? 5,
+        exact: input.exact,
+      }) as Promise<PMedianResult>,
   )
   // coverage within the radius before and after, over the demand areas
   let total = 0

@@ -6,6 +6,8 @@ import { bboxFilter, eqFilter, featurePageSql, labelPoint, servedGeoJson } from 
 
 export interface StreetFilter {
   bbox?: Bbox
+  /** only this street (a wall link bound to it) */
+  code?: string
   limit: number
   offset: number
 }
@@ -28,7 +30,7 @@ const streetRows = sql`SELECT s.*,
 
 export async function listStreets(db: Kysely<Database>, filter: StreetFilter): Promise<string> {
   const { rows } = await featurePageSql({
-    ids: sql`SELECT s.code AS id FROM streets s WHERE ${bboxFilter('s.geom', filter.bbox)}`,
+    ids: sql`SELECT s.code AS id FROM streets s WHERE ${bboxFilter('s.geom', filter.bbox)} AND ${eqFilter('s.code', filter.code)}`,
     rows: sql`${streetRows} JOIN f ON f.id = s.code`,
     orderBy: sql`p.code`,
     feature: streetFeature,

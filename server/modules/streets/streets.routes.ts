@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorBody, StreetCode, StreetFeature, StreetListQuery, StreetPage } from '../../../core/api'
+import { kioskStreets } from '../../plugins/kiosk-scope'
 import { bboxOf, paging, sendGeoJson } from '../route-helpers'
 import { getStreet, listStreets } from './streets.repository'
 
@@ -19,7 +20,11 @@ export const streetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) =>
       sendGeoJson(
         reply,
-        await listStreets(app.db, { bbox: bboxOf(req.query.bbox), ...paging(req.query) }),
+        await listStreets(app.db, {
+          bbox: bboxOf(req.query.bbox),
+          code: (await kioskStreets(req))?.[0],
+          ...paging(req.query),
+        }),
         'streets',
         '',
       ),

@@ -11,6 +11,7 @@ import {
 } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
 import { DownloadChoices } from '../../ui/download-choices'
+import { SignedInAs } from '../auth/signed-in-as'
 import { SitingPanel } from './siting-panel'
 import type { CoverageModeState } from './use-coverage'
 import type { useWalk } from './use-walk'
@@ -185,15 +186,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
       <WorstLists state={state} communities={communities} onSelectFacility={onSelectFacility} show={props.show} />
 
       <h4>{t('cov.editTitle')}</h4>
-      <label className="cov-field">
-        <span>{t('cov.author')}</span>
-        <input
-          value={state.edits.author}
-          onChange={(e) => state.edits.setAuthor(e.target.value)}
-          placeholder={t('cov.authorPlaceholder')}
-          data-testid="editor-name"
-        />
-      </label>
+      <SignedInAs label={t('cov.author')} testId="editor-name" className="cov-field" />
       <div className="cov-row">
         <button
           type="button"

@@ -66,7 +66,12 @@ const NO_COMPLIANCE = new Map<number, FacilityCompliance>()
 export function useCoverageFigures(options: CoverageFigureOptions) {
   const { enabled, subject, revision, view, worstLevel, worstSort, onError } = options
   const { type, scenario, method } = subject
-  const figures = useApiResource(enabled ? (signal) => loadFigures(subject, signal) : null, [type, scenario, method, revision])
+  const figures = useApiResource(enabled ? (signal) => loadFigures(subject, signal) : null, [
+    type,
+    scenario,
+    method,
+    revision,
+  ])
   const worst = useApiResource(enabled ? (signal) => coverageApi.worst(subject, worstLevel, worstSort, signal) : null, [
     type,
     scenario,

@@ -1,24 +1,15 @@
-// Facility edits in the coverage mode, under the editor's name (kept in localStorage): move,
+// Facility edits in the coverage mode, under the signed-in person's name: move,
 // save, retire and create. Each edit reports its outcome in the panel's message and then
 // refreshes the coverage figures and the rest of the app's facilities.
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import type { FacilityPatch } from '../../../../core/api'
 import { describeApiError } from '../../api/describe-api-error'
 import { useI18n } from '../../i18n/i18n-provider'
 import type { FacilityFeature } from '../../map/layers/facility-layers'
+import { useSignedInName } from '../auth/signed-in-as'
 import type { Selection } from '../selection/selection'
 import { coverageApi } from './coverage-api'
 import type { CoverageFeedback } from './use-coverage-feedback'
-
-const AUTHOR_KEY = 'wangge.editorName'
-
-function readAuthor(): string {
-  try {
-    return globalThis.localStorage?.getItem(AUTHOR_KEY) ?? ''
-  } catch {
-    return ''
-  }
-}
 
 export interface FacilityEditOptions {
   typeCode: string
@@ -35,14 +26,8 @@ export function useFacilityEdits(options: FacilityEditOptions) {
   const { typeCode, facilityById, feedback, refresh, onFacilitiesChanged, setSelection } = options
   const { setMessage, setBusy } = feedback
   const { t } = useI18n()
-  const [author, setAuthorState] = useState(readAuthor)
-
-  const setAuthor = useCallback((name: string) => {
-    setAuthorState(name)
-    try {
-      globalThis.localStorage?.setItem(AUTHOR_KEY, name)
-    } catch {}
-  }, [])
+  // recorded under the signed-in person (the server takes it from the session)
+  const author = useSignedInName()
 
   const needAuthor = useCallback(() => {
     if (author.trim()) return false
@@ -125,7 +110,7 @@ export function useFacilityEdits(options: FacilityEditOptions) {
     [needAuthor, edit, typeCode, author, t, setSelection],
   )
 
-  return { author, setAuthor, moveFacility, saveFacility, retireFacility, createFacility }
+  return { author, moveFacility, saveFacility, retireFacility, createFacility }
 }
 
 export type FacilityEdits = ReturnType<typeof useFacilityEdits>

@@ -11,12 +11,12 @@ import { describeApiError } from '../../api/describe-api-error'
 import { useI18n } from '../../i18n/i18n-provider'
 import { MAP_THEMES, type ThemeName } from '../../map/map-theme'
 import type { MapHandle } from '../../map/map-view'
+import { SignedInAs, useSignedInName } from '../auth/signed-in-as'
 import { DeviationChart } from './deviation-chart'
 import type { Tool } from './drawn-op'
 import { EditTools } from './edit-tools'
 import { createAsOfLayer, createEditorLayers } from './editor-layers'
 import { proposalColouring } from './editor-model'
-import { browserStorage, loadEditorName, saveEditorName } from './editor-name'
 import { GridTable, IntegrityList, PreviewBox } from './editor-panels'
 import { AsOfSection, HistorySection, ProposalSection } from './editor-sections'
 import { useEditorTestHooks } from './editor-test-hooks'
@@ -51,7 +51,8 @@ export function GridEditor({ code, handle, theme, onClose, onSaved, onNavigate }
   const { data, log, revision } = session
   const [tool, setTool] = useState<Tool>('click')
   const [active, setActive] = useState<number | null>(null)
-  const [editorName, setEditorName] = useState(() => loadEditorName(browserStorage()))
+  // edits are recorded under the signed-in person (the server takes it from the session)
+  const editorName = useSignedInName()
   const [reason, setReason] = useState('')
   const [asOf, setAsOf] = useState('')
   const asOfPage = useGridsAsOf(code, asOf)
@@ -178,18 +179,7 @@ export function GridEditor({ code, handle, theme, onClose, onSaved, onNavigate }
       {session.loading ? <div className="muted">{t('edit.loading')}</div> : null}
       {session.error ? null : (
         <>
-          <label className="edit-field">
-            {t('edit.editor')}
-            <input
-              data-testid="edit-editor-name"
-              value={editorName}
-              placeholder={t('edit.editorPlaceholder')}
-              onChange={(e) => {
-                setEditorName(e.target.value)
-                saveEditorName(browserStorage(), e.target.value)
-              }}
-            />
-          </label>
+          <SignedInAs label={t('edit.editor')} testId="edit-editor-name" className="edit-field" />
 
           <EditTools
             tool={tool}

@@ -3,16 +3,16 @@ import { useState } from 'react'
 import type { CommitResult, DryRunResult } from '../../../../core/api'
 import { describeApiError } from '../../api/describe-api-error'
 import { useI18n } from '../../i18n/i18n-provider'
+import { SignedInAs } from '../auth/signed-in-as'
 
 export interface CommitSectionProps {
   result: DryRunResult
   author: string
-  onAuthor: (author: string) => void
   onCommit: (reason: string) => Promise<CommitResult>
   committed: CommitResult | null
 }
 
-export function CommitSection({ result, author, onAuthor, onCommit, committed }: CommitSectionProps) {
+export function CommitSection({ result, author, onCommit, committed }: CommitSectionProps) {
   const { t, formatNumber } = useI18n()
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
@@ -56,10 +56,7 @@ export function CommitSection({ result, author, onAuthor, onCommit, committed }:
   return (
     <section className="import-section">
       <h3>{t('import.step.commit')}</h3>
-      <label className="import-field">
-        <span>{t('import.author')}</span>
-        <input data-testid="import-author" value={author} maxLength={100} onChange={(e) => onAuthor(e.target.value)} />
-      </label>
+      <SignedInAs label={t('import.author')} testId="import-author" className="import-field" />
       <label className="import-field">
         <span>{t('import.reason')}</span>
         <input data-testid="import-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />

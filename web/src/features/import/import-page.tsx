@@ -192,13 +192,7 @@ export function ImportPage() {
             {dryRun.result && w.current ? (
               <>
                 <ReportSection result={dryRun.result} />
-                <CommitSection
-                  result={dryRun.result}
-                  author={w.author}
-                  onAuthor={w.setAuthor}
-                  onCommit={w.commit}
-                  committed={w.committed}
-                />
+                <CommitSection result={dryRun.result} author={w.author} onCommit={w.commit} committed={w.committed} />
               </>
             ) : null}
           </>

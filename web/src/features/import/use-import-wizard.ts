@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { CommitResult, ImportLayerId, ImportUploadResult } from '../../../../core/api'
 import { useApiResource } from '../../api/use-api-resource'
-import { browserStorage, loadEditorName, saveEditorName } from '../grid-editing/editor-name'
+import { useSignedInName } from '../auth/signed-in-as'
 import { importApi } from './import-api'
 import { useDryRun } from './use-dry-run'
 import { useUpload } from './use-upload'
@@ -22,7 +22,8 @@ export function useImportWizard() {
   /** the choices the last dry run ran with */
   const [ranWith, setRanWith] = useState<WizardChoices | null>(null)
   const [committed, setCommitted] = useState<CommitResult | null>(null)
-  const [author, setAuthorState] = useState(() => loadEditorName(browserStorage()))
+  // recorded under the signed-in person (the server takes it from the session)
+  const author = useSignedInName()
   const history = useApiResource((signal) => importApi.history(signal))
   const dryRun = useDryRun()
   const resetDryRun = dryRun.reset
@@ -57,11 +58,6 @@ export function useImportWizard() {
     },
     [result, setChoices],
   )
-  const setAuthor = useCallback((name: string) => {
-    setAuthorState(name)
-    saveEditorName(browserStorage(), name)
-  }, [])
-
   const missing = useMemo(() => (choices && layer ? missingChoices(choices, layer) : []), [choices, layer])
   const runDryRun = useCallback(() => {
     if (!result || !choices) return
@@ -115,7 +111,6 @@ export function useImportWizard() {
     current,
     names,
     author,
-    setAuthor,
     committed,
     commit,
     rollback,
