@@ -2,8 +2,9 @@
 // from our own origin, and what it drew are the buildings of that place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GridPage } from '../../core/api'
-import { type BrowserSession, openApp } from '../support/browser'
+import { type BrowserSession, imageStats, openApp } from '../support/browser'
 import { outerRing } from '../support/geometry'
+import { meterTransfer } from '../support/transfer'
 
 let s: BrowserSession
 beforeAll(async () => {
@@ -13,7 +14,56 @@ beforeAll(async () => {
 })
 afterAll(() => s?.close())
 
+/** A grid's rough centre (the mean of its outer ring). */
+const centreOf = (grid: GridPage['features'][number]): [number, number] => {
+  const ring = outerRing(grid.geometry)
+  return [ring.reduce((t, p) => t + p[0], 0) / ring.length, ring.reduce((t, p) => t + p[1], 0) / ring.length]
+}
+
+/** At most this many bytes (tiles + data) for the map page at district view and at street view. */
+const PAGE_BUDGET_BYTES = 2_000_000
+
 describe('the map from tiles', () => {
+  it('transfers well under 2 MB at district view and at street view, and draws the map both times', {
+    timeout: 300_000,
+  }, async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1600, height: 1000 } })
+    try {
+      const meter = await meterTransfer(page)
+      await page.goto(`${s.app.url}/`)
+      await page.waitForFunction(() => window.__wangge !== undefined)
+      await page.evaluate(() => window.__wangge!.ready)
+      await page.waitForFunction(() => window.__wangge!.tilesLoaded(), undefined, { timeout: 120_000 })
+      await meter.settled()
+      const district = meter.read()
+      const atDistrict = await imageStats(page, await page.screenshot())
+      console.log(`[transfer] district view: ${JSON.stringify(district)}`)
+      expect(atDistrict.colours).toBeGreaterThan(20)
+      expect(atDistrict.nonBackgroundShare).toBeGreaterThan(0.2)
+      expect(district.tileBytes + district.dataBytes).toBeLessThan(PAGE_BUDGET_BYTES)
+
+      meter.reset()
+      const grid = ((await (await fetch(`${s.app.url}/api/grids?limit=1&offset=100`)).json()) as GridPage).features[0]
+      await page.evaluate((c) => window.__wangge!.map!.jumpTo({ center: c, zoom: 15.5 }), centreOf(grid))
+      await page.waitForFunction(
+        () => window.__wangge!.map!.areTilesLoaded() && window.__wangge!.tilesLoaded(),
+        undefined,
+        { timeout: 120_000 },
+      )
+      await meter.settled()
+      const street = meter.read()
+      console.log(`[transfer] street view: ${JSON.stringify(street)}`)
+      const atStreet = await imageStats(page, await page.screenshot())
+      expect(atStreet.colours).toBeGreaterThan(10)
+      expect(atStreet.nonBackgroundShare).toBeGreaterThan(0.2)
+      // grids and buildings are drawn there
+      await page.waitForFunction(() => window.__wangge!.getRenderedGridCount() > 0, undefined, { timeout: 30_000 })
+      expect(street.tileBytes + street.dataBytes).toBeLessThan(PAGE_BUDGET_BYTES)
+    } finally {
+      await page.close()
+    }
+  })
+
   it('draws no building tiles at district zoom, and the buildings of a grid at street zoom', async () => {
     const tileRequests: string[] = []
     s.page.on('request', (r) => {
