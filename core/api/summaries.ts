@@ -10,7 +10,11 @@ const Box = Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number
   description: 'the shape’s box, [minLng, minLat, maxLng, maxLat]',
 })
 
-export const GridSummary = Type.Intersect([GridProps, Type.Object({ labelPoint: LabelPoint, bbox: Box })])
+/** A current grid's figures (its validity's end, null, and its lineage left out), label point and box. */
+export const GridSummary = Type.Intersect([
+  Type.Omit(GridProps, ['validTo', 'parentIds']),
+  Type.Object({ labelPoint: LabelPoint, bbox: Box }),
+])
 export type GridSummary = Static<typeof GridSummary>
 export const GridSummaryList = Type.Object({ grids: Type.Array(GridSummary) })
 export type GridSummaryList = Static<typeof GridSummaryList>

@@ -1,6 +1,7 @@
-// What a page transfers from our API: bytes on the wire (compressed, with headers) of every
-// /api/ response, split into vector tiles and data, measured through the DevTools protocol.
-import type { Page } from 'playwright-core'
+// What a page transfers from our API: bytes on the wire (compressed bodies and headers) and the
+// decoded bodies of every /api/ response, split into vector tiles and data. Counted from
+// Playwright's request events, which also see the requests of MapLibre's web workers.
+import type { Page, Request } from 'playwright-core'
 
 export interface Transfer {
   /** bytes on the wire (compressed bodies and headers) */
@@ -11,6 +12,8 @@ export interface Transfer {
   dataBodyBytes: number
   tiles: number
   data: number
+  /** answered 304 (revalidated by ETag: no body) */
+  notModified: number
   /** the data responses' paths, largest first (to see what a page still loads whole) */
   largest: { path: string; bytes: number }[]
 }
@@ -23,48 +26,62 @@ export interface TransferMeter {
   settled(quietMs?: number, timeoutMs?: number): Promise<void>
 }
 
-/** Starts counting a page's /api/ responses (attach before the page navigates). */
-export async function meterTransfer(page: Page): Promise<TransferMeter> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Network.enable')
-  const urls = new Map<string, string>()
-  let done: { path: string; bytes: number; body: number }[] = []
-  const bodies = new Map<string, number>()
+interface Done {
+  path: string
+  bytes: number
+  body: number
+  status: number
+}
+
+/** Starts counting a page's /api/ responses (call before the page navigates). */
+export function meterTransfer(page: Page): TransferMeter {
+  const inFlight = new Set<Request>()
+  let done: Done[] = []
   let lastActivity = Date.now()
-  cdp.on('Network.requestWillBeSent', (e) => {
-    const path = new URL(e.request.url).pathname
-    if (path.startsWith('/api/') && !path.startsWith('/api/events')) {
-      urls.set(e.requestId, `${path}${new URL(e.request.url).search}`)
+  const pathOf = (r: Request) => {
+    const url = new URL(r.url())
+    return url.pathname.startsWith('/api/') && url.pathname !== '/api/events' ? `${url.pathname}${url.search}` : null
+  }
+  page.on('request', (r) => {
+    if (pathOf(r) === null) return
+    inFlight.add(r)
+    lastActivity = Date.now()
+  })
+  const finish = async (r: Request, failed: boolean) => {
+    const path = pathOf(r)
+    if (path === null) return
+    try {
+      const response = failed ? null : await r.response()
+      const sizes = await r.sizes()
+      const body =
+        response && response.status() !== 304 ? (await response.body().catch(() => Buffer.alloc(0))).length : 0
+      done.push({
+        path,
+        bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+        body,
+        status: response?.status() ?? 0,
+      })
+    } finally {
+      inFlight.delete(r)
       lastActivity = Date.now()
     }
-  })
-  cdp.on('Network.dataReceived', (e) => {
-    if (urls.has(e.requestId)) bodies.set(e.requestId, (bodies.get(e.requestId) ?? 0) + e.dataLength)
-  })
-  const finish = (requestId: string, bytes: number) => {
-    const path = urls.get(requestId)
-    if (path === undefined) return
-    urls.delete(requestId)
-    done.push({ path, bytes, body: bodies.get(requestId) ?? 0 })
-    bodies.delete(requestId)
-    lastActivity = Date.now()
   }
-  cdp.on('Network.loadingFinished', (e) => finish(e.requestId, e.encodedDataLength))
-  cdp.on('Network.loadingFailed', (e) => finish(e.requestId, 0))
+  page.on('requestfinished', (r) => void finish(r, false))
+  page.on('requestfailed', (r) => void finish(r, true))
   return {
     read() {
       const isTile = (p: string) => p.startsWith('/api/tiles/')
       const tiles = done.filter((d) => isTile(d.path))
       const data = done.filter((d) => !isTile(d.path))
-      const sum = (list: typeof done) => list.reduce((t, d) => t + d.bytes, 0)
-      const sumBodies = (list: typeof done) => list.reduce((t, d) => t + d.body, 0)
+      const sum = (list: Done[], key: 'bytes' | 'body') => list.reduce((t, d) => t + d[key], 0)
       return {
-        tileBytes: sum(tiles),
-        dataBytes: sum(data),
-        tileBodyBytes: sumBodies(tiles),
-        dataBodyBytes: sumBodies(data),
+        tileBytes: sum(tiles, 'bytes'),
+        dataBytes: sum(data, 'bytes'),
+        tileBodyBytes: sum(tiles, 'body'),
+        dataBodyBytes: sum(data, 'body'),
         tiles: tiles.length,
         data: data.length,
+        notModified: done.filter((d) => d.status === 304).length,
         largest: [...data]
           .sort((a, b) => b.bytes - a.bytes)
           .slice(0, 5)
@@ -77,10 +94,10 @@ export async function meterTransfer(page: Page): Promise<TransferMeter> {
     async settled(quietMs = 1500, timeoutMs = 120_000) {
       const end = Date.now() + timeoutMs
       while (Date.now() < end) {
-        if (urls.size === 0 && Date.now() - lastActivity >= quietMs) return
+        if (inFlight.size === 0 && Date.now() - lastActivity >= quietMs) return
         await new Promise((r) => setTimeout(r, 100))
       }
-      throw new Error(`requests still in flight: ${[...urls.values()].join(', ')}`)
+      throw new Error(`requests still in flight: ${[...inFlight].map((r) => r.url()).join(', ')}`)
     },
   }
 }

@@ -63,12 +63,16 @@ export async function listGrids(db: Kysely<Database>, filter: GridFilter): Promi
   return rows[0].fc
 }
 
-/** Every current grid's properties with a label point and a box, no geometry: `{"grids": [...]}` as JSON text. */
+/**
+ * Every current grid's properties (less `validTo`, null for all, and the lineage) with a label
+ * point and a box, no geometry: `{"grids": [...]}` as JSON text.
+ */
 export async function listGridSummaries(db: Kysely<Database>): Promise<string> {
   const properties = gridPropertiesSql({ validFrom: sql`p.valid_from`, validTo: sql`p.valid_to` })
   const { rows } = await sql<{ body: string }>`WITH p AS (${gridRows} WHERE g.valid_to IS NULL AND g.geom IS NOT NULL)
     SELECT json_build_object('grids', coalesce(json_agg(
-      (${properties})::jsonb || jsonb_build_object('labelPoint', ${labelPoint('p.geom')}, 'bbox', ${boxOf('p.geom')})
+      ((${properties})::jsonb - 'validTo' - 'parentIds')
+        || jsonb_build_object('labelPoint', ${labelPoint('p.geom')}, 'bbox', ${boxOf('p.geom')})
       ORDER BY p.code), '[]'::json))::text AS body FROM p`.execute(db)
   return rows[0].body
 }
