@@ -14,6 +14,8 @@ export interface Transfer {
   data: number
   /** answered 304 (revalidated by ETag: no body) */
   notModified: number
+  /** wire bytes of the tiles per layer */
+  tileBytesByLayer: Record<string, number>
   /** the data responses' paths, largest first (to see what a page still loads whole) */
   largest: { path: string; bytes: number }[]
 }
@@ -82,6 +84,11 @@ export function meterTransfer(page: Page): TransferMeter {
         tiles: tiles.length,
         data: data.length,
         notModified: done.filter((d) => d.status === 304).length,
+        tileBytesByLayer: tiles.reduce<Record<string, number>>((by, d) => {
+          const layer = d.path.split('/')[3]
+          by[layer] = (by[layer] ?? 0) + d.bytes
+          return by
+        }, {}),
         largest: [...data]
           .sort((a, b) => b.bytes - a.bytes)
           .slice(0, 5)

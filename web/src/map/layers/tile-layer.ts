@@ -2,6 +2,7 @@
 // server's vector tiles by deck.gl's MVTLayer (ADR 27): the same GeoJsonLayer styling, picking and
 // hover as whole GeoJSON, but only the tiles in view are fetched, at the detail of the zoom.
 import { MVTLayer, type MVTLayerProps } from '@deck.gl/geo-layers'
+import { MVTLoader } from '@loaders.gl/mvt'
 import { type GapTileQuery, type TileLayerName, tileUrlTemplate } from '../../../../core/api'
 import { DISTRICT_BOUNDS } from '../district-view'
 
@@ -51,6 +52,8 @@ export function createTileLayer<P = Record<string, unknown>>({
     maxZoom: TILE_MAX_ZOOM,
     extent: DISTRICT_BOUNDS,
     binary: true,
+    // MVTLayer's default loader parses in a worker only; this one parses here
+    loaders: [MVTLoader],
     loadOptions: { core: { worker: false } },
     // keep the tiles of the previous zoom on screen until the new ones arrive (no blank frame)
     refinementStrategy: 'best-available',
