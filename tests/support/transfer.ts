@@ -12,7 +12,7 @@ export interface Transfer {
   dataBodyBytes: number
   tiles: number
   data: number
-  /** answered 304 (revalidated by ETag: no body) */
+  /** revalidated by ETag: answered 304, the body taken from the browser's cache */
   notModified: number
   /** wire bytes of the tiles per layer */
   tileBytesByLayer: Record<string, number>
@@ -31,6 +31,8 @@ export interface TransferMeter {
 interface Done {
   path: string
   bytes: number
+  /** the body's bytes on the wire (0 for a 304 the browser answered from its cache) */
+  wireBody: number
   body: number
   status: number
 }
@@ -60,6 +62,7 @@ export function meterTransfer(page: Page): TransferMeter {
       done.push({
         path,
         bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+        wireBody: sizes.responseBodySize,
         body,
         status: response?.status() ?? 0,
       })
@@ -83,7 +86,7 @@ export function meterTransfer(page: Page): TransferMeter {
         dataBodyBytes: sum(data, 'body'),
         tiles: tiles.length,
         data: data.length,
-        notModified: done.filter((d) => d.status === 304).length,
+        notModified: done.filter((d) => d.status === 304 || (d.wireBody === 0 && d.body > 0)).length,
         tileBytesByLayer: tiles.reduce<Record<string, number>>((by, d) => {
           const layer = d.path.split('/')[3]
           by[layer] = (by[layer] ?? 0) + d.bytes
