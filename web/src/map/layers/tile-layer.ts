@@ -30,6 +30,10 @@ export function tileFeatureProperties<P>(object: unknown): (P & { id: number }) 
   return { ...feature.properties, id: typeof id === 'string' ? Number(id) : id } as P & { id: number }
 }
 
+// one object each, so a layer made anew (every zoom band, selection or theme change) compares equal
+const MVT_LOADERS = [MVTLoader]
+const LOAD_OPTIONS = { core: { worker: false } }
+
 type TileLayerOptions<P> = Omit<MVTLayerProps<P>, 'data'> & {
   /** props of layer extensions (e.g. DataFilterExtension's getFilterValue, filterRange) */
   [extensionProp: `${'getFilter' | 'filter'}${string}`]: unknown
@@ -53,8 +57,8 @@ export function createTileLayer<P = Record<string, unknown>>({
     extent: DISTRICT_BOUNDS,
     binary: true,
     // MVTLayer's default loader parses in a worker only; this one parses here
-    loaders: [MVTLoader],
-    loadOptions: { core: { worker: false } },
+    loaders: MVT_LOADERS,
+    loadOptions: LOAD_OPTIONS,
     // keep the tiles of the previous zoom on screen until the new ones arrive (no blank frame)
     refinementStrategy: 'best-available',
     ...props,
