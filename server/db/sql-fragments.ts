@@ -48,6 +48,11 @@ export const geojson = servedGeoJson
 export const labelPoint = (column: string) =>
   sql`json_build_array(round(ST_X(ST_PointOnSurface(${sql.ref(column)}))::numeric, 6), round(ST_Y(ST_PointOnSurface(${sql.ref(column)}))::numeric, 6))`
 
+/** A geometry's box as a JSON array [minLng, minLat, maxLng, maxLat], 6 decimals. */
+export const boxOf = (column: string) =>
+  sql`json_build_array(round(ST_XMin(${sql.ref(column)})::numeric, 6), round(ST_YMin(${sql.ref(column)})::numeric, 6),
+    round(ST_XMax(${sql.ref(column)})::numeric, 6), round(ST_YMax(${sql.ref(column)})::numeric, 6))`
+
 export interface FeaturePageParts {
   /** SELECT <id> AS id FROM … WHERE <filters>: the ids of every matching row */
   ids: RawBuilder<unknown>

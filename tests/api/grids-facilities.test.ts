@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FacilityPage, FacilityType, GridPage } from '../../core/api'
+import type {
+  CommunityPage,
+  CommunitySummaryList,
+  FacilityPage,
+  FacilityType,
+  GridPage,
+  GridSummaryList,
+} from '../../core/api'
 import { startTestApp } from '../support/test-database'
 
 let ctx: Awaited<ReturnType<typeof startTestApp>>
@@ -55,6 +62,44 @@ describe('GET /api/grids', () => {
     const unknown = await get('/api/grids?communty=120116001001')
     expect(unknown.statusCode).toBe(400)
     expect(unknown.json().message).toContain('"communty"')
+  })
+})
+
+describe('GET /api/grids/summary and /api/communities/summary (what the map keeps whole)', () => {
+  it('give every grid and community with the figures of their features, a label point inside and a box, no geometry', async () => {
+    const grids = await get('/api/grids/summary')
+    expect(grids.statusCode).toBe(200)
+    const { grids: rows } = grids.json<GridSummaryList>()
+    const fc = (await get('/api/grids?limit=5000')).json<GridPage>()
+    expect(rows.length).toBe(fc.total)
+    const byId = new Map(fc.features.map((f) => [f.properties.id, f]))
+    for (const row of rows) {
+      const { labelPoint, bbox, ...properties } = row
+      const feature = byId.get(row.id)!
+      const { validTo, parentIds, ...served } = feature.properties
+      expect(validTo).toBeNull()
+      expect(properties).toEqual(served)
+      expect(row).not.toHaveProperty('geometry')
+      const coords = feature.geometry.coordinates.flat(2)
+      const box = [
+        Math.min(...coords.map((c) => c[0])),
+        Math.min(...coords.map((c) => c[1])),
+        Math.max(...coords.map((c) => c[0])),
+        Math.max(...coords.map((c) => c[1])),
+      ]
+      for (const [i, v] of bbox.entries()) expect(v).toBeCloseTo(box[i], 5)
+      expect(labelPoint[0]).toBeGreaterThanOrEqual(bbox[0])
+      expect(labelPoint[0]).toBeLessThanOrEqual(bbox[2])
+      expect(labelPoint[1]).toBeGreaterThanOrEqual(bbox[1])
+      expect(labelPoint[1]).toBeLessThanOrEqual(bbox[3])
+    }
+    // well under the whole GeoJSON
+    expect(grids.body.length).toBeLessThan(JSON.stringify(fc).length * 0.6)
+
+    const communities = (await get('/api/communities/summary')).json<CommunitySummaryList>().communities
+    const all = (await get('/api/communities?limit=5000')).json<CommunityPage>()
+    expect(communities.map(({ bbox, ...p }) => p)).toEqual(all.features.map((f) => f.properties))
+    expect(communities.every((c) => c.bbox[0] < c.bbox[2] && c.bbox[1] < c.bbox[3])).toBe(true)
   })
 })
 

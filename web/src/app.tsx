@@ -2,12 +2,13 @@
 // useMapLayers (pure factories), panels from features/, chrome from ui/.
 import type { PickingInfo } from '@deck.gl/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { GridProps } from '../../core/api'
+import type { GridSummary } from '../../core/api'
 import { describeApiError } from './api/describe-api-error'
 import { useCan } from './features/auth/session'
 import { UserMenu } from './features/auth/user-menu'
 import { useCoverageMode } from './features/coverage/use-coverage-mode'
 import { useDistrictData } from './features/district/use-district-data'
+import { useFacilities } from './features/facilities/use-facilities'
 import { AsOfMap } from './features/grid-editing/as-of-map'
 import { EditEntry } from './features/grid-editing/edit-entry'
 import { useEditMode } from './features/grid-editing/edit-mode'
@@ -17,15 +18,18 @@ import { GridTooltip } from './features/grids/grid-tooltip'
 import { useFound } from './features/search/use-found'
 import { selectionFromPick } from './features/selection/selection'
 import { SelectionPanel, selectedOutline } from './features/selection/selection-panel'
+import { useSelectedFeature } from './features/selection/use-selected-feature'
 import { useSelection } from './features/selection/use-selection'
 import { useBasemapUrl } from './features/settings/use-basemap-url'
 import type { MessageKey } from './i18n/dictionaries'
 import { useI18n } from './i18n/i18n-provider'
 import { DEFAULT_LAYER_TOGGLES, type LayerToggles as Toggles } from './map/layers/build-layers'
 import { LAYER_IDS } from './map/layers/layer-ids'
+import { tileFeatureProperties } from './map/layers/tile-layer'
 import type { ThemeName } from './map/map-theme'
 import { type MapHandle, MapView } from './map/map-view'
 import { useMapLayers } from './map/use-map-layers'
+import { useTileRevision } from './map/use-tile-revision'
 import { markMapFailed, markMapReady, updateTestHookSources } from './testing/probe'
 import { BasemapSettings } from './ui/basemap-settings'
 import { DeviationLegend } from './ui/deviation-legend'
@@ -40,7 +44,7 @@ import { StatusBar } from './ui/status-bar'
 interface Hover {
   x: number
   y: number
-  grid: GridProps
+  grid: GridSummary
 }
 
 const RESOURCE_LABELS: Record<string, MessageKey> = {
@@ -59,8 +63,13 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const [editCode, setEditCode] = useEditMode()
   const mayEditGrids = useCan('grids.edit')
   const mayImport = useCan('import.run')
-  // grids saved by anyone (or missed while disconnected): the map refetches them
-  useLiveGridChanges(() => data.resources.grids.retry())
+  // grids saved by anyone (or missed while disconnected): the figures are loaded again, and the
+  // tile layers revalidate their tiles (only the touched ones come back with a body)
+  useLiveGridChanges(() => {
+    data.resources.grids.retry()
+    data.resources.communities.retry()
+  })
+  const revision = useTileRevision()
   const { basemapUrl, setBasemapUrl } = useBasemapUrl()
   const [toggles, setToggles] = useState<Toggles>(DEFAULT_LAYER_TOGGLES)
   const [visibleTypes, setVisibleTypes] = useState<ReadonlySet<string> | null>(null)
@@ -70,28 +79,52 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const [mapError, setMapError] = useState<string | null>(null)
 
   const found = useFound(handle, selection, setSelection)
-  const selectedFromIndex = useMemo(() => selectedOutline(selection, data.index), [selection, data.index])
-  const selected = found.outline ?? selectedFromIndex
+  const selectedFeature = useSelectedFeature(selection, revision)
+  const selectedWhole = useMemo(() => selectedOutline(selection, selectedFeature), [selection, selectedFeature])
+  const selected = found.outline ?? selectedWhole
   const [coverageOn, setCoverageOn] = useState(false)
   // the coverage mode draws its own facilities over community shares instead of grids
   const baseToggles = coverageOn ? { ...toggles, grids: false, facilities: false, serviceRadius: false } : toggles
-  const baseLayers = useMapLayers(data, { toggles: baseToggles, visibleTypes, zoom, selected, theme })
+  // whole facilities only for their service radius; the dots are drawn from tiles
+  const radiusFacilities = useFacilities(baseToggles.facilities && baseToggles.serviceRadius)
+  const facilities = useMemo(() => radiusFacilities.data?.features ?? [], [radiusFacilities.data])
+  const baseLayers = useMapLayers(data, {
+    toggles: baseToggles,
+    visibleTypes,
+    zoom,
+    selected,
+    theme,
+    revision,
+    facilities,
+  })
   const show = useMemo(() => ({ row: found.showRow, point: found.showPoint }), [found.showRow, found.showPoint])
-  const coverage = useCoverageMode({ enabled: coverageOn, handle, data, baseLayers, selection, setSelection, show })
+  const coverage = useCoverageMode({
+    enabled: coverageOn,
+    handle,
+    data,
+    baseLayers,
+    selection,
+    setSelection,
+    show,
+    revision,
+    onFacilitiesChanged: radiusFacilities.retry,
+  })
   const layers = coverage.layers
 
-  const onHover = useCallback((info: PickingInfo) => {
-    const grid =
-      info.layer?.id === LAYER_IDS.grids
-        ? ((info.object as { properties: GridProps } | null)?.properties ?? null)
-        : null
-    setHover((current) => {
-      if (!grid) return null
-      if (current && current.grid.id === grid.id && Math.abs(current.x - info.x) + Math.abs(current.y - info.y) < 2)
-        return current
-      return { x: info.x, y: info.y, grid }
-    })
-  }, [])
+  const gridIndex = data.index.grids
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      const id = info.layer?.id === LAYER_IDS.grids ? tileFeatureProperties<{ id: number }>(info.object)?.id : undefined
+      const grid = id === undefined ? null : (gridIndex.get(id)?.properties ?? null)
+      setHover((current) => {
+        if (!grid) return null
+        if (current && current.grid.id === grid.id && Math.abs(current.x - info.x) + Math.abs(current.y - info.y) < 2)
+          return current
+        return { x: info.x, y: info.y, grid }
+      })
+    },
+    [gridIndex],
+  )
   const onClick = useCallback(
     (info: PickingInfo) => {
       if (coverage.onMapClick(info)) return
@@ -220,7 +253,14 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
         />
       ) : (
         <>
-          {coverage.sidePanel ?? <SelectionPanel selection={selection} index={data.index} onSelect={setSelection} />}
+          {coverage.sidePanel ?? (
+            <SelectionPanel
+              selection={selection}
+              index={data.index}
+              feature={selectedFeature}
+              onSelect={setSelection}
+            />
+          )}
           {mayEditGrids ? (
             <EditEntry selection={selection} index={data.index} onEdit={setEditCode} />
           ) : (

@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Bbox } from '../../../core/api'
 import type { Database } from '../../db/schema'
-import { bboxFilter, eqFilter, featurePageSql, labelPoint, servedGeoJson } from '../../db/sql-fragments'
+import { bboxFilter, boxOf, eqFilter, featurePageSql, labelPoint, servedGeoJson } from '../../db/sql-fragments'
 
 export interface CommunityFilter {
   bbox?: Bbox
@@ -12,14 +12,15 @@ export interface CommunityFilter {
   offset: number
 }
 
-const communityFeature = sql`json_build_object(
-  'type', 'Feature', 'id', p.code, 'geometry', ${servedGeoJson('p.geom')},
-  'properties', json_build_object(
+const communityProperties = sql`json_build_object(
     'code', p.code, 'name', p.name, 'streetCode', p.street_code, 'streetName', p.street_name, 'kind', p.kind,
     'households', p.households, 'residents', p.residents, 'workers', p.workers,
     'workersPer10k', CASE WHEN p.residents > 0 THEN round(p.workers * 10000.0 / p.residents, 2) ELSE 0 END,
     'unitCount', p.unit_count, 'gridCount', p.grid_count, 'editVersion', p.edit_version,
-    'labelPoint', ${labelPoint('p.geom')}))`
+    'labelPoint', ${labelPoint('p.geom')})`
+
+const communityFeature = sql`json_build_object(
+  'type', 'Feature', 'id', p.code, 'geometry', ${servedGeoJson('p.geom')}, 'properties', ${communityProperties})`
 
 const communityRows = sql`SELECT c.*, s.name AS street_name,
     (SELECT count(*) FROM units u WHERE u.community_code = c.code) AS unit_count,
@@ -37,6 +38,15 @@ export async function listCommunities(db: Kysely<Database>, filter: CommunityFil
     offset: filter.offset,
   }).execute(db)
   return rows[0].fc
+}
+
+/** Every community's properties with its box, no geometry: `{"communities": [...]}` as JSON text. */
+export async function listCommunitySummaries(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ body: string }>`WITH p AS (${communityRows})
+    SELECT json_build_object('communities', coalesce(json_agg(
+      (${communityProperties})::jsonb || jsonb_build_object('bbox', ${boxOf('p.geom')}) ORDER BY p.code), '[]'::json))::text AS body
+    FROM p`.execute(db)
+  return rows[0].body
 }
 
 export async function getCommunity(db: Kysely<Database>, code: string): Promise<string | undefined> {

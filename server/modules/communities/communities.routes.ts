@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { CommunityCode, CommunityFeature, CommunityListQuery, CommunityPage, ErrorBody } from '../../../core/api'
-import { bboxOf, paging, sendGeoJson } from '../route-helpers'
-import { getCommunity, listCommunities } from './communities.repository'
+import {
+  CommunityCode,
+  CommunityFeature,
+  CommunityListQuery,
+  CommunityPage,
+  CommunitySummaryList,
+  ErrorBody,
+} from '../../../core/api'
+import { bboxOf, paging, sendGeoJson, sendJsonText } from '../route-helpers'
+import { getCommunity, listCommunities, listCommunitySummaries } from './communities.repository'
 
 export const communitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -21,6 +28,19 @@ export const communitiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const fc = await listCommunities(app.db, { bbox: bboxOf(q.bbox), street: q.street, kind: q.kind, ...paging(q) })
       return sendGeoJson(reply, fc, 'communities', '')
     },
+  )
+  app.get(
+    '/communities/summary',
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags: ['communities'],
+        operationId: 'listCommunitySummaries',
+        summary: 'Every community’s figures with its label point and box, no geometry (the map draws them from tiles)',
+        response: { 200: CommunitySummaryList },
+      },
+    },
+    async (_req, reply) => sendJsonText(reply, await listCommunitySummaries(app.db)),
   )
   app.get(
     '/communities/:code',

@@ -4,10 +4,12 @@ import type { Bbox } from '../../../core/api'
 import type { Database } from '../../db/schema'
 import {
   bboxFilter,
+  boxOf,
   eqFilter,
   featurePageSql,
   householdTarget,
   householdTolerance,
+  labelPoint,
   SERVED_GRID_DEGREES,
   servedGeoJson,
 } from '../../db/sql-fragments'
@@ -28,14 +30,19 @@ export interface GridFilter {
 export function gridFeatureSql(validity: { validFrom: RawBuilder<unknown>; validTo: RawBuilder<unknown> }) {
   return sql`json_build_object(
   'type', 'Feature', 'id', p.id, 'geometry', ${servedGeoJson('p.geom')},
-  'properties', json_build_object(
+  'properties', ${gridPropertiesSql(validity)})`
+}
+
+/** A grid's properties (the API contract's GridProps) over alias `p`. */
+function gridPropertiesSql(validity: { validFrom: RawBuilder<unknown>; validTo: RawBuilder<unknown> }) {
+  return sql`json_build_object(
     'id', p.id, 'code', p.code, 'name', p.name,
     'communityCode', p.community_code, 'communityName', p.community_name, 'streetCode', p.street_code,
     'households', p.households, 'residents', p.residents, 'unitCount', p.unit_count,
     'targetHouseholds', p.target,
     'deviation', round(((p.households - p.target)::numeric / p.target), 4),
     'inBand', abs(p.households - p.target) <= p.target * p.tolerance,
-    'validFrom', ${validity.validFrom}, 'validTo', ${validity.validTo}, 'parentIds', p.parent_ids))`
+    'validFrom', ${validity.validFrom}, 'validTo', ${validity.validTo}, 'parentIds', p.parent_ids)`
 }
 
 const gridFeature = gridFeatureSql({ validFrom: sql`p.valid_from`, validTo: sql`p.valid_to` })
@@ -54,6 +61,20 @@ export async function listGrids(db: Kysely<Database>, filter: GridFilter): Promi
     offset: filter.offset,
   }).execute(db)
   return rows[0].fc
+}
+
+/**
+ * Every current grid's properties (less `validTo`, null for all, and the lineage) with a label
+ * point and a box, no geometry: `{"grids": [...]}` as JSON text.
+ */
+export async function listGridSummaries(db: Kysely<Database>): Promise<string> {
+  const properties = gridPropertiesSql({ validFrom: sql`p.valid_from`, validTo: sql`p.valid_to` })
+  const { rows } = await sql<{ body: string }>`WITH p AS (${gridRows} WHERE g.valid_to IS NULL AND g.geom IS NOT NULL)
+    SELECT json_build_object('grids', coalesce(json_agg(
+      ((${properties})::jsonb - 'validTo' - 'parentIds')
+        || jsonb_build_object('labelPoint', ${labelPoint('p.geom')}, 'bbox', ${boxOf('p.geom')})
+      ORDER BY p.code), '[]'::json))::text AS body FROM p`.execute(db)
+  return rows[0].body
 }
 
 export async function getGrid(db: Kysely<Database>, id: number): Promise<string | undefined> {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorBody, GridFeature, GridListQuery, GridPage, IntId } from '../../../core/api'
+import { ErrorBody, GridFeature, GridListQuery, GridPage, GridSummaryList, IntId } from '../../../core/api'
 import { asOfMoment } from '../grid-editing/as-of'
 import { listGridsAsOf } from '../grid-editing/grid-editing.repository'
-import { bboxOf, paging, sendGeoJson } from '../route-helpers'
-import { getGrid, listGrids } from './grids.repository'
+import { bboxOf, paging, sendGeoJson, sendJsonText } from '../route-helpers'
+import { getGrid, listGridSummaries, listGrids } from './grids.repository'
 
 export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -32,6 +32,20 @@ export const gridsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })
       return sendGeoJson(reply, fc, 'grids', '')
     },
+  )
+  app.get(
+    '/grids/summary',
+    {
+      config: { permission: 'read' },
+      schema: {
+        tags: ['grids'],
+        operationId: 'listGridSummaries',
+        summary:
+          'Every current grid’s figures with a label point and a box, no geometry (the map draws grids from tiles)',
+        response: { 200: GridSummaryList },
+      },
+    },
+    async (_req, reply) => sendJsonText(reply, await listGridSummaries(app.db)),
   )
   app.get(
     '/grids/:id',

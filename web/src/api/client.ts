@@ -4,14 +4,17 @@
 import type {
   CommunityListQuery,
   CommunityPage,
+  CommunitySummaryList,
   ErrorBody,
   FacilityListQuery,
   FacilityPage,
+  FacilityProps,
   FacilityType,
   Feature,
   FeaturePage,
   GridListQuery,
   GridPage,
+  GridSummaryList,
   Health,
   SearchResult,
   Settings,
@@ -182,6 +185,28 @@ export class ApiClient {
       undefined,
       signal,
     )
+  }
+
+  /** every grid's figures with a label point and a box, no geometry */
+  gridSummaries(signal?: AbortSignal) {
+    return this.getJson<GridSummaryList>('/api/grids/summary', undefined, signal)
+  }
+
+  /** every community's figures with a label point and a box, no geometry */
+  communitySummaries(signal?: AbortSignal) {
+    return this.getJson<CommunitySummaryList>('/api/communities/summary', undefined, signal)
+  }
+
+  facility(id: number, signal?: AbortSignal) {
+    return this.getJson<Feature<FacilityProps, GeoJSON.Point>>(
+      `/api/facilities/${encodeURIComponent(String(id))}`,
+      undefined,
+      signal,
+    )
+  }
+
+  street(code: string, signal?: AbortSignal) {
+    return this.getJson<StreetPage['features'][number]>(`/api/streets/${encodeURIComponent(code)}`, undefined, signal)
   }
 
   community(code: string, signal?: AbortSignal) {

@@ -8,6 +8,8 @@ export interface MapTheme {
   streetLine: Rgba
   communityLine: Rgba
   gridLine: Rgba
+  /** unit (小区) edges inside the grids, at street zoom */
+  unitLine: Rgba
   selectionLine: Rgba
   selectionHalo: Rgba
   hoverHighlight: Rgba
@@ -22,6 +24,7 @@ export const MAP_THEMES: Record<ThemeName, MapTheme> = {
     streetLine: [52, 58, 64, 230],
     communityLine: [108, 117, 125, 200],
     gridLine: [255, 255, 255, 150],
+    unitLine: [255, 255, 255, 90],
     selectionLine: [17, 17, 17, 255],
     selectionHalo: [255, 214, 10, 255],
     hoverHighlight: [255, 255, 255, 110],
@@ -34,6 +37,7 @@ export const MAP_THEMES: Record<ThemeName, MapTheme> = {
     streetLine: [226, 232, 240, 230],
     communityLine: [148, 163, 184, 170],
     gridLine: [15, 23, 42, 170],
+    unitLine: [15, 23, 42, 100],
     selectionLine: [255, 255, 255, 255],
     selectionHalo: [250, 204, 21, 255],
     hoverHighlight: [255, 255, 255, 80],

@@ -6,6 +6,7 @@ export const COMMUNITY_BOUNDARY_MIN_ZOOM = 9.5
 export const GRID_OUTLINE_MIN_ZOOM = 11.5 // grid edges drawn from here (earlier they are a blur)
 export const GRID_LABEL_MIN_ZOOM = 14.5 // grid names from here
 export const BUILDINGS_MIN_ZOOM = 14 // buildings (vector tiles) from here; grid fills turn see-through
+export const UNIT_OUTLINE_MIN_ZOOM = 14 // unit (小区) edges inside the grids from here
 
 export interface ZoomVisibility {
   streetLabels: boolean
@@ -14,6 +15,7 @@ export interface ZoomVisibility {
   gridOutlines: boolean
   gridLabels: boolean
   buildings: boolean
+  unitOutlines: boolean
 }
 
 export function zoomVisibility(zoom: number): ZoomVisibility {
@@ -24,6 +26,7 @@ export function zoomVisibility(zoom: number): ZoomVisibility {
     gridOutlines: zoom >= GRID_OUTLINE_MIN_ZOOM,
     gridLabels: zoom >= GRID_LABEL_MIN_ZOOM,
     buildings: zoom >= BUILDINGS_MIN_ZOOM,
+    unitOutlines: zoom >= UNIT_OUTLINE_MIN_ZOOM,
   }
 }
 

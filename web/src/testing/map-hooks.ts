@@ -2,13 +2,15 @@
 // district map page; they read what the app records in probe.ts.
 //   map                     the MapLibre map (null until created)
 //   overlay                 the deck.gl MapboxOverlay (null until created)
-//   ready                   Promise<void>: resolves once the grids are loaded AND deck.gl has drawn a frame
-//                           with them; rejects with the readable error if the grids cannot be loaded
+//   ready                   Promise<void>: resolves once the grid figures are loaded AND deck.gl has drawn a
+//                           frame; rejects with the readable error if they cannot be loaded (the grid
+//                           tiles may still be arriving: wait for getRenderedGridCount())
 //   getRenderedGridCount()  distinct grids drawn in the viewport (deck.gl pickObjects over the canvas:
 //                           only grids with at least one visible pixel; 0 when the grid layer is hidden)
-//   getGridsInViewCount()   loaded grids whose bbox intersects the map bounds (cheap, ignores visibility)
-//   getGridScreenPoint(id)  {x, y} page pixels of a point inside grid `id` (for page.mouse.click), or null
-//   pickGridAt(x, y)        properties of the grid drawn at page pixel (x, y), or null
+//   getGridsInViewCount()   grids whose bbox intersects the map bounds (cheap, ignores visibility)
+//   getGridScreenPoint(id)  {x, y} page pixels of grid `id`'s label point, inside it (for page.mouse.click), or null
+//   pickGridAt(x, y)        properties of the grid drawn at page pixel (x, y) (the tile's, with its id), or null
+//   tilesLoaded()           true once every tile layer on the map has its tiles in view loaded
 //   getSelection()          the side panel's selection: {kind:'grid', id} | {kind:'community', code} | … | null
 //   select(selection)       set the selection programmatically
 //   getOutlined()           the feature the selection layer outlines: {type, name} (name: a found one's), or null
@@ -19,13 +21,12 @@
 import type { MapboxOverlay } from '@deck.gl/mapbox'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { GridProps } from '../../../core/api'
-import { interiorPoint } from '../../../core/geo/interior-point'
 import type { EditorTestHooks } from '../features/grid-editing/editor-test-hooks'
 import type { Selection } from '../features/selection/selection'
 import type { Language } from '../i18n/dictionaries'
-import { bboxesIntersect, geometryBbox } from '../map/geometry/bbox'
-import type { GridFeature } from '../map/layers/grid-layer'
+import { bboxesIntersect } from '../map/geometry/bbox'
 import { LAYER_IDS } from '../map/layers/layer-ids'
+import { tileFeatureProperties } from '../map/layers/tile-layer'
 import { type CoverageTestHooks, coverageHooks } from './coverage-hooks'
 import { probe } from './probe'
 
@@ -36,7 +37,8 @@ export interface WanggeTestHooks {
   getRenderedGridCount: () => number
   getGridsInViewCount: () => number
   getGridScreenPoint: (id: number) => { x: number; y: number } | null
-  pickGridAt: (x: number, y: number) => GridProps | null
+  pickGridAt: (x: number, y: number) => (Partial<GridProps> & { id: number }) | null
+  tilesLoaded: () => boolean
   getSelection: () => Selection
   select: (selection: Selection) => void
   getOutlined: () => { type: string; name: string | null } | null
@@ -68,7 +70,7 @@ export function countRenderedGrids(map: MapLibreMap | null, overlay: MapboxOverl
     height: canvas.clientHeight,
     layerIds: [LAYER_IDS.grids],
   })
-  return new Set(picked.map((info) => (info.object as GridFeature).properties.id)).size
+  return new Set(picked.map((info) => tileFeatureProperties(info.object)?.id)).size
 }
 
 /** The hooks object for window.__wangge: always the app's current objects (probe.ts). */
@@ -92,16 +94,13 @@ export function mapHooks(): WanggeTestHooks {
         bounds.getEast(),
         bounds.getNorth(),
       ]
-      return grids.filter((g) => {
-        const box = geometryBbox(g.geometry)
-        return box !== null && bboxesIntersect(box, view)
-      }).length
+      return grids.filter((g) => bboxesIntersect(g.properties.bbox, view)).length
     },
     getGridScreenPoint(id) {
       const { map, grids } = probe.map
       const grid = grids.find((g) => g.properties.id === id)
       if (!map || !grid) return null
-      const point = map.project(interiorPoint(grid.geometry))
+      const point = map.project(grid.properties.labelPoint)
       const offset = containerOffset(map)
       return { x: point.x + offset.left, y: point.y + offset.top }
     },
@@ -110,7 +109,14 @@ export function mapHooks(): WanggeTestHooks {
       if (!map || !overlay) return null
       const offset = containerOffset(map)
       const info = overlay.pickObject({ x: x - offset.left, y: y - offset.top, layerIds: [LAYER_IDS.grids] })
-      return (info?.object as GridFeature | undefined)?.properties ?? null
+      return tileFeatureProperties<Partial<GridProps>>(info?.object)
+    },
+    tilesLoaded() {
+      const { overlay } = probe.map
+      // biome-ignore lint/suspicious/noExplicitAny: deck's layer manager is not in the overlay's public types
+      const deck = (overlay as any)?._deck
+      const layers: { id: string; isLoaded: boolean; props: { data: unknown } }[] = deck?.props?.layers ?? []
+      return deck !== undefined && layers.every((layer) => layer.isLoaded)
     },
     getSelection: () => probe.map.selection,
     select: (selection) => probe.map.select(selection),

@@ -3,20 +3,20 @@
 // loads testing/install.ts, which puts hooks on window that read these records.
 import type { MapboxOverlay } from '@deck.gl/mapbox'
 import type { Map as MapLibreMap } from 'maplibre-gl'
-import type { BarrierEffect, Isochrones } from '../../../core/api'
+import type { BarrierEffect, GridSummary, Isochrones } from '../../../core/api'
 import type { CoverageModeState } from '../features/coverage/use-coverage'
 import type { EditorTestHooks } from '../features/grid-editing/editor-test-hooks'
 import type { Selection } from '../features/selection/selection'
 import type { WallData } from '../features/wall/use-wall-data'
 import type { Language } from '../i18n/dictionaries'
-import type { GridFeature } from '../map/layers/grid-layer'
 import type { OutlinedFeature } from '../map/layers/selection-layer'
 
 /** The district map page's current objects. */
 export interface TestHookSources {
   map: MapLibreMap | null
   overlay: MapboxOverlay | null
-  grids: GridFeature[]
+  /** every grid's figures, label point and box (the shapes are in the tiles) */
+  grids: { properties: GridSummary }[]
   selection: Selection
   select: (selection: Selection) => void
   language: Language
@@ -76,7 +76,7 @@ export const probe = {
     select: () => {},
     language: 'zh',
   } as TestHookSources,
-  /** the grids are loaded and deck.gl has drawn a frame with them (or they failed) */
+  /** the grid figures are loaded and deck.gl has drawn a frame (or they failed) */
   mapReady: milestone(),
   coverage: null as CoverageSources | null,
   wall: { data: null, stop: null, map: null, overlay: null } as WallSources,

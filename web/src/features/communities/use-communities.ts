@@ -1,9 +1,9 @@
 import { api } from '../../api/client'
 import { useApiResource } from '../../api/use-api-resource'
 
-const loadCommunities = (signal: AbortSignal) => api.communities({}, signal)
+const loadCommunitySummaries = (signal: AbortSignal) => api.communitySummaries(signal)
 
-/** All communities and villages of the district (~505 features). */
-export function useCommunities() {
-  return useApiResource(loadCommunities)
+/** Every community's and village's figures, label point and box, no geometry (~505 rows); drawn from tiles. */
+export function useCommunitySummaries() {
+  return useApiResource(loadCommunitySummaries)
 }

@@ -24,7 +24,7 @@ const TIERS = ['5min', '10min', '15min', 'village'] as const
 export interface CoveragePanelProps {
   state: CoverageModeState
   facilityTypes: FacilityType[]
-  communities: ReadonlyMap<string, Feature<CommunityProps, GeoJSON.MultiPolygon>>
+  communities: ReadonlyMap<string, { properties: CommunityProps }>
   streets: Feature<StreetProps, GeoJSON.MultiPolygon>[]
   /** the community to show the share of (selected, or the selected facility's) */
   communityCode: string | null

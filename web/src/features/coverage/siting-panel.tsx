@@ -12,7 +12,7 @@ import type { CoverageModeState } from './use-coverage'
 export interface SitingPanelProps {
   state: CoverageModeState
   streets: Feature<StreetProps, GeoJSON.MultiPolygon>[]
-  communities: ReadonlyMap<string, Feature<CommunityProps, GeoJSON.MultiPolygon>>
+  communities: ReadonlyMap<string, { properties: CommunityProps }>
   typeName: string
   show: ShowOnMap
 }

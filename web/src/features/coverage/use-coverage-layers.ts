@@ -2,7 +2,7 @@
 // the gap layer, the chosen type's facilities and the proposed sites on top.
 import type { Layer } from '@deck.gl/core'
 import { useMemo } from 'react'
-import type { CommunityProps, FacilityType, Feature } from '../../../../core/api'
+import type { FacilityType } from '../../../../core/api'
 import { hexToRgba } from '../../map/colour'
 import {
   createCoverageFacilityLayers,
@@ -11,6 +11,7 @@ import {
   createGapLayers,
   createProposalLayers,
 } from '../../map/layers/coverage-layers'
+import type { TileRevision } from '../../map/layers/tile-layer'
 import { createBarrierLayer, createIsochroneLayer } from '../../map/layers/walk-layers'
 import type { CoverageModeState } from './use-coverage'
 import type { useWalk } from './use-walk'
@@ -20,7 +21,7 @@ export function useCoverageLayers(
   walk: ReturnType<typeof useWalk>,
   base: Layer[],
   enabled: boolean,
-  communities: Feature<CommunityProps, GeoJSON.MultiPolygon>[],
+  revision: TileRevision,
   types: ReadonlyMap<string, FacilityType>,
   selectedFacilityId: number | null,
 ): Layer[] {
@@ -33,10 +34,7 @@ export function useCoverageLayers(
     () => new Map([...state.figures.compliance].map(([id, c]) => [id, c.compliant])),
     [state.figures.compliance],
   )
-  const shareLayer = useMemo(
-    () => createCoverageShareLayer(communities, shares, enabled),
-    [communities, shares, enabled],
-  )
+  const shareLayer = useMemo(() => createCoverageShareLayer(shares, enabled, revision), [shares, enabled, revision])
   const gapLayers = useMemo(() => createGapLayers(state.figures.gaps, zoom), [state.figures.gaps, zoom])
   const colour = useMemo(() => hexToRgba(types.get(state.typeCode)?.colour), [types, state.typeCode])
   const facilityZoom = zoom < 11 ? 10 : 12 // two dot sizes: district view, closer
@@ -59,7 +57,11 @@ export function useCoverageLayers(
   const barrier = useMemo(() => createBarrierLayer(walk.barrier, zoom >= 11), [walk.barrier, zoom])
   return useMemo(
     () =>
-      enabled ? [shareLayer, ...base, isochrones, ...gapLayers, barrier, ...facilityLayers, ...proposals, drawn] : base,
+      enabled
+        ? [shareLayer, ...base, isochrones, ...gapLayers, barrier, ...facilityLayers, ...proposals, drawn].filter(
+            (layer): layer is Layer => layer !== null,
+          )
+        : base,
     [enabled, shareLayer, base, isochrones, gapLayers, barrier, facilityLayers, proposals, drawn],
   )
 }

@@ -4,6 +4,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core'
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import { useI18n } from '../../i18n/i18n-provider'
 import { COVERAGE_LAYER_IDS } from '../../map/layers/coverage-layers'
+import type { TileRevision } from '../../map/layers/tile-layer'
 import type { MapHandle } from '../../map/map-view'
 import { updateCoverageTestHooks } from '../../testing/probe'
 import { MapTooltip } from '../../ui/map-tooltip'
@@ -25,6 +26,10 @@ export interface CoverageModeOptions {
   setSelection: (selection: Selection) => void
   /** fly to a list's row or a proposed site and outline it until the next selection */
   show: ShowOnMap
+  /** the data revision the tile layers are fetched at */
+  revision: TileRevision
+  /** after a facility edit (the whole facilities the base map holds, if any, are loaded again) */
+  onFacilitiesChanged: () => void
 }
 
 export interface CoverageMode {
@@ -50,7 +55,7 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
   const { enabled, handle, data, selection, setSelection } = options
   const { t, language, formatNumber } = useI18n()
   const [gapHover, setGapHover] = useState<GapHover | null>(null)
-  const retryFacilities = data.resources.facilities.retry
+  const retryFacilities = options.onFacilitiesChanged
   const state = useCoverage({ enabled, handle, setSelection, onFacilitiesChanged: retryFacilities })
   const selectedId = enabled && selection?.kind === 'facility' ? selection.id : null
   const selected = selectedId !== null ? (state.figures.facilityById.get(selectedId) ?? null) : null
@@ -69,7 +74,7 @@ export function useCoverageMode(options: CoverageModeOptions): CoverageMode {
     walk,
     options.baseLayers,
     enabled,
-    data.communities,
+    options.revision,
     data.index.facilityTypes,
     selected ? selectedId : null,
   )

@@ -1,6 +1,6 @@
 // The coverage panel's lists: the worst grids, compounds or communities (level and order to choose,
 // a click flies there) and the facilities of the type that fall short of a standard.
-import type { CommunityProps, CoverageRow, Feature } from '../../../../core/api'
+import type { CommunityProps, CoverageRow } from '../../../../core/api'
 import { communityShortName, gridName } from '../../../../core/domain/place-names'
 import type { MessageKey } from '../../i18n/dictionaries'
 import { useI18n } from '../../i18n/i18n-provider'
@@ -9,7 +9,7 @@ import type { CoverageModeState } from './use-coverage'
 
 export interface WorstListsProps {
   state: CoverageModeState
-  communities: ReadonlyMap<string, Feature<CommunityProps, GeoJSON.MultiPolygon>>
+  communities: ReadonlyMap<string, { properties: CommunityProps }>
   onSelectFacility: (id: number) => void
   show: ShowOnMap
 }

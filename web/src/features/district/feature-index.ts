@@ -1,9 +1,11 @@
-// Lookup tables over the loaded feature collections (pure).
-import type { Feature } from '../../../../core/api'
+// Lookup tables over the loaded features or summary rows (pure).
 
-/** key → feature, e.g. grid id → grid, community code → community. */
-export function indexFeatures<P, G, K>(features: Feature<P, G>[], keyOf: (properties: P) => K): Map<K, Feature<P, G>> {
-  const index = new Map<K, Feature<P, G>>()
+/** key → feature (or summary row), e.g. grid id → grid, community code → community. */
+export function indexFeatures<F extends { properties: P }, P, K>(
+  features: F[],
+  keyOf: (properties: P) => K,
+): Map<K, F> {
+  const index = new Map<K, F>()
   for (const f of features) index.set(keyOf(f.properties), f)
   return index
 }

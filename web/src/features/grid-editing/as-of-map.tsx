@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { GridPage } from '../../../../core/api'
 import { api } from '../../api/client'
 import { useI18n } from '../../i18n/i18n-provider'
-import { createGridLayer } from '../../map/layers/grid-layer'
+import { createGridFeatureLayer } from '../../map/layers/grid-layer'
 import { MAP_THEMES, type ThemeName } from '../../map/map-theme'
 import type { MapHandle } from '../../map/map-view'
 
@@ -43,7 +43,7 @@ export function AsOfMap(props: { handle: MapHandle | null; tolerance: number; th
     overlay.current?.setProps({
       layers: page
         ? [
-            createGridLayer(page.features, {
+            createGridFeatureLayer(page.features, {
               theme: MAP_THEMES[props.theme],
               tolerance: props.tolerance,
               visible: true,

@@ -4,7 +4,7 @@ import { FigureList } from '../../ui/figure-list'
 import { SidePanel } from '../../ui/side-panel'
 
 export interface GridPanelProps {
-  grid: GridProps
+  grid: Omit<GridProps, 'validTo' | 'parentIds'>
   /** the grid's community, when loaded (for urban/rural and the street name) */
   community: CommunityProps | null
   onOpenCommunity: (code: string) => void

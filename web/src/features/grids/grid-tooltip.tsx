@@ -2,7 +2,7 @@ import type { GridProps } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
 
 /** Hover content for a grid: name, community, households and deviation. */
-export function GridTooltip({ grid }: { grid: GridProps }) {
+export function GridTooltip({ grid }: { grid: Omit<GridProps, 'validTo' | 'parentIds'> }) {
   const { t, formatNumber, formatSignedPercent } = useI18n()
   return (
     <>

@@ -1,9 +1,9 @@
 import { api } from '../../api/client'
 import { useApiResource } from '../../api/use-api-resource'
 
-const loadGrids = (signal: AbortSignal) => api.grids({}, signal)
+const loadGridSummaries = (signal: AbortSignal) => api.gridSummaries(signal)
 
-/** All current grids of the district (~2,700 features, ~2.8 MB), paged at the contract's 5,000 limit. */
-export function useGrids() {
-  return useApiResource(loadGrids)
+/** Every current grid's figures, label point and box, no geometry (~2,700 rows); the map draws the grids from tiles. */
+export function useGridSummaries() {
+  return useApiResource(loadGridSummaries)
 }

@@ -1,4 +1,7 @@
 // The side panel for whatever is selected, or nothing.
+
+import type { FacilityProps } from '../../../../core/api'
+import type { OutlinedFeature } from '../../map/layers/selection-layer'
 import { CommunityPanel } from '../communities/community-panel'
 import type { DistrictData } from '../district/use-district-data'
 import { FacilityPanel } from '../facilities/facility-panel'
@@ -9,10 +12,12 @@ import type { Selection } from './selection'
 export interface SelectionPanelProps {
   selection: Selection
   index: DistrictData['index']
+  /** the selected feature fetched whole (a facility's figures come from it) */
+  feature: OutlinedFeature | null
   onSelect: (selection: Selection) => void
 }
 
-export function SelectionPanel({ selection, index, onSelect }: SelectionPanelProps) {
+export function SelectionPanel({ selection, index, feature, onSelect }: SelectionPanelProps) {
   const close = () => onSelect(null)
   if (selection === null) return null
   switch (selection.kind) {
@@ -37,27 +42,16 @@ export function SelectionPanel({ selection, index, onSelect }: SelectionPanelPro
       return street ? <StreetPanel street={street.properties} onClose={close} /> : null
     }
     case 'facility': {
-      const facility = index.facilities.get(selection.id)
-      if (!facility) return null
-      const type = index.facilityTypes.get(facility.properties.typeCode) ?? null
-      return <FacilityPanel facility={facility.properties} type={type} onClose={close} />
+      const facility = feature?.geometry.type === 'Point' ? (feature.properties as FacilityProps) : null
+      if (!facility || facility.id !== selection.id) return null
+      const type = index.facilityTypes.get(facility.typeCode) ?? null
+      return <FacilityPanel facility={facility} type={type} onClose={close} />
     }
   }
 }
 
-/** The polygon to outline for a selection (facilities are points: none). */
-export function selectedOutline(
-  selection: Selection,
-  index: DistrictData['index'],
-): GeoJSON.Feature<GeoJSON.MultiPolygon> | null {
-  if (selection === null) return null
-  const feature =
-    selection.kind === 'grid'
-      ? index.grids.get(selection.id)
-      : selection.kind === 'community'
-        ? index.communities.get(selection.code)
-        : selection.kind === 'street'
-          ? index.streets.get(selection.code)
-          : undefined
-  return feature ?? null
+/** The polygon to outline for a selection: the selected feature fetched whole (facilities are points: none). */
+export function selectedOutline(selection: Selection, feature: OutlinedFeature | null): OutlinedFeature | null {
+  if (selection === null || selection.kind === 'facility' || !feature) return null
+  return feature.geometry.type === 'Point' ? null : feature
 }

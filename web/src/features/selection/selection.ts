@@ -1,6 +1,7 @@
 // What the side panel shows: one grid, community, street or facility, keyed by its id/code.
 import type { CommunityProps, FacilityProps, GridProps, StreetProps } from '../../../../core/api'
 import { LAYER_IDS } from '../../map/layers/layer-ids'
+import { tileFeatureProperties } from '../../map/layers/tile-layer'
 
 export type Selection =
   | { kind: 'grid'; id: number }
@@ -9,19 +10,19 @@ export type Selection =
   | { kind: 'facility'; id: number }
   | null
 
-/** The selection a click on a deck.gl layer means; null for empty map or unselectable layers. */
+/** The selection a click on a deck.gl layer means (a tile feature or a whole one); null for empty map or unselectable layers. */
 export function selectionFromPick(layerId: string | undefined, object: unknown): Selection {
-  const properties = (object as { properties?: unknown } | null)?.properties
+  const properties = tileFeatureProperties(object)
   if (!properties) return null
   switch (layerId) {
     case LAYER_IDS.grids:
-      return { kind: 'grid', id: (properties as GridProps).id }
+      return { kind: 'grid', id: (properties as unknown as GridProps).id }
     case LAYER_IDS.communitiesFill:
-      return { kind: 'community', code: (properties as CommunityProps).code }
+      return { kind: 'community', code: (properties as unknown as CommunityProps).code }
     case LAYER_IDS.streetsFill:
-      return { kind: 'street', code: (properties as StreetProps).code }
+      return { kind: 'street', code: (properties as unknown as StreetProps).code }
     case LAYER_IDS.facilities:
-      return { kind: 'facility', id: (properties as FacilityProps).id }
+      return { kind: 'facility', id: (properties as unknown as FacilityProps).id }
     default:
       return null
   }

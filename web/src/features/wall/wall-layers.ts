@@ -5,7 +5,7 @@ import type { Layer } from '@deck.gl/core'
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers'
 import type { CommunityProps, Feature, StreetProps, WallGaps } from '../../../../core/api'
 import { createCommunityLayers, createStreetLayers } from '../../map/layers/boundary-layers'
-import { createGridLayer, type GridFeature } from '../../map/layers/grid-layer'
+import { createGridFeatureLayer, type GridFeature } from '../../map/layers/grid-layer'
 import { MAP_THEMES } from '../../map/map-theme'
 
 export const WALL_LAYER_IDS = {
@@ -50,7 +50,7 @@ export function buildWallLayers(input: WallLayersInput): Layer[] {
   const alarmGrids = input.grids.filter((g) => input.alarmGridIds.has(g.properties.id))
   const focus = input.focusStreet ? input.streets.filter((s) => s.properties.code === input.focusStreet) : []
   return [
-    createGridLayer(input.grids, { theme, tolerance: input.tolerance, visible: true, outlines: false }),
+    createGridFeatureLayer(input.grids, { theme, tolerance: input.tolerance, visible: true, outlines: false }),
     communities.line,
     streets.line,
     new ScatterplotLayer<number>({

@@ -85,10 +85,10 @@ const types = new Map<string, FacilityType>([
 
 const input = (overrides: Partial<MapLayersInput> = {}): MapLayersInput => ({
   streets: [],
-  communities: [],
-  grids: [grid(1, 300), grid(2, 100)],
   facilities: [facility(1, 'kindergarten')],
   facilityTypes: types,
+  visibleTypes: null,
+  revision: 0,
   streetLabels: [],
   communityLabels: [],
   gridLabels: [],
@@ -104,7 +104,8 @@ const byId = (layers: Layer[]) => new Map(layers.map((l) => [l.id, l]))
 
 describe('buildLayers', () => {
   it('stacks grids under boundaries, facilities and labels, with unique ids', () => {
-    const ids = buildLayers(input()).map((l) => l.id)
+    const toggles = { ...DEFAULT_LAYER_TOGGLES, facilities: true, serviceRadius: true }
+    const ids = buildLayers(input({ zoom: 12, toggles })).map((l) => l.id)
     expect(new Set(ids).size).toBe(ids.length)
     const at = (id: string) => ids.indexOf(id)
     expect(at(LAYER_IDS.grids)).toBeLessThan(at(LAYER_IDS.communitiesLine))
@@ -145,10 +146,30 @@ describe('buildLayers', () => {
 
   it('lets clicks reach communities only when grids are hidden', () => {
     const withGrids = byId(buildLayers(input({ zoom: 11 })))
-    expect(withGrids.get(LAYER_IDS.communitiesFill)?.props.pickable).toBe(false)
+    // no pick fill at all: a hidden tile layer would still fetch its tiles
+    expect(withGrids.has(LAYER_IDS.communitiesFill)).toBe(false)
     const without = byId(buildLayers(input({ zoom: 11, toggles: { ...DEFAULT_LAYER_TOGGLES, grids: false } })))
     expect(without.get(LAYER_IDS.communitiesFill)?.props.pickable).toBe(true)
     expect(without.get(LAYER_IDS.streetsFill)?.props.pickable).toBe(false)
+  })
+
+  it('draws grids, communities, units and facilities from their tiles, fetched again at a new revision', () => {
+    const toggles = { ...DEFAULT_LAYER_TOGGLES, facilities: true }
+    const layers = byId(buildLayers(input({ zoom: 15, toggles, revision: 7 })))
+    for (const [id, layer] of [
+      [LAYER_IDS.grids, 'grids'],
+      [LAYER_IDS.communitiesLine, 'communities'],
+      [LAYER_IDS.units, 'units'],
+      [LAYER_IDS.facilities, 'facilities'],
+    ]) {
+      const props = layers.get(id)!.props as unknown as { data: string; updateTriggers: { getTileData: number } }
+      expect(props.data).toBe(`/api/tiles/${layer}/{z}/{x}/{y}.mvt`)
+      expect(props.updateTriggers.getTileData).toBe(7)
+    }
+    // unit edges only at street zoom; no tile layer at all for hidden grids
+    expect(byId(buildLayers(input({ zoom: 11 }))).has(LAYER_IDS.units)).toBe(false)
+    const noGrids = byId(buildLayers(input({ toggles: { ...DEFAULT_LAYER_TOGGLES, grids: false } })))
+    expect(noGrids.has(LAYER_IDS.grids)).toBe(false)
   })
 
   it('outlines the selection only when there is one', () => {
@@ -160,14 +181,20 @@ describe('buildLayers', () => {
 
 describe('layer factories', () => {
   it('colours grids by deviation with the theme alpha', () => {
-    const layer = createGridLayer([], { theme: MAP_THEMES.light, tolerance: 0.2, visible: true, outlines: false })
+    const layer = createGridLayer({
+      theme: MAP_THEMES.light,
+      tolerance: 0.2,
+      visible: true,
+      outlines: false,
+      revision: 0,
+    })!
     const getFillColor = layer.props.getFillColor as unknown as (f: GridFeature) => number[]
     expect(getFillColor(grid(1, 300))).toEqual([...DEVIATION_COLOURS[3].slice(0, 3), MAP_THEMES.light.gridFillAlpha])
     expect(getFillColor(grid(2, 100)).slice(0, 3)).toEqual(DEVIATION_COLOURS[0].slice(0, 3))
   })
 
   it('colours facilities by type, planned ones hollow', () => {
-    const layer = createFacilityLayer([], { types, visible: true })
+    const layer = createFacilityLayer({ types, visible: true, visibleTypes: null, revision: 0 })!
     const getFillColor = layer.props.getFillColor as unknown as (f: FacilityFeature) => number[]
     expect(getFillColor(facility(1, 'kindergarten'))).toEqual([255, 136, 0, 255])
     expect(getFillColor(facility(2, 'kindergarten', 'planned'))[3]).toBeLessThan(255)

@@ -1,15 +1,17 @@
 // The whole deck.gl layer stack, bottom to top, from plain data and view options. Pure: React
-// (use-map-layers) only memoises the inputs; tests call it directly.
+// (use-map-layers) only memoises the inputs; tests call it directly. Grids, communities, units
+// and facilities are tile layers (their data is a URL); streets, labels and the outline are data.
 import type { Layer } from '@deck.gl/core'
-import type { CommunityProps, FacilityType, Feature, StreetProps } from '../../../../core/api'
+import type { FacilityType, Feature, StreetProps } from '../../../../core/api'
 import { MAP_THEMES, type ThemeName } from '../map-theme'
 import { zoomVisibility } from '../zoom-bands'
-import { createCommunityLayers, createStreetLayers } from './boundary-layers'
+import { createCommunityTileLayers, createStreetLayers, createUnitLayer } from './boundary-layers'
 import { createFacilityLayer, createServiceRadiusLayer, type FacilityFeature } from './facility-layers'
-import { createGridLayer, type GridFeature, SEE_THROUGH_GRID_ALPHA } from './grid-layer'
+import { createGridLayer, SEE_THROUGH_GRID_ALPHA } from './grid-layer'
 import { createLabelLayer, type LabelDatum } from './label-layer'
 import { LAYER_IDS } from './layer-ids'
 import { createSelectionLayers, type OutlinedFeature } from './selection-layer'
+import type { TileRevision } from './tile-layer'
 
 export interface LayerToggles {
   streets: boolean
@@ -31,11 +33,13 @@ export const DEFAULT_LAYER_TOGGLES: LayerToggles = {
 
 export interface MapLayersInput {
   streets: Feature<StreetProps, GeoJSON.MultiPolygon>[]
-  communities: Feature<CommunityProps, GeoJSON.MultiPolygon>[]
-  grids: GridFeature[]
-  /** already filtered by the type filter */
+  /** whole facilities for their service radius (already filtered by type; empty unless the radius is shown) */
   facilities: FacilityFeature[]
   facilityTypes: ReadonlyMap<string, FacilityType>
+  /** the facility types shown (null: all) */
+  visibleTypes: ReadonlySet<string> | null
+  /** the data revision the tiles are fetched at (bumped by change events) */
+  revision: TileRevision
   streetLabels: LabelDatum[]
   communityLabels: LabelDatum[]
   gridLabels: LabelDatum[]
@@ -57,21 +61,25 @@ export function buildLayers(input: MapLayersInput): Layer[] {
     visible: toggles.streets,
     pickable: !toggles.grids && !communitiesShown,
   })
-  const communities = createCommunityLayers(input.communities, {
+  const { revision } = input
+  const communities = createCommunityTileLayers({
     theme,
     visible: communitiesShown,
     pickable: !toggles.grids,
+    revision,
   })
-  return [
+  const layers: (Layer | null)[] = [
     streets.fill,
     communities.fill,
-    createGridLayer(input.grids, {
+    createGridLayer({
       theme,
       tolerance: input.tolerance,
       visible: toggles.grids,
       outlines: zoomed.gridOutlines,
       fillAlpha: zoomed.buildings ? SEE_THROUGH_GRID_ALPHA : undefined,
+      revision,
     }),
+    createUnitLayer({ theme, visible: toggles.grids && zoomed.unitOutlines, revision }),
     communities.line,
     streets.line,
     ...createSelectionLayers(input.selected, { theme }),
@@ -79,7 +87,12 @@ export function buildLayers(input: MapLayersInput): Layer[] {
       types: input.facilityTypes,
       visible: toggles.facilities && toggles.serviceRadius,
     }),
-    createFacilityLayer(input.facilities, { types: input.facilityTypes, visible: toggles.facilities }),
+    createFacilityLayer({
+      types: input.facilityTypes,
+      visible: toggles.facilities,
+      visibleTypes: input.visibleTypes,
+      revision,
+    }),
     createLabelLayer(input.gridLabels, {
       id: LAYER_IDS.gridLabels,
       theme,
@@ -102,4 +115,6 @@ export function buildLayers(input: MapLayersInput): Layer[] {
       fontWeight: 600,
     }),
   ]
+  // a tile layer not drawn is left out altogether: hidden, it would still fetch its tiles
+  return layers.filter((layer): layer is Layer => layer !== null)
 }

@@ -3,9 +3,10 @@
 // facilities of the chosen type with their radius, and proposed sites.
 import type { Layer } from '@deck.gl/core'
 import { PolygonLayer, ScatterplotLayer } from '@deck.gl/layers'
-import type { CommunityProps, CoverageGaps, Feature, SitingSite } from '../../../../core/api'
+import type { CoverageGaps, SitingSite } from '../../../../core/api'
 import type { Rgba } from '../deviation-colour'
 import type { FacilityFeature } from './facility-layers'
+import { createTileLayer, type TileRevision } from './tile-layer'
 
 export const COVERAGE_LAYER_IDS = {
   share: 'coverage-share',
@@ -44,21 +45,23 @@ export function shareColour(share: number, alpha = 255): Rgba {
   ]
 }
 
+/** Communities filled by their coverage share, from the community tiles (null when not drawn). */
 export function createCoverageShareLayer(
-  communities: Feature<CommunityProps, GeoJSON.MultiPolygon>[],
   shares: ReadonlyMap<string, number>,
   visible: boolean,
+  revision: TileRevision,
 ) {
-  const rings = communities.flatMap((c) =>
-    c.geometry.coordinates.map((polygon) => ({ code: c.properties.code, polygon })),
-  )
-  return new PolygonLayer<{ code: string; polygon: number[][][] }>({
+  if (!visible) return null
+  return createTileLayer<{ code: string }>({
+    layer: 'communities',
+    revision,
     id: COVERAGE_LAYER_IDS.share,
-    data: rings,
-    visible,
-    getPolygon: (d) => d.polygon,
-    getFillColor: (d) => (shares.has(d.code) ? shareColour(shares.get(d.code)!, 55) : [0, 0, 0, 0]),
+    filled: true,
     stroked: false,
+    getFillColor: (f) => {
+      const share = shares.get(f.properties.code)
+      return share === undefined ? [0, 0, 0, 0] : shareColour(share, 55)
+    },
     pickable: false,
     updateTriggers: { getFillColor: [shares] },
   })

@@ -1,9 +1,14 @@
-// Facilities (already filtered by type: see filterFacilitiesByType) as dots coloured by type (planned ones hollow), and their service radius in metres on demand.
+// Facilities as dots coloured by type (planned ones hollow) from the facility tiles, and their
+// service radius in metres on demand (from the facility list, loaded only then).
+import { DataFilterExtension } from '@deck.gl/extensions'
 import { ScatterplotLayer } from '@deck.gl/layers'
 import type { FacilityProps, FacilityType, Feature } from '../../../../core/api'
 import { hexToRgba } from '../colour'
 import type { Rgba } from '../deviation-colour'
 import { LAYER_IDS } from './layer-ids'
+import { createTileLayer, type TileRevision } from './tile-layer'
+
+const typeFilter = new DataFilterExtension({ filterSize: 1 })
 
 export type FacilityFeature = Feature<FacilityProps, GeoJSON.Point>
 
@@ -27,26 +32,35 @@ export function facilityTypeColour(types: ReadonlyMap<string, FacilityType>, typ
   return hexToRgba(types.get(typeCode)?.colour, alpha)
 }
 
-export function createFacilityLayer(facilities: FacilityFeature[], options: FacilityLayerOptions) {
-  const { types } = options
-  return new ScatterplotLayer<FacilityFeature>({
+/** The facility dots from the facility tiles: coloured by type, planned ones hollow, the hidden types filtered out. */
+export function createFacilityLayer(
+  options: FacilityLayerOptions & { visibleTypes: ReadonlySet<string> | null; revision: TileRevision },
+) {
+  const { types, visibleTypes } = options
+  if (!options.visible) return null
+  type TileFacility = { properties: Pick<FacilityProps, 'typeCode' | 'status'> }
+  return createTileLayer({
+    layer: 'facilities',
+    revision: options.revision,
     id: LAYER_IDS.facilities,
-    data: facilities,
-    visible: options.visible,
-    getPosition: (f) => f.geometry.coordinates as [number, number],
-    radiusUnits: 'pixels',
-    getRadius: options.radiusPx ?? 4.5,
+    pointType: 'circle',
+    pointRadiusUnits: 'pixels',
+    getPointRadius: options.radiusPx ?? 4.5,
     stroked: true,
     filled: true,
-    getFillColor: (f) => facilityTypeColour(types, f.properties.typeCode, f.properties.status === 'planned' ? 40 : 255),
-    getLineColor: (f) =>
+    getFillColor: (f: TileFacility) =>
+      facilityTypeColour(types, f.properties.typeCode, f.properties.status === 'planned' ? 40 : 255),
+    getLineColor: (f: TileFacility) =>
       f.properties.status === 'planned' ? facilityTypeColour(types, f.properties.typeCode) : [255, 255, 255, 255],
     lineWidthUnits: 'pixels',
-    getLineWidth: (f) => (f.properties.status === 'planned' ? 2 : 1),
+    getLineWidth: (f: TileFacility) => (f.properties.status === 'planned' ? 2 : 1),
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 120],
-    updateTriggers: { getFillColor: [types], getLineColor: [types] },
+    extensions: [typeFilter],
+    getFilterValue: (f: TileFacility) => (visibleTypes === null || visibleTypes.has(f.properties.typeCode) ? 1 : 0),
+    filterRange: [1, 1],
+    updateTriggers: { getFillColor: [types], getLineColor: [types], getFilterValue: [visibleTypes] },
   })
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { gridLabels, gridSequence } from './grid-labels'
-import type { GridFeature } from './grid-layer'
 
 describe('grid labels', () => {
   it('reads the sequence from a 15-digit code only', () => {
@@ -8,26 +7,11 @@ describe('grid labels', () => {
     expect(gridSequence('G-7')).toBeNull()
   })
   it('labels each grid inside its polygon, falling back to the name', () => {
-    const grid = (code: string) =>
-      ({
-        type: 'Feature',
-        id: 1,
-        geometry: {
-          type: 'MultiPolygon',
-          coordinates: [
-            [
-              [
-                [0, 0],
-                [2, 0],
-                [2, 2],
-                [0, 2],
-                [0, 0],
-              ],
-            ],
-          ],
-        },
-        properties: { code, name: '名字' },
-      }) as unknown as GridFeature
+    const grid = (code: string) => ({
+      type: 'Feature',
+      id: 1,
+      properties: { code, name: '名字', labelPoint: [1, 1] as [number, number] },
+    })
     expect(gridLabels([grid('120116001001012'), grid('x')], (n) => `第${n}网格`)).toEqual([
       { position: [1, 1], text: '第12网格' },
       { position: [1, 1], text: '名字' },

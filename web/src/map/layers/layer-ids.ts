@@ -4,6 +4,7 @@ export const LAYER_IDS = {
   streetsLine: 'streets-line',
   communitiesFill: 'communities-fill',
   communitiesLine: 'communities-line',
+  units: 'units',
   grids: 'grids',
   gridLabels: 'grid-labels',
   selection: 'selection',
