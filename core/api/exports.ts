@@ -7,7 +7,7 @@ export const EXPORT_LAYERS = ['streets', 'communities', 'grids', 'units', 'build
 /** The analysis views that download like layers: the coverage gaps and the equity indicators. */
 export const EXPORT_ANALYSIS_LAYERS = ['coverage-gaps', 'equity-indicators'] as const
 export type ExportLayer = (typeof EXPORT_LAYERS)[number] | (typeof EXPORT_ANALYSIS_LAYERS)[number]
-export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'shp', 'fgb'] as const
+export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'shp', 'gpkg', 'fgb'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const ExportQuery = Type.Object(
@@ -16,7 +16,7 @@ export const ExportQuery = Type.Object(
       EXPORT_FORMATS.map((f) => Type.Literal(f)),
       {
         description:
-          'geojson, csv (WKT + a point as two columns + provenance columns), xlsx (the same table and a provenance sheet), shp (zipped Shapefile) or fgb (FlatGeobuf)',
+          'geojson, csv (WKT + a point as two columns + provenance columns), xlsx (the same table and a provenance sheet), shp (zipped Shapefile), gpkg (GeoPackage) or fgb (FlatGeobuf)',
       },
     ),
     crs: Type.Optional(

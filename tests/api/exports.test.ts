@@ -1,5 +1,6 @@
-// Downloads of every layer: GeoJSON, CSV, zipped Shapefile and FlatGeobuf, in the chosen CRS,
+// Downloads of every layer: GeoJSON, CSV, zipped Shapefile, GeoPackage and FlatGeobuf, in the chosen CRS,
 // each with its provenance; the binary formats are read back with GDAL and flatgeobuf.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -146,6 +147,75 @@ describe('GET /api/exports/{layer}', () => {
     expect(layer.epsg).toBe(4490)
     expect(layer.featureCount).toBe(api.total)
     expect(layer.geometry).toMatch(/Polygon/)
+  })
+
+  it.skipIf(!hasGdal)(
+    'GeoPackage reads back in GDAL: geometry type, field types, feature count, CRS, Chinese names, provenance',
+    async () => {
+      const res = await get(`/api/exports/grids?format=gpkg&community=${community.code}&crs=epsg4548`)
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toBe('application/geopackage+sqlite3')
+      expect(res.headers['content-disposition']).toMatch(/_epsg4548_r\d+_[\d-]+\.gpkg"$/)
+      const path = join(dir, 'grids.gpkg')
+      writeFileSync(path, res.rawPayload)
+      const layer = ogrSummary(path)
+      expect(layer.featureCount).toBe(grids.features.length)
+      expect(layer.geometry).toBe('Multi Polygon')
+      expect(layer.epsg).toBe(4548)
+      expect(layer.fields.get('households')).toBe('Integer')
+      expect(layer.fields.get('name')).toBe('String')
+      expect(layer.fields.get('code')).toBe('String')
+      // the provenance as the layer's metadata (gpkg_metadata, GDAL's XML)
+      const info = execFileSync('ogrinfo', ['-so', '-ro', path, 'grids']).toString()
+      const provenance = provenanceOf(res.headers)
+      expect(info).toContain(`WANGGE_REVISION=${provenance.revision}`)
+      expect(info).toContain('WANGGE_CRS=EPSG:4548')
+      expect(info).toContain(`WANGGE_FILTER_COMMUNITY=${community.code}`)
+      const byCode = new Map(grids.features.map((f) => [f.properties.code, f.properties]))
+      // ogr2ogr round trip: GeoPackage → GeoPackage → GeoJSON keeps every grid, its name and its place
+      const copy = join(dir, 'grids-copy.gpkg')
+      execFileSync('ogr2ogr', ['-f', 'GPKG', copy, path])
+      expect(ogrSummary(copy)).toMatchObject({ featureCount: grids.features.length, epsg: 4548 })
+      const back = ogrFeatures(copy)
+      const toGk = crsTransform('EPSG:4548').fromWgs84
+      for (const f of back) {
+        const g = byCode.get(f.properties!.code as string)!
+        expect(f.properties!.name).toBe(g.name)
+        expect(f.properties!.households).toBe(g.households)
+        const api = grids.features.find((x) => x.properties.code === g.code)!.geometry as GeoJSON.MultiPolygon
+        const [x, y] = toGk(api.coordinates[0][0][0] as [number, number])
+        const first = (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0][0]
+        expect(first[0]).toBeCloseTo(x, 2)
+        expect(first[1]).toBeCloseTo(y, 2)
+      }
+    },
+  )
+
+  it.skipIf(!hasGdal)('GeoPackage of points in CGCS2000 and in GCJ-02 (named so, as WGS84 degrees)', async () => {
+    for (const [crs, epsg] of [
+      ['cgcs2000', 4490],
+      ['gcj02', undefined],
+    ] as const) {
+      const res = await get(`/api/exports/facilities?format=gpkg&street=${community.streetCode}&crs=${crs}`)
+      const path = join(dir, `facilities-${crs}.gpkg`)
+      writeFileSync(path, res.rawPayload)
+      const api = (
+        await get(`/api/exports/facilities?format=geojson&street=${community.streetCode}&crs=${crs}`)
+      ).json<GeoJSON.FeatureCollection>()
+      const layer = ogrSummary(path)
+      expect(layer.geometry).toBe('Point')
+      expect(layer.featureCount).toBe(api.features.length)
+      expect(layer.epsg).toBe(epsg)
+      if (crs === 'gcj02')
+        expect(execFileSync('ogrinfo', ['-so', '-ro', path, 'facilities']).toString()).toMatch(/GCJ-02/)
+      const back = ogrFeatures(path)
+      expect(back.map((f) => f.properties!.name).sort()).toEqual(api.features.map((f) => f.properties!.name).sort())
+      const byName = new Map(api.features.map((f) => [`${f.properties!.name}|${f.properties!.id}`, f]))
+      for (const f of back) {
+        const want = byName.get(`${f.properties!.name}|${f.properties!.id}`)!
+        expect((f.geometry as GeoJSON.Point).coordinates).toEqual((want.geometry as GeoJSON.Point).coordinates)
+      }
+    }
   })
 
   it('FlatGeobuf carries its provenance in the header: description and metadata', async () => {

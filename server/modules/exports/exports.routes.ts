@@ -1,6 +1,6 @@
 // Downloads: GET /api/exports/{layer}?format=&crs=&community=&street= — a layer (or one
 // community's or street's part of it), or an analysis view (coverage gaps of a type or tier,
-// equity indicators; `scenario`), as GeoJSON, CSV, XLSX, a zipped Shapefile or FlatGeobuf, in the
+// equity indicators; `scenario`), as GeoJSON, CSV, XLSX, a zipped Shapefile, GeoPackage or FlatGeobuf, in the
 // chosen coordinate system, with its provenance inside the file (what, when, which revision,
 // which CRS) and in a header.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -9,6 +9,7 @@ import { ErrorBody, ExportLayerParam, ExportQuery } from '../../../core/api'
 import { exportCrs, reprojectCollection } from '../../../core/export/crs-choice'
 import { writeCsv } from '../../../core/export/csv'
 import { writeFlatGeobuf } from '../../../core/export/flatgeobuf'
+import { GPKG_SRS, writeGeoPackage } from '../../../core/export/geopackage'
 import { type Provenance, provenanceText } from '../../../core/export/provenance'
 import { writeShapefileZip } from '../../../core/export/shapefile'
 import { writeXlsx } from '../../../core/export/xlsx'
@@ -23,9 +24,10 @@ const MEDIA = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   shp: 'application/zip',
+  gpkg: 'application/geopackage+sqlite3',
   fgb: 'application/flatgeobuf',
 } as const
-const EXTENSION = { geojson: 'geojson', csv: 'csv', xlsx: 'xlsx', shp: 'zip', fgb: 'fgb' } as const
+const EXTENSION = { geojson: 'geojson', csv: 'csv', xlsx: 'xlsx', shp: 'zip', gpkg: 'gpkg', fgb: 'fgb' } as const
 
 export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -36,7 +38,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['exports'],
         operationId: 'exportLayer',
         summary:
-          'Download a layer or an analysis view as GeoJSON, CSV, XLSX, zipped Shapefile or FlatGeobuf, in WGS84, CGCS2000, EPSG:4548 or GCJ-02',
+          'Download a layer or an analysis view as GeoJSON, CSV, XLSX, zipped Shapefile, GeoPackage or FlatGeobuf, in WGS84, CGCS2000, EPSG:4548 or GCJ-02',
         params: Type.Object({ layer: ExportLayerParam }),
         querystring: ExportQuery,
         response: { 200: Type.Any(), 400: ErrorBody },
@@ -100,6 +102,16 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           metadata: JSON.stringify(provenance),
         })
         return reply.send(Buffer.from(bytes))
+      }
+      if (format === 'gpkg') {
+        const bytes = await writeGeoPackage(fc, {
+          table: layer.replaceAll('-', '_'),
+          srs: GPKG_SRS[crs.code as keyof typeof GPKG_SRS],
+          title: `Wangge 网格 ${stem}`,
+          provenance,
+          provenanceText: provenanceText(provenance),
+        })
+        return reply.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
       }
       const zip = writeShapefileZip(fc, { name: stem, prj: crs.prj, provenance: provenanceText(provenance) })
       return reply.send(Buffer.from(zip))
