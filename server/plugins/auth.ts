@@ -71,30 +71,63 @@ export async function principalOf(req: FastifyRequest): Promise<Principal | null
   return req.principalCache
 }
 
+/**
+ * Who a session or token was, for a moment: a map served hundreds of tiles a second asks the same
+ * thing each time, and on the embedded engine the two lookups cost more than the tile (ADR 15).
+ * Any write request empties it (sign-out, a lock, a role change are writes), and an entry lives at
+ * most PRINCIPAL_TTL_MS, so a change made outside the API is seen within that time.
+ */
+const PRINCIPAL_TTL_MS = 2000
+const recentPrincipals = new WeakMap<FastifyInstance, Map<string, { principal: Principal | null; until: number }>>()
+const principalsOf = (app: FastifyInstance) => {
+  let map = recentPrincipals.get(app)
+  if (!map) recentPrincipals.set(app, (map = new Map()))
+  return map
+}
+
 async function resolve(req: FastifyRequest): Promise<Principal | null> {
-  const db = req.server.db
   const authorization = req.headers.authorization
-  if (authorization?.toLowerCase().startsWith('bearer ')) {
-    const user = await repo.userByApiToken(db, digest(authorization.slice(7).trim()))
-    if (!user || user.locked) return null
-    return { ...fromUser(user), via: 'bearer', csrfToken: null }
+  const sid = authorization?.toLowerCase().startsWith('bearer ')
+    ? undefined
+    : parseCookies(req.headers.cookie)[SESSION_COOKIE]
+  if (!sid && !authorization?.toLowerCase().startsWith('bearer ')) return null
+  const key = sid ? `c:${digest(sid)}` : `b:${digest(authorization!.slice(7).trim())}`
+  const recent = principalsOf(req.server)
+  const now = Date.now()
+  const hit = recent.get(key)
+  if (hit && hit.until > now) return hit.principal && { ...hit.principal, streets: [...hit.principal.streets] }
+  const found = await lookUp(req, key)
+  if (recent.size > 10_000) recent.clear()
+  recent.set(key, { principal: found.principal, until: Math.min(now + PRINCIPAL_TTL_MS, found.expiresAt ?? Infinity) })
+  return found.principal && { ...found.principal, streets: [...found.principal.streets] }
+}
+
+async function lookUp(req: FastifyRequest, key: string): Promise<{ principal: Principal | null; expiresAt?: number }> {
+  const db = req.server.db
+  if (key.startsWith('b:')) {
+    const user = await repo.userByApiToken(db, key.slice(2))
+    if (!user || user.locked) return { principal: null }
+    return { principal: { ...fromUser(user), via: 'bearer', csrfToken: null } }
   }
-  const sid = parseCookies(req.headers.cookie)[SESSION_COOKIE]
-  if (!sid) return null
-  const session = await repo.sessionByHash(db, digest(sid))
-  if (!session) return null
-  if (session.user) return { ...fromUser(session.user), via: 'cookie', csrfToken: session.csrfToken }
+  const session = await repo.sessionByHash(db, key.slice(2))
+  if (!session) return { principal: null }
+  const expiresAt = new Date(session.expiresAt).getTime()
+  if (session.user)
+    return { principal: { ...fromUser(session.user), via: 'cookie', csrfToken: session.csrfToken }, expiresAt }
   const k = session.kiosk!
   return {
-    kind: 'kiosk',
-    via: 'cookie',
-    userId: null,
-    kioskLinkId: k.id,
-    name: `kiosk:${k.id}`,
-    displayName: k.label,
-    role: 'kiosk',
-    streets: k.streetCode ? [k.streetCode] : [],
-    csrfToken: session.csrfToken,
+    principal: {
+      kind: 'kiosk',
+      via: 'cookie',
+      userId: null,
+      kioskLinkId: k.id,
+      name: `kiosk:${k.id}`,
+      displayName: k.label,
+      role: 'kiosk',
+      streets: k.streetCode ? [k.streetCode] : [],
+      csrfToken: session.csrfToken,
+    },
+    expiresAt,
   }
 }
 
@@ -227,7 +260,13 @@ export function registerAuth(app: FastifyInstance) {
     route.config = { ...(route.config ?? {}), permission: declared }
   })
 
+  // a write may sign out, lock or change anyone: who a session is gets looked up afresh, during and after it
+  const forgetPrincipals = async (req: FastifyRequest) => {
+    if (UNSAFE.has(req.method)) recentPrincipals.get(app)?.clear()
+  }
+  app.addHook('onResponse', forgetPrincipals)
   app.addHook('onRequest', async (req) => {
+    await forgetPrincipals(req)
     const permission = req.routeOptions.config?.permission
     if (!permission) return // no route matched: the 404 handler answers
     const unsafe = UNSAFE.has(req.method)

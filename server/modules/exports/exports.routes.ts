@@ -105,7 +105,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (format === 'gpkg') {
         const bytes = await writeGeoPackage(fc, {
-          table: layer.replaceAll('-', '_'),
+          table: String(layer).replace(/-/g, '_'),
           srs: GPKG_SRS[crs.code as keyof typeof GPKG_SRS],
           title: `Wangge 网格 ${stem}`,
           provenance,
