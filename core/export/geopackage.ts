@@ -205,7 +205,10 @@ export function gpkgGeometry(g: GeoJSON.Geometry, srsId: number): Uint8Array {
   // flags: little endian (bit 0), envelope [minx, maxx, miny, maxy] (bits 1–3 = 1), empty (bit 4)
   head[3] = 1 | (envelope ? 1 << 1 : 0) | (empty ? 1 << 4 : 0)
   view.setInt32(4, srsId, true)
-  if (envelope) envelope.forEach((v, i) => view.setFloat64(8 + i * 8, v, true))
+  if (envelope)
+    envelope.forEach((v, i) => {
+      view.setFloat64(8 + i * 8, v, true)
+    })
   const out = new Uint8Array(head.length + wkb.length)
   out.set(head)
   out.set(wkb, head.length)

@@ -1,5 +1,6 @@
 // Issue 10 acceptance in a real headless Chromium: a layer downloaded from the map page as a
-// zipped Shapefile and as FlatGeobuf, then read back (GDAL, and flatgeobuf for the .fgb).
+// zipped Shapefile, as GeoPackage and as FlatGeobuf, then read back (GDAL, and flatgeobuf for the .fgb).
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -54,6 +55,31 @@ describe('downloads from the map page', () => {
       expect(text).toContain('what: grids')
       expect(text).toContain('CRS: EPSG:4548')
       expect(text).toMatch(new RegExp(`data revision: ${/_r(\d+)_/.exec(name)![1]}`))
+    },
+  )
+
+  it.skipIf(!hasGdal)(
+    'the grids as a GeoPackage in CGCS2000 read back whole in GDAL, Chinese names and provenance intact',
+    async () => {
+      const { path, name } = await download('grids', 'gpkg', 'cgcs2000')
+      expect(name).toMatch(/^grids_cgcs2000_r\d+_\d{4}-\d\d-\d\d\.gpkg$/)
+      const api = await (await fetch(`${s.app.url}/api/grids?limit=5000`)).json()
+      const layer = ogrSummary(path)
+      expect(layer.featureCount).toBe(api.total)
+      expect(layer.epsg).toBe(4490)
+      expect(layer.geometry).toBe('Multi Polygon')
+      expect(layer.fields.get('households')).toBe('Integer')
+      const names = new Map<string, string>(
+        api.features.map((f: { properties: { code: string; name: string } }) => [f.properties.code, f.properties.name]),
+      )
+      const back = ogrFeatures(path)
+      expect(back.length).toBe(api.total)
+      expect(back.every((f) => names.get(f.properties!.code) === f.properties!.name)).toBe(true)
+      // the provenance is the layer's metadata (gpkg_metadata)
+      const info = execFileSync('ogrinfo', ['-so', '-ro', path, 'grids']).toString()
+      expect(info).toContain('WANGGE_WHAT=grids')
+      expect(info).toContain('WANGGE_CRS=EPSG:4490')
+      expect(info).toContain(`WANGGE_REVISION=${/_r(\d+)_/.exec(name)![1]}`)
     },
   )
 
