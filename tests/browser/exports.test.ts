@@ -135,6 +135,28 @@ describe('downloads from the analysis views', () => {
   })
 })
 
+describe('downloads from the printable report', () => {
+  it("the report's tables download from /report as XLSX: the headline indicators, the ratings and the provenance", async () => {
+    const page = await s.browser.newPage()
+    await page.goto(`${s.app.url}/report`)
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download-xlsx').click()])
+    expect(file.suggestedFilename()).toMatch(/^report-tables_as-is_r\d+_.*\.xlsx$/)
+    const path = join(dir, file.suggestedFilename())
+    await file.saveAs(path)
+    const bytes = readFileSync(path)
+    const sheets = await readXlsxFile(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    )
+    expect(sheets.map((x) => x.sheet)).toEqual(['headline 主要指标', 'lowest 星级评分', 'provenance'])
+    // the page's headline table has as many rows as the sheet
+    expect(await page.locator('table.figures').first().locator('tbody tr').count()).toBe(sheets[0].data.length - 1)
+    // the links are not printed
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.getByTestId('report-downloads').isVisible()).resolves.toBe(false)
+    await page.close()
+  })
+})
+
 describe('the printable grid plan', () => {
   it("draws a community's grids with the 网格员 column blank, and prints to an A4 PDF", async () => {
     const community = (await (await fetch(`${s.app.url}/api/communities?limit=1`)).json()).features[0].properties
