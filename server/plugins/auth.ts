@@ -81,7 +81,10 @@ const PRINCIPAL_TTL_MS = 2000
 const recentPrincipals = new WeakMap<FastifyInstance, Map<string, { principal: Principal | null; until: number }>>()
 const principalsOf = (app: FastifyInstance) => {
   let map = recentPrincipals.get(app)
-  if (!map) recentPrincipals.set(app, (map = new Map()))
+  if (!map) {
+    map = new Map()
+    recentPrincipals.set(app, map)
+  }
   return map
 }
 
