@@ -7,24 +7,31 @@ export const EXPORT_LAYERS = ['streets', 'communities', 'grids', 'units', 'build
 /** The analysis views that download like layers: the coverage gaps and the equity indicators. */
 export const EXPORT_ANALYSIS_LAYERS = ['coverage-gaps', 'equity-indicators'] as const
 export type ExportLayer = (typeof EXPORT_LAYERS)[number] | (typeof EXPORT_ANALYSIS_LAYERS)[number]
-export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'shp', 'fgb'] as const
+export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx', 'shp', 'gpkg', 'fgb'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+const FormatParam = Type.Union(
+  EXPORT_FORMATS.map((f) => Type.Literal(f)),
+  {
+    description:
+      'geojson, csv (WKT + a point as two columns + provenance columns), xlsx (the same table and a provenance sheet), shp (zipped Shapefile), gpkg (GeoPackage) or fgb (FlatGeobuf)',
+  },
+)
+const CrsParam = Type.Union(
+  EXPORT_CRS_IDS.map((c) => Type.Literal(c)),
+  { description: 'wgs84 (default), cgcs2000 (EPSG:4490), epsg4548 (CGCS2000 GK CM 117°E, metres), gcj02 (AMap)' },
+)
+
+/** The download of a siting result (POST /api/exports/siting, the result in the body). */
+export const SitingExportQuery = Type.Object(
+  { format: FormatParam, crs: Type.Optional(CrsParam) },
+  { additionalProperties: false },
+)
 
 export const ExportQuery = Type.Object(
   {
-    format: Type.Union(
-      EXPORT_FORMATS.map((f) => Type.Literal(f)),
-      {
-        description:
-          'geojson, csv (WKT + a point as two columns + provenance columns), xlsx (the same table and a provenance sheet), shp (zipped Shapefile) or fgb (FlatGeobuf)',
-      },
-    ),
-    crs: Type.Optional(
-      Type.Union(
-        EXPORT_CRS_IDS.map((c) => Type.Literal(c)),
-        { description: 'wgs84 (default), cgcs2000 (EPSG:4490), epsg4548 (CGCS2000 GK CM 117°E, metres), gcj02 (AMap)' },
-      ),
-    ),
+    format: FormatParam,
+    crs: Type.Optional(CrsParam),
     community: Type.Optional(CommunityCode),
     street: Type.Optional(StreetCode),
     scenario: Type.Optional(

@@ -33,6 +33,7 @@ export const ImportFormat = Type.Union([
   Type.Literal('csv'),
   Type.Literal('xlsx'),
   Type.Literal('flatgeobuf'),
+  Type.Literal('geopackage'),
   Type.Literal('osm'),
 ])
 export type ImportFormat = Static<typeof ImportFormat>

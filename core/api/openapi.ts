@@ -29,7 +29,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   wall: 'The big-screen wall: headline figures and gaps',
   import: 'Imports of districts: upload, dry run, preview, commit, roll back',
   tiles: 'Mapbox Vector Tiles (MVT) and TileJSON of the heavy layers',
-  exports: 'Downloads of every layer as GeoJSON, CSV, zipped Shapefile or FlatGeobuf',
+  exports:
+    'Downloads of every layer, analysis view and siting result as GeoJSON, CSV, XLSX, zipped Shapefile, GeoPackage or FlatGeobuf',
   ogc: 'OGC API – Features',
 }
 
@@ -44,8 +45,19 @@ function successContent(path: string, schema: unknown): Json | undefined {
     return {
       'application/geo+json': { schema: { $ref: '#/components/schemas/FeatureCollection' } },
       'text/csv': { schema: text('CSV with WKT and lng/lat columns (format=csv)') },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { ...binary, description: 'XLSX: the table and a provenance sheet (format=xlsx)' },
+      },
       'application/zip': { schema: { ...binary, description: 'zipped Shapefile with .prj and .cpg (format=shp)' } },
+      'application/geopackage+sqlite3': { schema: { ...binary, description: 'GeoPackage (format=gpkg)' } },
       'application/flatgeobuf': { schema: { ...binary, description: 'FlatGeobuf (format=fgb)' } },
+    }
+  if (path === '/report/tables')
+    return {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { ...binary, description: 'XLSX: both tables and a provenance sheet (format=xlsx)' },
+      },
+      'text/csv': { schema: text('CSV of one table, UTF-8 with a BOM, provenance columns (format=csv)') },
     }
   if (path === '/report' || path.startsWith('/sheets/')) return { 'text/html': { schema: text('a printable page') } }
   const kind = isObject(schema) && isObject(schema.properties) ? schema.properties.type : undefined

@@ -14,7 +14,7 @@ export function neutralise(text: string): string {
   return FORMULA.test(text) ? `'${text}` : text
 }
 
-function cell(value: unknown): string {
+export function cell(value: unknown): string {
   if (value === null || value === undefined) return ''
   const text =
     typeof value === 'string'

@@ -9,7 +9,7 @@ import type { Provenance } from './provenance'
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ] */
 export const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'data'
 
-const cellOf = (v: TableValue) => {
+export const cellOf = (v: TableValue) => {
   if (v === null) return null
   if (typeof v === 'number') return { value: v, type: Number }
   if (typeof v === 'boolean') return { value: v, type: Boolean }

@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { hasGdal } from '../../tests/support/gdal'
 import { writeShapefileZip } from '../../tests/support/world-files'
+import { GPKG_SRS, writeGeoPackage } from '../export/geopackage'
 import { gcj02ToWgs84 } from '../geo/gcj02'
 import { readImportFile } from './read-file'
 
@@ -126,6 +132,75 @@ describe('readImportFile', () => {
     expect(t.crs).toMatchObject({ code: 'EPSG:4490', source: 'file' })
     expect(t.headers).toEqual(['楼栋编码', '小区编码', '户数'])
     expect(t.rows[1]).toMatchObject({ attrs: { 楼栋编码: 'B-FX-2', 户数: 60 }, geometry: { type: 'Point' } })
+  })
+
+  it.skipIf(!hasGdal)('reads a GeoPackage GDAL wrote, with the CRS of its table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wangge-gpkg-'))
+    const path = join(dir, 'b.gpkg')
+    execFileSync('ogr2ogr', [
+      '-f',
+      'GPKG',
+      path,
+      fileURLToPath(new URL('./fixtures/buildings-4490.fgb', import.meta.url)),
+    ])
+    const [t] = (await readImportFile('b.gpkg', new Uint8Array(readFileSync(path)), options)).tables
+    expect(t.crs).toMatchObject({ code: 'EPSG:4490', source: 'file' })
+    expect(t.headers).toEqual(['楼栋编码', '小区编码', '户数'])
+    const fgb = (await readImportFile('b.fgb', fixture('buildings-4490.fgb'), options)).tables[0]
+    expect(t.rows).toEqual(fgb.rows)
+  })
+
+  it('reads back a GeoPackage Wangge wrote: polygons in EPSG:4548, Chinese names, numbers', async () => {
+    const fc: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 4,
+          geometry: {
+            type: 'MultiPolygon',
+            coordinates: [
+              [
+                [
+                  [520000, 4300000],
+                  [520100, 4300000],
+                  [520100, 4300100],
+                  [520000, 4300000],
+                ],
+              ],
+            ],
+          },
+          properties: { 名称: '新港街道第一网格', 户数: 312, 面积: 5000.5 },
+        },
+      ],
+    }
+    const provenance = {
+      what: 'grids',
+      filter: {},
+      exportedAt: '2026-11-30T00:00:00Z',
+      revision: 1,
+      crs: 'EPSG:4548',
+      features: 1,
+      source: 'test',
+    }
+    const bytes = await writeGeoPackage(fc, {
+      table: 'grids',
+      srs: GPKG_SRS['EPSG:4548'],
+      title: 'grids',
+      provenance,
+      provenanceText: '',
+    })
+    const read = await readImportFile('grids.gpkg', bytes, options)
+    expect(read.format).toBe('geopackage')
+    const [t] = read.tables
+    expect(t.crs).toMatchObject({ code: 'EPSG:4548', source: 'file' })
+    expect(t.rows).toEqual([{ attrs: fc.features[0].properties, geometry: fc.features[0].geometry }])
+  })
+
+  it('refuses bytes that are not a GeoPackage, saying so', async () => {
+    await expect(readImportFile('x.gpkg', new Uint8Array([1, 2, 3, 4]), options)).rejects.toMatchObject({
+      code: 'BAD_GEOPACKAGE',
+    })
   })
 
   it('names the formats it reads when given another', async () => {

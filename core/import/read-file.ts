@@ -7,6 +7,7 @@
 //   .csv      → papaparse, after decoding the bytes (UTF-8 or GB18030)
 //   .xlsx     → read-excel-file, every sheet
 //   .fgb      → flatgeobuf; the header's CRS is honoured
+//   .gpkg     → sql.js (read-geopackage.ts): every feature table; its srs honoured when an EPSG code
 //   .osm.pbf  → the reader passed in (server/modules/import/read-osm-pbf.ts): highway=* ways, for a walk network
 // Spreadsheet formulas in text cells (=, +, -, @) are neutralised: kept as text behind a quote.
 import { unzipSync } from 'fflate'
@@ -17,9 +18,10 @@ import { openShp } from 'shapefile'
 import { crsInfo, parseCrs } from '../geo/crs'
 import { crsFromPrj } from '../geo/prj'
 import { readDbf } from './dbf'
+import { readGeoPackageLayers } from './read-geopackage'
 import { decodeText, type EncodingGuess, guessEncoding, looksGarbled, type TextEncodingId } from './text-encoding'
 
-export type ImportFormat = 'shapefile' | 'geojson' | 'csv' | 'xlsx' | 'flatgeobuf' | 'osm'
+export type ImportFormat = 'shapefile' | 'geojson' | 'csv' | 'xlsx' | 'flatgeobuf' | 'geopackage' | 'osm'
 export type Cell = string | number | boolean | null
 
 export interface SourceRow {
@@ -75,9 +77,10 @@ export function formatOf(filename: string): ImportFormat {
   if (ext === 'csv' || ext === 'txt') return 'csv'
   if (ext === 'xlsx') return 'xlsx'
   if (ext === 'fgb') return 'flatgeobuf'
+  if (ext === 'gpkg') return 'geopackage'
   throw new ImportFileError(
     'UNSUPPORTED_FORMAT',
-    `"${filename}" is not a file Wangge reads: upload a zipped shapefile (.zip), GeoJSON, FlatGeobuf (.fgb), CSV, XLSX or an OpenStreetMap extract (.osm.pbf)`,
+    `"${filename}" is not a file Wangge reads: upload a zipped shapefile (.zip), GeoJSON, FlatGeobuf (.fgb), GeoPackage (.gpkg), CSV, XLSX or an OpenStreetMap extract (.osm.pbf)`,
   )
 }
 
@@ -90,6 +93,7 @@ export async function readImportFile(filename: string, bytes: Uint8Array, option
   else if (format === 'geojson') tables = [readGeoJson(filename, bytes, options)]
   else if (format === 'csv') tables = [readCsv(filename, bytes, options)]
   else if (format === 'flatgeobuf') tables = [await readFlatGeobuf(filename, bytes)]
+  else if (format === 'geopackage') tables = await readGeoPackage(filename, bytes)
   else if (format === 'osm') {
     if (!options.readOsm)
       throw new ImportFileError('UNSUPPORTED_FORMAT', `"${filename}": .osm.pbf is read on the server only`)
@@ -297,6 +301,32 @@ async function readFlatGeobuf(filename: string, bytes: Uint8Array): Promise<Sour
   }
   // FlatGeobuf text is UTF-8 by its specification
   return table(stem(filename), rows, guessCrsFromContent(crs, rows), { encoding: 'utf-8', source: 'content' })
+}
+
+async function readGeoPackage(filename: string, bytes: Uint8Array): Promise<SourceTable[]> {
+  let layers: Awaited<ReturnType<typeof readGeoPackageLayers>>
+  try {
+    layers = await readGeoPackageLayers(bytes)
+  } catch (err) {
+    throw new ImportFileError('BAD_GEOPACKAGE', `${filename} cannot be read as a GeoPackage: ${(err as Error).message}`)
+  }
+  if (layers.length === 0) throw new ImportFileError('BAD_GEOPACKAGE', `${filename} holds no feature table`)
+  return layers.map((layer) => {
+    let crs: SourceCrs = {
+      code: null,
+      source: 'none',
+      reason: `the table's srs (${layer.srsName ?? 'none'}) is not an EPSG code`,
+    }
+    if (layer.epsg) {
+      try {
+        crs = { code: crsInfo(layer.epsg).code, source: 'file', reason: `${layer.epsg} in gpkg_spatial_ref_sys` }
+      } catch {
+        crs = { code: null, source: 'none', reason: `${layer.epsg} in the file is not one Wangge converts` }
+      }
+    }
+    // GeoPackage text is UTF-8 by its specification (SQLite)
+    return table(layer.name, layer.rows, guessCrsFromContent(crs, layer.rows), { encoding: 'utf-8', source: 'content' })
+  })
 }
 
 // ── CSV and XLSX ───────────────────────────────────────────────────────

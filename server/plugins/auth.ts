@@ -72,67 +72,65 @@ export async function principalOf(req: FastifyRequest): Promise<Principal | null
 }
 
 /**
- * Who a session or token was, for a moment (ADR 25): under many concurrent reads the two lookups
- * per request were a queue on PGlite's one connection. Kept PRINCIPAL_TTL_MS at most, never past
- * the session's expiry, and all forgotten after any successful write (a sign-out, a lock, a role
- * change, a revoked kiosk link take effect at once).
+ * Who a session or token was, for a moment: a map served hundreds of tiles a second asks the same
+ * thing each time, and on the embedded engine the two lookups cost more than the tile (ADR 15).
+ * Any write request empties it (sign-out, a lock, a role change are writes), and an entry lives at
+ * most PRINCIPAL_TTL_MS, so a change made outside the API is seen within that time.
  */
 const PRINCIPAL_TTL_MS = 2000
-const principals = new WeakMap<object, Map<string, { principal: Principal; until: number }>>()
-const knownOf = (req: FastifyRequest) => {
-  const known = principals.get(req.server.db) ?? new Map()
-  principals.set(req.server.db, known)
-  return known
+const recentPrincipals = new WeakMap<FastifyInstance, Map<string, { principal: Principal | null; until: number }>>()
+const principalsOf = (app: FastifyInstance) => {
+  let map = recentPrincipals.get(app)
+  if (!map) {
+    map = new Map()
+    recentPrincipals.set(app, map)
+  }
+  return map
 }
 
 async function resolve(req: FastifyRequest): Promise<Principal | null> {
   const authorization = req.headers.authorization
-  const bearer = authorization?.toLowerCase().startsWith('bearer ') ? authorization.slice(7).trim() : undefined
-  const sid = bearer === undefined ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined
-  if (bearer === undefined && !sid) return null
-  const key = bearer !== undefined ? `b:${digest(bearer)}` : `c:${digest(sid!)}`
-  const known = knownOf(req)
+  const sid = authorization?.toLowerCase().startsWith('bearer ')
+    ? undefined
+    : parseCookies(req.headers.cookie)[SESSION_COOKIE]
+  if (!sid && !authorization?.toLowerCase().startsWith('bearer ')) return null
+  const key = sid ? `c:${digest(sid)}` : `b:${digest(authorization!.slice(7).trim())}`
+  const recent = principalsOf(req.server)
   const now = Date.now()
-  const hit = known.get(key)
-  if (hit && hit.until > now) return { ...hit.principal }
-  const found = await lookUp(req, key.slice(2), bearer !== undefined)
-  if (!found) return null
-  if (known.size > 10_000) known.clear()
-  known.set(key, { principal: found.principal, until: Math.min(now + PRINCIPAL_TTL_MS, found.expiresAt) })
-  return { ...found.principal }
+  const hit = recent.get(key)
+  if (hit && hit.until > now) return hit.principal && { ...hit.principal, streets: [...hit.principal.streets] }
+  const found = await lookUp(req, key)
+  if (recent.size > 10_000) recent.clear()
+  recent.set(key, { principal: found.principal, until: Math.min(now + PRINCIPAL_TTL_MS, found.expiresAt ?? Infinity) })
+  return found.principal && { ...found.principal, streets: [...found.principal.streets] }
 }
 
-async function lookUp(
-  req: FastifyRequest,
-  hash: string,
-  bearer: boolean,
-): Promise<{ principal: Principal; expiresAt: number } | null> {
+async function lookUp(req: FastifyRequest, key: string): Promise<{ principal: Principal | null; expiresAt?: number }> {
   const db = req.server.db
-  if (bearer) {
-    const user = await repo.userByApiToken(db, hash)
-    if (!user || user.locked) return null
-    return { principal: { ...fromUser(user), via: 'bearer', csrfToken: null }, expiresAt: Number.POSITIVE_INFINITY }
+  if (key.startsWith('b:')) {
+    const user = await repo.userByApiToken(db, key.slice(2))
+    if (!user || user.locked) return { principal: null }
+    return { principal: { ...fromUser(user), via: 'bearer', csrfToken: null } }
   }
-  const session = await repo.sessionByHash(db, hash)
-  if (!session) return null
+  const session = await repo.sessionByHash(db, key.slice(2))
+  if (!session) return { principal: null }
   const expiresAt = new Date(session.expiresAt).getTime()
-  const principal = principalOfSession(session)
-  return { principal, expiresAt }
-}
-
-function principalOfSession(session: repo.SessionRow): Principal {
-  if (session.user) return { ...fromUser(session.user), via: 'cookie', csrfToken: session.csrfToken }
+  if (session.user)
+    return { principal: { ...fromUser(session.user), via: 'cookie', csrfToken: session.csrfToken }, expiresAt }
   const k = session.kiosk!
   return {
-    kind: 'kiosk',
-    via: 'cookie',
-    userId: null,
-    kioskLinkId: k.id,
-    name: `kiosk:${k.id}`,
-    displayName: k.label,
-    role: 'kiosk',
-    streets: k.streetCode ? [k.streetCode] : [],
-    csrfToken: session.csrfToken,
+    principal: {
+      kind: 'kiosk',
+      via: 'cookie',
+      userId: null,
+      kioskLinkId: k.id,
+      name: `kiosk:${k.id}`,
+      displayName: k.label,
+      role: 'kiosk',
+      streets: k.streetCode ? [k.streetCode] : [],
+      csrfToken: session.csrfToken,
+    },
+    expiresAt,
   }
 }
 
@@ -265,7 +263,13 @@ export function registerAuth(app: FastifyInstance) {
     route.config = { ...(route.config ?? {}), permission: declared }
   })
 
+  // a write may sign out, lock or change anyone: who a session is gets looked up afresh, during and after it
+  const forgetPrincipals = async (req: FastifyRequest) => {
+    if (UNSAFE.has(req.method)) recentPrincipals.get(app)?.clear()
+  }
+  app.addHook('onResponse', forgetPrincipals)
   app.addHook('onRequest', async (req) => {
+    await forgetPrincipals(req)
     const permission = req.routeOptions.config?.permission
     if (!permission) return // no route matched: the 404 handler answers
     const unsafe = UNSAFE.has(req.method)
@@ -277,11 +281,6 @@ export function registerAuth(app: FastifyInstance) {
         'CSRF_FAILED',
         `a write signed in by cookie needs the ${CSRF_HEADER} header with the value of the ${CSRF_COOKIE} cookie`,
       )
-  })
-
-  // any successful write may have ended a session or changed a role: look them up afresh
-  app.addHook('onResponse', async (req, reply) => {
-    if (UNSAFE.has(req.method) && reply.statusCode < 400) principals.delete(req.server.db)
   })
 
   app.addHook('onSend', async (req, reply, payload) => {

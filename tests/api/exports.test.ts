@@ -1,5 +1,6 @@
-// Downloads of every layer: GeoJSON, CSV, zipped Shapefile and FlatGeobuf, in the chosen CRS,
+// Downloads of every layer: GeoJSON, CSV, zipped Shapefile, GeoPackage and FlatGeobuf, in the chosen CRS,
 // each with its provenance; the binary formats are read back with GDAL and flatgeobuf.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,7 +9,7 @@ import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js'
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js'
 import readXlsxFile from 'read-excel-file/universal'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CommunityPage, GridPage } from '../../core/api'
+import type { CommunityPage, GridPage, SitingResponse } from '../../core/api'
 import { crsTransform } from '../../core/geo/crs'
 import { hasGdal, ogrFeatures, ogrSummary } from '../support/gdal'
 import { startTestApp } from '../support/test-database'
@@ -148,6 +149,75 @@ describe('GET /api/exports/{layer}', () => {
     expect(layer.geometry).toMatch(/Polygon/)
   })
 
+  it.skipIf(!hasGdal)(
+    'GeoPackage reads back in GDAL: geometry type, field types, feature count, CRS, Chinese names, provenance',
+    async () => {
+      const res = await get(`/api/exports/grids?format=gpkg&community=${community.code}&crs=epsg4548`)
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toBe('application/geopackage+sqlite3')
+      expect(res.headers['content-disposition']).toMatch(/_epsg4548_r\d+_[\d-]+\.gpkg"$/)
+      const path = join(dir, 'grids.gpkg')
+      writeFileSync(path, res.rawPayload)
+      const layer = ogrSummary(path)
+      expect(layer.featureCount).toBe(grids.features.length)
+      expect(layer.geometry).toBe('Multi Polygon')
+      expect(layer.epsg).toBe(4548)
+      expect(layer.fields.get('households')).toBe('Integer')
+      expect(layer.fields.get('name')).toBe('String')
+      expect(layer.fields.get('code')).toBe('String')
+      // the provenance as the layer's metadata (gpkg_metadata, GDAL's XML)
+      const info = execFileSync('ogrinfo', ['-so', '-ro', path, 'grids']).toString()
+      const provenance = provenanceOf(res.headers)
+      expect(info).toContain(`WANGGE_REVISION=${provenance.revision}`)
+      expect(info).toContain('WANGGE_CRS=EPSG:4548')
+      expect(info).toContain(`WANGGE_FILTER_COMMUNITY=${community.code}`)
+      const byCode = new Map(grids.features.map((f) => [f.properties.code, f.properties]))
+      // ogr2ogr round trip: GeoPackage → GeoPackage → GeoJSON keeps every grid, its name and its place
+      const copy = join(dir, 'grids-copy.gpkg')
+      execFileSync('ogr2ogr', ['-f', 'GPKG', copy, path])
+      expect(ogrSummary(copy)).toMatchObject({ featureCount: grids.features.length, epsg: 4548 })
+      const back = ogrFeatures(copy)
+      const toGk = crsTransform('EPSG:4548').fromWgs84
+      for (const f of back) {
+        const g = byCode.get(f.properties!.code as string)!
+        expect(f.properties!.name).toBe(g.name)
+        expect(f.properties!.households).toBe(g.households)
+        const api = grids.features.find((x) => x.properties.code === g.code)!.geometry as GeoJSON.MultiPolygon
+        const [x, y] = toGk(api.coordinates[0][0][0] as [number, number])
+        const first = (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0][0]
+        expect(first[0]).toBeCloseTo(x, 2)
+        expect(first[1]).toBeCloseTo(y, 2)
+      }
+    },
+  )
+
+  it.skipIf(!hasGdal)('GeoPackage of points in CGCS2000 and in GCJ-02 (named so, as WGS84 degrees)', async () => {
+    for (const [crs, epsg] of [
+      ['cgcs2000', 4490],
+      ['gcj02', undefined],
+    ] as const) {
+      const res = await get(`/api/exports/facilities?format=gpkg&street=${community.streetCode}&crs=${crs}`)
+      const path = join(dir, `facilities-${crs}.gpkg`)
+      writeFileSync(path, res.rawPayload)
+      const api = (
+        await get(`/api/exports/facilities?format=geojson&street=${community.streetCode}&crs=${crs}`)
+      ).json<GeoJSON.FeatureCollection>()
+      const layer = ogrSummary(path)
+      expect(layer.geometry).toBe('Point')
+      expect(layer.featureCount).toBe(api.features.length)
+      expect(layer.epsg).toBe(epsg)
+      if (crs === 'gcj02')
+        expect(execFileSync('ogrinfo', ['-so', '-ro', path, 'facilities']).toString()).toMatch(/GCJ-02/)
+      const back = ogrFeatures(path)
+      expect(back.map((f) => f.properties!.name).sort()).toEqual(api.features.map((f) => f.properties!.name).sort())
+      const byName = new Map(api.features.map((f) => [`${f.properties!.name}|${f.properties!.id}`, f]))
+      for (const f of back) {
+        const want = byName.get(`${f.properties!.name}|${f.properties!.id}`)!
+        expect((f.geometry as GeoJSON.Point).coordinates).toEqual((want.geometry as GeoJSON.Point).coordinates)
+      }
+    }
+  })
+
   it('FlatGeobuf carries its provenance in the header: description and metadata', async () => {
     const res = await get(`/api/exports/grids?format=fgb&community=${community.code}&crs=epsg4548`)
     let header: HeaderMeta | undefined
@@ -240,6 +310,86 @@ describe('GET /api/exports/{analysis view}', () => {
     expect(head).toContain(table.indicators[0].code.replace(/[^A-Za-z0-9_]/g, '_'))
     expect(lines[1]).toContain('MULTIPOLYGON')
   }, 180_000)
+})
+
+describe('POST /api/exports/siting (a siting result downloaded)', () => {
+  it('the proposed sites as GeoJSON and XLSX, each with the model and before/after in its provenance', async () => {
+    const solved = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/siting/mclp',
+      payload: { type: 'kindergarten', k: 3, street: community.streetCode },
+    })
+    expect(solved.statusCode).toBe(200)
+    const result = solved.json<SitingResponse>()
+    const post = (query: string) =>
+      ctx.app.inject({ method: 'POST', url: `/api/exports/siting?${query}`, payload: result as never })
+    const geo = await post('format=geojson&crs=gcj02')
+    expect(geo.statusCode).toBe(200)
+    expect(geo.headers['content-disposition']).toMatch(/^attachment; filename="siting_mclp_kindergarten_gcj02_r\d+_/)
+    const fc = geo.json<GeoJSON.FeatureCollection & { provenance: Record<string, unknown> }>()
+    expect(fc.features.map((f) => f.properties!.rank)).toEqual(result.sites.map((s) => s.rank))
+    const toGcj = crsTransform('GCJ-02').fromWgs84
+    fc.features.forEach((f, i) => {
+      const [lng, lat] = toGcj(result.sites[i].lngLat as [number, number])
+      expect((f.geometry as GeoJSON.Point).coordinates[0]).toBeCloseTo(lng, 6)
+      expect((f.geometry as GeoJSON.Point).coordinates[1]).toBeCloseTo(lat, 6)
+      expect(f.properties!.newlyCoveredHouseholds).toBe(result.sites[i].newlyCoveredHouseholds)
+    })
+    expect(fc.provenance).toMatchObject({
+      what: 'siting-result',
+      crs: 'GCJ-02',
+      filter: { model: 'mclp', type: 'kindergarten', coveredAfter: `${(result.after.share * 100).toFixed(1)}%` },
+    })
+    const xlsx = await post('format=xlsx')
+    const sheets = await readXlsxFile(new Uint8Array(xlsx.rawPayload).buffer as ArrayBuffer)
+    expect(sheets[0].data.length - 1).toBe(result.sites.length)
+    expect(sheets[0].data[0]).toContain('newlyCoveredHouseholds')
+    expect(new Map(sheets[1].data.map((r) => [r[0], r[1]])).get('what')).toBe('siting-result')
+  })
+
+  it('refuses a body that is not a siting result, naming the field', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/exports/siting?format=csv',
+      payload: { model: 'mclp', sites: [] },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.body).toMatch(/typeCode|required/)
+  })
+})
+
+describe('GET /report/tables (the printable report as tables)', () => {
+  it('XLSX holds the headline indicators and every rated community, with a provenance sheet; the page links it', async () => {
+    const page = await get(`/report?street=${community.streetCode}`)
+    expect(page.body).toContain('data-testid="report-download-xlsx"')
+    const href = /data-testid="report-download-xlsx"/.test(page.body)
+      ? /href="([^"]+)" download data-testid="report-download-xlsx"/.exec(page.body)![1].replaceAll('&amp;', '&')
+      : ''
+    const res = await get(href)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-disposition']).toMatch(/filename="report-tables_\d+_as-is_r\d+_[\d-]+\.xlsx"/)
+    const sheets = await readXlsxFile(new Uint8Array(res.rawPayload).buffer as ArrayBuffer)
+    expect(sheets.map((x) => x.sheet)).toEqual(['headline 主要指标', 'lowest 星级评分', 'provenance'])
+    const communities = (await get(`/api/communities?street=${community.streetCode}&limit=1`)).json<CommunityPage>()
+    expect(sheets[1].data.length - 1).toBeLessThanOrEqual(communities.total)
+    expect(sheets[1].data.length - 1).toBeGreaterThan(0)
+    // lowest score first, scores as numbers
+    const scores = sheets[1].data.slice(1).map((r) => r[6] as number)
+    expect(scores).toEqual([...scores].sort((a, b) => a - b))
+    expect(sheets[0].data.length).toBeGreaterThan(1)
+    const facts = new Map(sheets[2].data.map((r) => [r[0], r[1]]))
+    expect(facts.get('what')).toBe('report-tables')
+    expect(facts.get('filter: street')).toBe(community.streetCode)
+  })
+
+  it('CSV of one table, the provenance closing every row; an unknown table is a 400', async () => {
+    const res = await get(`/report/tables?format=csv&table=lowest&street=${community.streetCode}`)
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8')
+    const lines = res.body.slice(1).trimEnd().split('\r\n')
+    expect(lines[0]).toMatch(/^排名,社区\/村,代码,街道\/镇,类型,星级,得分,主要短板,provenance_what/)
+    expect(lines.slice(1).every((l) => l.includes('report-lowest'))).toBe(true)
+    expect((await get('/report/tables?format=csv&table=nope')).statusCode).toBe(400)
+  })
 })
 
 describe('GET /sheets/grids (the printable grid plan)', () => {

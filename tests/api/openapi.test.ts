@@ -56,7 +56,19 @@ it('declares the real media types: GeoJSON, MVT, zip, CSV, and problems for erro
   expect(types('/api/grids')).toEqual(['application/geo+json'])
   expect(types('/api/tiles/{layer}/{z}/{x}/{y}.mvt')).toEqual(['application/vnd.mapbox-vector-tile'])
   expect(types('/api/exports/{layer}')).toEqual(
-    expect.arrayContaining(['application/geo+json', 'text/csv', 'application/zip', 'application/flatgeobuf']),
+    expect.arrayContaining([
+      'application/geo+json',
+      'text/csv',
+      'application/zip',
+      'application/geopackage+sqlite3',
+      'application/flatgeobuf',
+    ]),
+  )
+  expect(Object.keys(doc.paths['/api/exports/siting'].post.responses['200']?.content ?? {})).toContain(
+    'application/geopackage+sqlite3',
+  )
+  expect(types('/report/tables')).toEqual(
+    expect.arrayContaining(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']),
   )
   expect(types('/api/equity/indicators.csv')).toEqual(['text/csv'])
   for (const { path, method, op } of operations())

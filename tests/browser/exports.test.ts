@@ -1,5 +1,6 @@
 // Issue 10 acceptance in a real headless Chromium: a layer downloaded from the map page as a
-// zipped Shapefile and as FlatGeobuf, then read back (GDAL, and flatgeobuf for the .fgb).
+// zipped Shapefile, as GeoPackage and as FlatGeobuf, then read back (GDAL, and flatgeobuf for the .fgb).
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,6 +58,31 @@ describe('downloads from the map page', () => {
     },
   )
 
+  it.skipIf(!hasGdal)(
+    'the grids as a GeoPackage in CGCS2000 read back whole in GDAL, Chinese names and provenance intact',
+    async () => {
+      const { path, name } = await download('grids', 'gpkg', 'cgcs2000')
+      expect(name).toMatch(/^grids_cgcs2000_r\d+_\d{4}-\d\d-\d\d\.gpkg$/)
+      const api = await (await fetch(`${s.app.url}/api/grids?limit=5000`)).json()
+      const layer = ogrSummary(path)
+      expect(layer.featureCount).toBe(api.total)
+      expect(layer.epsg).toBe(4490)
+      expect(layer.geometry).toBe('Multi Polygon')
+      expect(layer.fields.get('households')).toBe('Integer')
+      const names = new Map<string, string>(
+        api.features.map((f: { properties: { code: string; name: string } }) => [f.properties.code, f.properties.name]),
+      )
+      const back = ogrFeatures(path)
+      expect(back.length).toBe(api.total)
+      expect(back.every((f) => names.get(f.properties!.code) === f.properties!.name)).toBe(true)
+      // the provenance is the layer's metadata (gpkg_metadata)
+      const info = execFileSync('ogrinfo', ['-so', '-ro', path, 'grids']).toString()
+      expect(info).toContain('WANGGE_WHAT=grids')
+      expect(info).toContain('WANGGE_CRS=EPSG:4490')
+      expect(info).toContain(`WANGGE_REVISION=${/_r(\d+)_/.exec(name)![1]}`)
+    },
+  )
+
   it('the facilities as FlatGeobuf in GCJ-02 read back with every facility', async () => {
     const { path, name } = await download('facilities', 'fgb', 'gcj02')
     expect(name).toMatch(/^facilities_gcj02_r\d+_.*\.fgb$/)
@@ -105,6 +131,28 @@ describe('downloads from the analysis views', () => {
     const facts = new Map(sheets[1].data.map((r) => [r[0], r[1]]))
     expect(facts.get('what')).toBe('equity-indicators')
     expect(facts.get('CRS')).toBe('EPSG:4548')
+    await page.close()
+  })
+})
+
+describe('downloads from the printable report', () => {
+  it("the report's tables download from /report as XLSX: the headline indicators, the ratings and the provenance", async () => {
+    const page = await s.browser.newPage()
+    await page.goto(`${s.app.url}/report`)
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download-xlsx').click()])
+    expect(file.suggestedFilename()).toMatch(/^report-tables_as-is_r\d+_.*\.xlsx$/)
+    const path = join(dir, file.suggestedFilename())
+    await file.saveAs(path)
+    const bytes = readFileSync(path)
+    const sheets = await readXlsxFile(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    )
+    expect(sheets.map((x) => x.sheet)).toEqual(['headline 主要指标', 'lowest 星级评分', 'provenance'])
+    // the page's headline table has as many rows as the sheet
+    expect(await page.locator('table.figures').first().locator('tbody tr').count()).toBe(sheets[0].data.length - 1)
+    // the links are not printed
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.getByTestId('report-downloads').isVisible()).resolves.toBe(false)
     await page.close()
   })
 })

@@ -14,6 +14,7 @@ import {
   theilSplit,
 } from '../../../core/domain/equity'
 import { bandInHouseholds, type Norms, tolerancePercent } from '../../../core/domain/settings'
+import type { PlainTable } from '../../../core/export/tables'
 
 export interface ReportInput {
   title: string
@@ -30,6 +31,8 @@ export interface ReportInput {
   extent: [number, number, number, number] // minLng, minLat, maxLng, maxLat
   /** the norms in force (settings table), stated under the title */
   norms: Norms
+  /** download links of the report's tables (not printed) */
+  downloads?: { label: string; href: string; testId: string }[]
 }
 
 const esc = (text: string) =>
@@ -143,21 +146,73 @@ function lowestTable(input: ReportInput): string {
   const rows = rated
     .slice(0, 12)
     .map((r) => {
-      const worst = r.rating.pullingDown[0]
-      const info = worst
-        ? {
-            code: worst.indicator,
-            measure: worst.indicator.split(':')[0],
-            subject: worst.indicator.split(':').slice(1).join(':') || null,
-          }
-        : null
-      const name = info
-        ? indicatorNameZh({ ...(info as IndicatorInfo), unit: 'share', higherIsBetter: true, norm: null }, input.types)
-        : '–'
+      const name = weakestName(r, input.types) ?? '–'
       return `<tr><th>${esc(r.community.name)}</th><td>${esc(r.community.streetName)}</td><td>${r.community.kind === 'urban' ? '社区' : '村'}</td><td class="stars">${'★'.repeat(r.rating.stars ?? 0)}</td><td>${((r.rating.score ?? 0) * 100).toFixed(0)}</td><td>${esc(name)}</td></tr>`
     })
     .join('')
   return `<table class="figures"><thead><tr><th>社区/村</th><th>街道/镇</th><th>类型</th><th>星级</th><th>得分</th><th>主要短板</th></tr></thead><tbody>${rows}</tbody></table>`
+}
+
+/** The weakest indicator's name of a community (the report's "主要短板"). */
+function weakestName(r: CommunityResult, types: readonly StoreFacilityType[]): string | null {
+  const worst = r.rating.pullingDown[0]
+  if (!worst) return null
+  const info = {
+    code: worst.indicator,
+    measure: worst.indicator.split(':')[0],
+    subject: worst.indicator.split(':').slice(1).join(':') || null,
+  }
+  return indicatorNameZh({ ...(info as IndicatorInfo), unit: 'share', higherIsBetter: true, norm: null }, types)
+}
+
+/**
+ * The report's tables as data, for download (XLSX, CSV): the headline indicators (城乡对比, numbers
+ * unrounded) and every rated community from the lowest score up (the page prints the first 12).
+ */
+export function reportTables(input: ReportInput): PlainTable[] {
+  const round = (v: number | null | undefined, digits: number) =>
+    v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toFixed(digits))
+  const headline: PlainTable = {
+    id: 'headline 主要指标',
+    headers: [
+      '指标',
+      'indicator',
+      '单位',
+      '城市社区中位数',
+      '农村中位数',
+      '基尼系数',
+      '泰尔组间',
+      '泰尔组内',
+      '含规划后组间',
+    ],
+    rows: input.headline.map(({ info, asIs, planned }) => [
+      indicatorNameZh(info, input.types),
+      info.code,
+      info.unit,
+      round(asIs.groups.urban?.median, 6),
+      round(asIs.groups.rural?.median, 6),
+      round(asIs.gini, 6),
+      round(asIs.theil.between, 6),
+      round(asIs.theil.within, 6),
+      round(planned.theil.between, 6),
+    ]),
+  }
+  const rated = input.rows.filter((r) => r.rating.score !== null).sort((a, b) => a.rating.score! - b.rating.score!)
+  const lowest: PlainTable = {
+    id: 'lowest 星级评分',
+    headers: ['排名', '社区/村', '代码', '街道/镇', '类型', '星级', '得分', '主要短板'],
+    rows: rated.map((r, i) => [
+      i + 1,
+      r.community.name,
+      r.community.code,
+      r.community.streetName,
+      r.community.kind === 'urban' ? '社区' : '村',
+      r.rating.stars ?? null,
+      round((r.rating.score ?? 0) * 100, 1),
+      weakestName(r, input.types),
+    ]),
+  }
+  return [headline, lowest]
 }
 
 export function renderReport(input: ReportInput): string {
@@ -186,9 +241,12 @@ dl { display: grid; grid-template-columns: auto auto; gap: 1mm 4mm; margin: 0; }
 .section { break-inside: avoid; page-break-inside: avoid; }
 .pagebreak { break-before: page; page-break-before: always; }
 @media screen { body { padding: 10mm; background: #fff; } }
+.downloads { margin: 0 0 4mm; } .downloads a { margin-right: 4mm; }
+@media print { .downloads { display: none; } }
 </style></head><body>
 <h1>${esc(input.title)}</h1>
 <p class="meta">范围：${esc(input.scope)} · 情景：${input.scenario === 'as-is' ? '现状' : '含规划设施'} · 生成时间：${esc(date)} UTC · 社区/村 ${input.rows.length} 个</p>
+${input.downloads?.length ? `<p class="downloads" data-testid="report-downloads">下载表格：${input.downloads.map((d) => `<a href="${esc(d.href)}" download data-testid="${esc(d.testId)}">⤓ ${esc(d.label)}</a>`).join('')}</p>` : ''}
 <p class="meta" data-testid="report-norms">标准：每网格 ${input.norms.targetHouseholds} 户 ±${tolerancePercent(input.norms.tolerance)}%（${bandInHouseholds(input.norms).join('–')} 户为达标）· 每万常住人口社区工作者不少于 ${input.norms.minWorkersPer10k} 名 · 每百户服务设施面积不少于 ${input.norms.floorAreaM2Per100Households} 平方米</p>
 <div class="section"><h2>主要指标：城乡对比</h2>${headlineTable(input)}
 <p class="legend">泰尔T指数按常住人口加权，分解为城乡组间（城乡差距）与组内两部分；"含规划后组间"为计入规划设施后的城乡差距及其变化。</p></div>

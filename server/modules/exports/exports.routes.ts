@@ -1,31 +1,20 @@
 // Downloads: GET /api/exports/{layer}?format=&crs=&community=&street= — a layer (or one
 // community's or street's part of it), or an analysis view (coverage gaps of a type or tier,
-// equity indicators; `scenario`), as GeoJSON, CSV, XLSX, a zipped Shapefile or FlatGeobuf, in the
+// equity indicators; `scenario`), as GeoJSON, CSV, XLSX, a zipped Shapefile, GeoPackage or FlatGeobuf, in the
 // chosen coordinate system, with its provenance inside the file (what, when, which revision,
 // which CRS) and in a header.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ErrorBody, ExportLayerParam, ExportQuery } from '../../../core/api'
+import { ErrorBody, ExportLayerParam, ExportQuery, SitingExportQuery, SitingResponse } from '../../../core/api'
 import { exportCrs, reprojectCollection } from '../../../core/export/crs-choice'
-import { writeCsv } from '../../../core/export/csv'
-import { writeFlatGeobuf } from '../../../core/export/flatgeobuf'
-import { type Provenance, provenanceText } from '../../../core/export/provenance'
-import { writeShapefileZip } from '../../../core/export/shapefile'
-import { writeXlsx } from '../../../core/export/xlsx'
+import type { Provenance } from '../../../core/export/provenance'
+import { sitingCollection, sitingFilter } from '../../../core/export/siting'
+import { EXPORT_EXTENSION, EXPORT_MEDIA, writeCollection } from '../../../core/export/write-format'
 import { requireDetailFor } from '../../plugins/auth'
 import { badRequest } from '../../plugins/errors'
 import { isAnalysisLayer } from '../coverage/analysis-layers'
 import { latestRevision, layerGeoJson } from '../tiles/tiles.repository'
 import { memoryGeoJson } from './exports.repository'
-
-const MEDIA = {
-  geojson: 'application/geo+json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  shp: 'application/zip',
-  fgb: 'application/flatgeobuf',
-} as const
-const EXTENSION = { geojson: 'geojson', csv: 'csv', xlsx: 'xlsx', shp: 'zip', fgb: 'fgb' } as const
 
 export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -36,7 +25,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['exports'],
         operationId: 'exportLayer',
         summary:
-          'Download a layer or an analysis view as GeoJSON, CSV, XLSX, zipped Shapefile or FlatGeobuf, in WGS84, CGCS2000, EPSG:4548 or GCJ-02',
+          'Download a layer or an analysis view as GeoJSON, CSV, XLSX, zipped Shapefile, GeoPackage or FlatGeobuf, in WGS84, CGCS2000, EPSG:4548 or GCJ-02',
         params: Type.Object({ layer: ExportLayerParam }),
         querystring: ExportQuery,
         response: { 200: Type.Any(), 400: ErrorBody },
@@ -84,25 +73,55 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .filter(Boolean)
         .join('_')
       reply
-        .header('content-disposition', `attachment; filename="${stem}.${EXTENSION[format]}"`)
+        .header('content-disposition', `attachment; filename="${stem}.${EXPORT_EXTENSION[format]}"`)
         .header('x-wangge-provenance', encodeURIComponent(JSON.stringify(provenance)))
         .header('cache-control', 'no-store')
-        .type(MEDIA[format])
-      if (format === 'geojson') return reply.send(JSON.stringify({ ...fc, provenance }))
-      if (format === 'csv') return reply.send(writeCsv(fc, { ...crs, provenance }))
-      if (format === 'xlsx') return reply.send(Buffer.from(await writeXlsx(fc, { ...crs, provenance })))
-      if (format === 'fgb') {
-        const bytes = writeFlatGeobuf(fc, {
-          epsg: crs.epsg,
-          name: layer,
-          title: `Wangge 网格 ${layer}`,
-          description: provenanceText(provenance),
-          metadata: JSON.stringify(provenance),
-        })
-        return reply.send(Buffer.from(bytes))
+        .type(EXPORT_MEDIA[format])
+      return reply.send(await writeCollection(fc, format, { crs, provenance, name: layer, stem }))
+    },
+  )
+
+  app.post(
+    '/exports/siting',
+    {
+      config: { permission: 'export' },
+      schema: {
+        tags: ['exports'],
+        operationId: 'exportSitingResult',
+        summary:
+          'Download a siting result (the answer of POST /api/siting/*, sent back as the body) as GeoJSON, CSV, XLSX, zipped Shapefile, GeoPackage or FlatGeobuf, with its provenance',
+        querystring: SitingExportQuery,
+        body: SitingResponse,
+        response: { 200: Type.Any(), 400: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const { format } = req.query
+      const crs = exportCrs(req.query.crs ?? 'wgs84')
+      const result = req.body
+      const fc = reprojectCollection(sitingCollection(result), crs)
+      const exportedAt = new Date().toISOString()
+      const revision = await latestRevision(app.db)
+      const provenance: Provenance = {
+        what: 'siting-result',
+        filter: sitingFilter(result),
+        exportedAt,
+        revision,
+        crs: crs.code,
+        ...(crs.note ? { crsNote: crs.note } : {}),
+        features: fc.features.length,
+        source: 'Wangge 网格',
       }
-      const zip = writeShapefileZip(fc, { name: stem, prj: crs.prj, provenance: provenanceText(provenance) })
-      return reply.send(Buffer.from(zip))
+      const stem = ['siting', result.model, result.typeCode, crs.id, `r${revision}`, exportedAt.slice(0, 10)]
+        .join('_')
+        .replace(/[^A-Za-z0-9_.-]/g, '_')
+      req.auditNote = { action: 'export siting result', after: provenance }
+      reply
+        .header('content-disposition', `attachment; filename="${stem}.${EXPORT_EXTENSION[format]}"`)
+        .header('x-wangge-provenance', encodeURIComponent(JSON.stringify(provenance)))
+        .header('cache-control', 'no-store')
+        .type(EXPORT_MEDIA[format])
+      return reply.send(await writeCollection(fc, format, { crs, provenance, name: 'siting_result', stem }))
     },
   )
 }

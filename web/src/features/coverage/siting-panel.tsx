@@ -1,9 +1,10 @@
 // "Where to build": k new sites by MCLP, the fewest to reach a share by LSCP, or p-median in a
 // street; the answer lists each site with the households it newly covers, before/after, the gap
-// to the bound, and "adopt as planned".
+// to the bound, "adopt as planned", and a download of the result (every format, with provenance).
 import { useState } from 'react'
 import type { CommunityProps, Feature, StreetProps } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
+import { DownloadChoices } from '../../ui/download-choices'
 import type { SitingModel } from './coverage-api'
 import type { ShowOnMap } from './coverage-panel'
 import { siteName } from './site-name'
@@ -165,6 +166,20 @@ export function SitingPanel({ state, streets, communities, typeName, show }: Sit
               </li>
             ))}
           </ol>
+          <DownloadChoices
+            title={t('download.siting')}
+            testId="siting-downloads"
+            initialFormat="xlsx"
+            links={[
+              {
+                id: 'sites',
+                label: t('download.sitingSites', { n: p.sites.length }),
+                href: ({ format, crs }) =>
+                  `/api/exports/siting?${new URLSearchParams({ format, ...(crs === 'wgs84' ? {} : { crs }) })}`,
+                body: p,
+              },
+            ]}
+          />
         </div>
       ) : null}
     </div>

@@ -5,7 +5,7 @@ import { describeApiError } from '../../api/describe-api-error'
 import { useI18n } from '../../i18n/i18n-provider'
 import type { UploadState } from './use-upload'
 
-export const ACCEPTED_FILES = '.zip,.geojson,.json,.csv,.xlsx,.fgb'
+export const ACCEPTED_FILES = '.zip,.geojson,.json,.csv,.xlsx,.fgb,.gpkg'
 
 export interface UploadSectionProps {
   state: UploadState
