@@ -24,6 +24,7 @@ import { type ErrorCodeWithStatus, isErrorCode } from '../../../core/api/errors'
 import { parseCrs } from '../../../core/geo/crs'
 import { guessColumns, normaliseHeader } from '../../../core/import/column-guess'
 import { IMPORT_LAYERS, type ImportLayer, importLayer } from '../../../core/import/layers'
+import { rowsNearNeighbours } from '../../../core/import/near-miss'
 import {
   extentOf,
   ImportFileError,
@@ -343,15 +344,13 @@ export class ImportService {
     const sliverM = req.tolerances?.sliverM ?? 1
     const neighbours =
       target === 'units' || target === 'communities'
-        ? await repo.checkNeighbours(
-            this.db,
+        ? await this.checkNeighbours(
             target,
             candidates.map((c, ord) => ({
-              ord,
               key: c.record.key,
               parent: parentOf(c.record)?.code ?? '',
-              geometry: JSON.stringify(c.record.geometry),
-              repair: false,
+              geometry: c.record.geometry,
+              valid: checks[ord]?.valid ?? true,
             })),
             sliverM,
           )
@@ -699,6 +698,34 @@ export class ImportService {
         properties: properties satisfies ImportPreviewProperties,
       }))
     return JSON.stringify({ type: 'FeatureCollection', features })
+  }
+
+  /** The neighbour check (ADR 18): only the rows near a neighbour other than at shared vertices, or overlapping one, are reworked by PostGIS (ADR 26). */
+  private async checkNeighbours(
+    target: 'units' | 'communities',
+    rows: { key: string; parent: string; geometry: ImportRecord['geometry']; valid: boolean }[],
+    sliverM: number,
+  ): Promise<repo.NeighbourCheck[]> {
+    const stored = await repo.storedOutlines(
+      this.db,
+      target,
+      [...new Set(rows.map((r) => r.parent))],
+      rows.map((r) => r.key),
+    )
+    const work = rowsNearNeighbours(rows, stored, sliverM / 111_320)
+    return repo.checkNeighbours(
+      this.db,
+      target,
+      rows.map((r, ord) => ({
+        ord,
+        key: r.key,
+        parent: r.parent,
+        geometry: JSON.stringify(r.geometry),
+        // a repaired geometry (ST_MakeValid) may have vertices the file's has not
+        work: work[ord] || !r.valid,
+      })),
+      sliverM,
+    )
   }
 
   async commit(id: number, req: CommitRequest & { author: string }): Promise<CommitResult> {
