@@ -559,7 +559,12 @@ const polygon =
 const point = sql.raw('ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)')
 
 /** Writes the planned rows of one import (inside a transaction) and answers what rollback needs. */
-export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedRow[]): Promise<Undo> {
+export async function applyImport(
+  trx: Db,
+  target: ImportLayerId,
+  rows: PlannedRow[],
+  options: { sliverM?: number } = {},
+): Promise<Undo> {
   const table = TABLE_OF[target]
   if (!table || target === 'grids') throw new Error(`committing ${target} is not supported here`)
   const undo: Undo = { target, added: [], addedDistrict: null, before: {} }
@@ -626,8 +631,81 @@ export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedR
         SELECT unit_id, sum(households)::int AS h, sum(residents)::int AS r FROM buildings
         WHERE unit_id = ANY(${unitIds}::int[]) GROUP BY unit_id) s
       WHERE u.id = s.unit_id AND (u.households, u.residents) IS DISTINCT FROM (s.h, s.r)`.execute(trx)
+  // stored neighbours take the vertices the file's rows now share with them (no T-junction)
+  if (table === 'units' || table === 'communities') {
+    const moved = await snapNeighboursOnto(trx, table, rows, options.sliverM ?? 1)
+    if (moved.length) {
+      const keyOf = table === 'units' ? sql`t.id` : sql`t.code`
+      undo.before[table].push(
+        ...(await snapshotWhere(
+          trx,
+          table,
+          sql`${keyOf} = ANY(${moved}::text[]::${sql.raw(table === 'units' ? 'int' : 'text')}[])`,
+        )),
+      )
+      await sql`UPDATE ${sql.table(table)} t SET geom = n.g FROM neighbour_snaps n WHERE ${keyOf}::text = n.k`.execute(
+        trx,
+      )
+      if (table === 'units') {
+        const { rows: g } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
+          WHERE id = ANY(${moved}::text[]::int[]) AND grid_id IS NOT NULL AND NOT (grid_id = ANY(${gridIds}::int[]))`.execute(
+          trx,
+        )
+        if (g.length) {
+          const extra = g.map((x) => x.id)
+          undo.before.grids.push(...(await snapshotWhere(trx, 'grids', sql`t.id = ANY(${extra}::int[])`)))
+          gridIds = [...gridIds, ...extra]
+        }
+      }
+    }
+    await sql`DROP TABLE IF EXISTS neighbour_snaps`.execute(trx)
+  }
   if (gridIds.length) await rebuildGridCaches(trx, gridIds)
   return undo
+}
+
+/**
+ * The stored neighbours of the rows just written (same parent, not in the file, within the sliver
+ * tolerance) snapped onto them (ST_Snap within the tolerance): a row snapped or trimmed to a
+ * neighbour's edge may have vertices on that edge that the neighbour lacks (a T-junction, which the
+ * served 1e-6° grid turns into a sliver overlap or gap, ADR 13); the neighbour gets them too.
+ * Neighbours that still overlap a row (a wide overlap kept for the editor) are left alone. The
+ * new geometries go to the temporary table neighbour_snaps (k, g); answers the keys that change.
+ */
+async function snapNeighboursOnto(
+  trx: Db,
+  table: 'units' | 'communities',
+  rows: PlannedRow[],
+  sliverM: number,
+): Promise<string[]> {
+  const keys = rows.filter((r) => r.record.geometry).map((r) => r.record.key)
+  if (keys.length === 0) return []
+  const d = sliverM / 111_320
+  const [key, parent, written] =
+    table === 'units'
+      ? [
+          sql`s.id::text`,
+          sql`community_code`,
+          sql`SELECT community_code AS parent, geom FROM units WHERE code = ANY(${keys}::text[])`,
+        ]
+      : [
+          sql`s.code::text`,
+          sql`street_code`,
+          sql`SELECT street_code AS parent, geom FROM communities WHERE code = ANY(${keys}::text[])`,
+        ]
+  await sql`DROP TABLE IF EXISTS neighbour_snaps`.execute(trx)
+  await sql`CREATE TEMP TABLE neighbour_snaps ON COMMIT DROP AS
+    WITH w AS MATERIALIZED (${written}),
+    s AS (SELECT ${key} AS k, s.geom,
+        (SELECT ST_Collect(w.geom) FROM w WHERE w.parent = s.${parent} AND ST_DWithin(w.geom, s.geom, ${d}::float8)) AS near
+      FROM ${sql.table(table)} s
+      WHERE s.${parent} IN (SELECT parent FROM w) AND NOT (trim(s.code) = ANY(${keys}::text[]))
+        AND EXISTS (SELECT 1 FROM w WHERE w.parent = s.${parent} AND ST_DWithin(w.geom, s.geom, ${d}::float8))),
+    snapped AS (SELECT k, geom, near, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Snap(geom, near, ${d}::float8)), 3)) AS g
+      FROM s WHERE NOT ST_Relate(geom, near, '2********'))
+    SELECT k, g FROM snapped WHERE NOT ST_OrderingEquals(g, geom) AND NOT ST_IsEmpty(g)`.execute(trx)
+  const { rows: changed } = await sql<{ k: string }>`SELECT k FROM neighbour_snaps`.execute(trx)
+  return changed.map((r) => r.k)
 }
 
 /**
