@@ -117,6 +117,10 @@ export const SourceLayer = Type.Object({
 })
 export type SourceLayer = Static<typeof SourceLayer>
 
+/** The language of messages, actions and notices (else Accept-Language; problems.csv: Chinese) */
+export const ImportLang = Type.Union([Type.Literal('zh'), Type.Literal('en')])
+export const ImportLangQuery = Type.Object({ lang: Type.Optional(ImportLang) }, { additionalProperties: false })
+
 export const ImportUploadQuery = Type.Object(
   {
     filename: Type.String({
@@ -124,6 +128,7 @@ export const ImportUploadQuery = Type.Object(
       maxLength: 255,
       description: 'the file name; its extension picks the reader',
     }),
+    lang: Type.Optional(ImportLang),
   },
   { additionalProperties: false },
 )
@@ -175,6 +180,11 @@ export const ImportProblem = Type.Object({
   message: Type.String(),
   /** what would be done: "row skipped", "geometry repaired", "snapped", … */
   action: Type.String(),
+  /** the values the message is worded from (the message in the other language is made of them) */
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  /** what would be done, as a code (ROW_SKIPPED, REPAIRED, TRIMMED, …) */
+  actionCode: Type.Optional(Type.String()),
+  actionParams: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
 })
 export type ImportProblem = Static<typeof ImportProblem>
 

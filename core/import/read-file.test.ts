@@ -9,6 +9,7 @@ import { hasGdal } from '../../tests/support/gdal'
 import { writeShapefileZip } from '../../tests/support/world-files'
 import { GPKG_SRS, writeGeoPackage } from '../export/geopackage'
 import { gcj02ToWgs84 } from '../geo/gcj02'
+import { noticeText } from './messages'
 import { readImportFile } from './read-file'
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)))
@@ -99,7 +100,8 @@ describe('readImportFile', () => {
     expect(names[0]).toBe(`'=HYPERLINK("http://example.invalid","点我")`)
     expect(names[1]).toBe("'+cmd|calc")
     expect(names[2]).toBe('金湾幼儿园')
-    expect(f.notices.join(' ')).toMatch(/2 cell\(s\).*HYPERLINK/)
+    expect(f.notices.map((n) => noticeText(n, 'en')).join(' ')).toMatch(/2 cell\(s\).*HYPERLINK/)
+    expect(f.notices.map((n) => noticeText(n, 'zh')).join(' ')).toMatch(/2 个单元格.*HYPERLINK/)
   })
 
   it('reads every sheet of an XLSX with numbers as numbers', async () => {

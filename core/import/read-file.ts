@@ -18,6 +18,7 @@ import { openShp } from 'shapefile'
 import { crsInfo, parseCrs } from '../geo/crs'
 import { crsFromPrj } from '../geo/prj'
 import { readDbf } from './dbf'
+import { type NoticeItem, notice } from './messages'
 import { readGeoPackageLayers } from './read-geopackage'
 import { decodeText, type EncodingGuess, guessEncoding, looksGarbled, type TextEncodingId } from './text-encoding'
 
@@ -47,7 +48,7 @@ export interface SourceTable {
 export interface SourceFile {
   format: ImportFormat
   tables: SourceTable[]
-  notices: string[]
+  notices: NoticeItem[]
 }
 
 /** A file that cannot be read: its message says why, for a 4xx. */
@@ -87,7 +88,7 @@ export function formatOf(filename: string): ImportFormat {
 export async function readImportFile(filename: string, bytes: Uint8Array, options: ReadOptions): Promise<SourceFile> {
   if (bytes.length === 0) throw new ImportFileError('EMPTY_FILE', `"${filename}" is empty`)
   const format = formatOf(filename)
-  const notices: string[] = []
+  const notices: NoticeItem[] = []
   let tables: SourceTable[]
   if (format === 'shapefile') tables = await readZippedShapefiles(bytes, options, notices)
   else if (format === 'geojson') tables = [readGeoJson(filename, bytes, options)]
@@ -100,10 +101,7 @@ export async function readImportFile(filename: string, bytes: Uint8Array, option
     tables = [await options.readOsm(filename, bytes)]
   } else tables = await readXlsx(bytes)
   const neutralised = tables.reduce((n, t) => n + neutraliseFormulas(t), 0)
-  if (neutralised > 0)
-    notices.push(
-      `${neutralised} cell(s) began with =, +, - or @ (a spreadsheet formula such as =HYPERLINK(…)): kept as text behind a quote (') so no spreadsheet runs them`,
-    )
+  if (neutralised > 0) notices.push(notice('FORMULAS_KEPT_AS_TEXT', { count: neutralised }))
   return { format, tables, notices }
 }
 
@@ -139,7 +137,7 @@ function unzip(bytes: Uint8Array, maxUnzippedBytes: number): Record<string, Uint
   return files
 }
 
-async function readZippedShapefiles(bytes: Uint8Array, options: ReadOptions, notices: string[]) {
+async function readZippedShapefiles(bytes: Uint8Array, options: ReadOptions, notices: NoticeItem[]) {
   const files = unzip(bytes, options.maxUnzippedBytes)
   const byLower = new Map(Object.entries(files).map(([name, data]) => [name.toLowerCase(), { name, data }]))
   const shps = [...byLower.keys()].filter((n) => n.endsWith('.shp'))
@@ -163,7 +161,7 @@ async function readZippedShapefiles(bytes: Uint8Array, options: ReadOptions, not
     tables.push(await readShapefile(display, part('shp')!, dbf, cpg, prj, options))
   }
   const others = [...byLower.keys()].filter((n) => !/\.(shp|shx|dbf|prj|cpg|qix|sbn|sbx|xml|qmd)$/.test(n))
-  if (others.length) notices.push(`ignored in the zip: ${others.join(', ')}`)
+  if (others.length) notices.push(notice('ZIP_IGNORED', { names: others.join(', ') }))
   return tables
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { guessColumns } from './column-guess'
 import { importLayer } from './layers'
+import { noticeText } from './messages'
 import { readImportFile, type SourceRow } from './read-file'
 import { VALIDATE_BATCH, validateRows, validateRowsInBatches } from './validate'
 
@@ -162,7 +163,8 @@ describe('validateRows', () => {
       { code: 'U-FX-002', households: 1, residents: 4 },
     ])
     expect(JSON.stringify(v.records)).not.toMatch(/张三|1380013|120101198/)
-    expect(v.notices[0]).toMatch(/3 register rows aggregated to counts for 2 codes/)
+    expect(noticeText(v.notices[0], 'en')).toMatch(/3 register rows aggregated to counts for 2 codes/)
+    expect(noticeText(v.notices[0], 'zh')).toBe('3 行登记记录已汇总为 2 个代码的数量')
   })
 })
 

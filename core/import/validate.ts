@@ -10,6 +10,7 @@
 import type { ColumnMapping, ImportProblem } from '../api/import'
 import { crsTransform } from '../geo/crs'
 import type { ImportLayer } from './layers'
+import { type NoticeItem, notice, type Params, problem } from './messages'
 import type { Cell, SourceRow } from './read-file'
 import { parseWktGeometry } from './wkt'
 
@@ -38,7 +39,7 @@ export interface RejectedRow {
 export interface Validation {
   records: ImportRecord[]
   problems: ImportProblem[]
-  notices: string[]
+  notices: NoticeItem[]
   /** rows refused by an error */
   rejected: number
   /** the refused rows, for the preview */
@@ -52,12 +53,12 @@ export function keyField(layer: ImportLayer): string {
   return 'code'
 }
 
-const CODE_PATTERNS: Record<string, { re: RegExp; what: string }> = {
-  'streets.code': { re: /^\d{9}$/, what: 'a 9-digit street code' },
-  'communities.code': { re: /^\d{12}$/, what: 'a 12-digit community code' },
-  'grids.code': { re: /^\d{15}$/, what: 'a 15-digit grid code' },
-  streetCode: { re: /^\d{9}$/, what: 'a 9-digit street code' },
-  communityCode: { re: /^\d{12}$/, what: 'a 12-digit community code' },
+const CODE_PATTERNS: Record<string, { re: RegExp; what: { digits: number; noun: string } }> = {
+  'streets.code': { re: /^\d{9}$/, what: { digits: 9, noun: 'street' } },
+  'communities.code': { re: /^\d{12}$/, what: { digits: 12, noun: 'community' } },
+  'grids.code': { re: /^\d{15}$/, what: { digits: 15, noun: 'grid' } },
+  streetCode: { re: /^\d{9}$/, what: { digits: 9, noun: 'street' } },
+  communityCode: { re: /^\d{12}$/, what: { digits: 12, noun: 'community' } },
 }
 
 const ENUM_SYNONYMS: Record<string, string> = {
@@ -158,7 +159,7 @@ function rowValidator(
   crsCode: string,
 ): { add: (source: SourceRow, i: number) => void; finish: () => Validation } {
   const problems: ImportProblem[] = []
-  const notices: string[] = []
+  const notices: NoticeItem[] = []
   const transform = crsTransform(crsCode)
   const keyId = keyField(layer)
   const byKey = new Map<string, ImportRecord>()
@@ -171,37 +172,40 @@ function rowValidator(
   const add = (source: SourceRow, i: number) => {
     const row = i + 1
     const rowProblems: ImportProblem[] = []
-    const error = (code: string, message: string, key: string | null = null) =>
-      rowProblems.push({ row, key, code, severity: 'error', message, action: 'row skipped' })
+    const error = (code: string, params: Params, key: string | null = null) =>
+      rowProblems.push(problem({ row, key, severity: 'error' }, code, params, 'ROW_SKIPPED'))
     const values: Record<string, Value> = {}
     for (const field of layer.fields) {
       const header = mapping.fields[field.id]
       const raw = header ? textOf(source.attrs[header]) : null
       if (raw === null) {
         if (field.required)
-          error(
-            'MISSING_VALUE',
-            `${field.nameEn} (${field.nameZh}) is empty${header ? ` in "${header}"` : ': not mapped'}`,
-          )
+          error('MISSING_VALUE', { field: field.nameEn, fieldZh: field.nameZh, ...(header ? { header } : {}) })
         values[field.id] = null
         continue
       }
       if (field.type === 'integer' || field.type === 'number') {
         const n = Number(raw.replace(/,/g, ''))
-        if (!Number.isFinite(n)) error('NOT_A_NUMBER', `${field.nameEn} "${raw}" is not a number`)
-        else if (n < 0) error('NEGATIVE_COUNT', `${field.nameEn} ${n} is negative`)
-        else if (field.type === 'integer' && !Number.isInteger(n))
-          error('NOT_AN_INTEGER', `${field.nameEn} ${n} is not a whole number`)
+        const named = { field: field.nameEn, fieldZh: field.nameZh }
+        if (!Number.isFinite(n)) error('NOT_A_NUMBER', { ...named, value: raw })
+        else if (n < 0) error('NEGATIVE_COUNT', { ...named, value: n })
+        else if (field.type === 'integer' && !Number.isInteger(n)) error('NOT_AN_INTEGER', { ...named, value: n })
         values[field.id] = n
       } else if (field.type === 'enum') {
         const norm = raw.toLowerCase().replace(/[\s-]/g, '')
         const v = field.values?.includes(norm) ? norm : ENUM_SYNONYMS[norm]
         if (!v || !field.values?.includes(v))
-          error('BAD_VALUE', `${field.nameEn} "${raw}" is not one of ${field.values?.join(', ')}`)
+          error('BAD_VALUE', {
+            field: field.nameEn,
+            fieldZh: field.nameZh,
+            value: raw,
+            allowed: field.values?.join(', ') ?? '',
+          })
         values[field.id] = v ?? raw
       } else if (field.type === 'code') {
         const pattern = CODE_PATTERNS[`${layer.id}.${field.id}`] ?? CODE_PATTERNS[field.id]
-        if (pattern && !pattern.re.test(raw)) error('BAD_CODE', `${field.nameEn} "${raw}" is not ${pattern.what}`)
+        if (pattern && !pattern.re.test(raw))
+          error('BAD_CODE', { field: field.nameEn, fieldZh: field.nameZh, value: raw, ...pattern.what })
         values[field.id] = raw
       } else values[field.id] = raw
     }
@@ -216,19 +220,15 @@ function rowValidator(
       typeof values.streetCode === 'string' &&
       !values.code.startsWith(values.streetCode)
     )
-      error(
-        'CODE_MISMATCH',
-        `community code ${values.code} does not begin with its street code ${values.streetCode}`,
-        key,
-      )
+      error('CODE_MISMATCH', { code: values.code, street: values.streetCode }, key)
 
     let geometry: ImportRecord['geometry'] = null
     if (layer.geometry !== 'none') {
       try {
         geometry = geometryOf(layer, source, mapping, transform)
-        if (!geometry) error('MISSING_GEOMETRY', 'the row has no geometry', key)
+        if (!geometry) error('MISSING_GEOMETRY', {}, key)
       } catch (err) {
-        error('BAD_GEOMETRY', (err as Error).message, key)
+        error('BAD_GEOMETRY', { detail: (err as Error).message }, key)
       }
     }
 
@@ -248,17 +248,15 @@ function rowValidator(
       return
     }
     if (seen) {
-      const message = `${keyId} ${k} is also on row ${seen.row}`
-      problems.push({
-        row,
-        key: k,
-        code: 'DUPLICATE_CODE',
-        severity: 'error',
-        message,
-        action: 'row skipped (the first row is kept)',
-      })
+      const p = problem(
+        { row, key: k, severity: 'error' },
+        'DUPLICATE_CODE',
+        { field: keyId, key: k, first: seen.row },
+        'FIRST_KEPT',
+      )
+      problems.push(p)
       rejected++
-      rejectedRows.push({ row, key: k, geometry, code: 'DUPLICATE_CODE', reason: message })
+      rejectedRows.push({ row, key: k, geometry, code: 'DUPLICATE_CODE', reason: p.message })
       return
     }
     const record: ImportRecord = { row, key: k, values, geometry }
@@ -269,7 +267,7 @@ function rowValidator(
 
   const finish = (): Validation => {
     if (summing && summed > 0) {
-      notices.push(`${summed + records.length} register rows aggregated to counts for ${records.length} codes`)
+      notices.push(notice('REGISTER_SUMMED', { rows: summed + records.length, codes: records.length }))
       // a register with one row per household and no household column: each row is a household
       if (!mapping.fields.households) for (const r of records) r.values.households = r.values.rows as number
     }

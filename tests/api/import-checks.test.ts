@@ -352,4 +352,64 @@ describe('overlaps and gaps between neighbouring units', () => {
       }),
     )
   })
+  it('gives the stored neighbour the vertices a unit trimmed to its edge now has: no T-junction, no gap or overlap at tolerance 0; rollback restores it', {
+    timeout: 180_000,
+  }, async () => {
+    const db = ctx.database.db
+    // a unit A and a neighbour B sharing an edge of 20 m or more; A redrawn with a 0.3 m spike into B
+    // from 45% to 55% of that edge: trimmed to B's edge, A gets two vertices on it that B lacks
+    const { rows } = await sql<UnitRow & { b: number }>`WITH pair AS (
+        SELECT a.code, a.name, trim(a.community_code) AS community, a.households, a.residents, a.geom AS ag,
+          b.id AS b, b.geom AS bg,
+          (ST_Dump(ST_LineMerge(ST_CollectionExtract(ST_Intersection(ST_Boundary(a.geom), ST_Boundary(b.geom)), 2)))).geom AS edge
+        FROM units a JOIN units b ON b.community_code = a.community_code AND b.id <> a.id AND ST_Touches(a.geom, b.geom)
+        ORDER BY a.id, b.id LIMIT 400),
+      e AS (SELECT * FROM pair WHERE ST_Length(edge::geography) >= 20 AND ST_NPoints(edge) = 2 LIMIT 1),
+      spike AS (SELECT e.*, ST_LineInterpolatePoint(edge, 0.45) AS p1, ST_LineInterpolatePoint(edge, 0.55) AS p2,
+          ST_LineInterpolatePoint(edge, 0.5) AS m, ST_PointOnSurface(bg) AS inside FROM e),
+      apex AS (SELECT spike.*, ST_Translate(m,
+          (ST_X(inside) - ST_X(m)) / ST_Distance(inside, m) * 0.3 / 86500,
+          (ST_Y(inside) - ST_Y(m)) / ST_Distance(inside, m) * 0.3 / 111320) AS tip FROM spike)
+      SELECT code, name, community, households, residents, b,
+        ST_AsGeoJSON(ST_SnapToGrid(ST_Union(ag, ST_MakePolygon(ST_MakeLine(ARRAY[p1, tip, p2, p1]))), 1e-7), 7) AS geom
+      FROM apex`.execute(db)
+    expect(rows).toHaveLength(1)
+    const a = rows[0]
+    const before = await checksums()
+    const file = await upload('units.geojson', unitFeatures([a]))
+    const res = await post(`/api/imports/${file.id}/dry-run`, {
+      target: 'units',
+      mapping: unitsMapping,
+      crs: 'EPSG:4326',
+      tolerances: { sliverM: 1 },
+    })
+    const result = res.json<DryRunResult>()
+    expect(result.problems).toContainEqual(expect.objectContaining({ code: 'OVERLAP_SNAPPED', key: a.code }))
+    expect(result.counts.changed).toBe(1)
+    const commit = await post(`/api/imports/${file.id}/commit`, { author: '测试' })
+    expect(commit.statusCode, commit.body).toBe(200)
+
+    const { rows: check } = await sql<{ overlap: number; tJunctions: number }>`
+      WITH x AS (SELECT (SELECT geom FROM units WHERE code = ${a.code}) AS a, (SELECT geom FROM units WHERE id = ${a.b}) AS b)
+      SELECT ST_Area(ST_Intersection(a, b)) AS overlap,
+        -- A's vertices on B's outline that are not vertices of B
+        (SELECT count(*) FROM ST_DumpPoints(a) p WHERE ST_DWithin(p.geom, ST_Boundary(b), 1e-9)
+          AND NOT EXISTS (SELECT 1 FROM ST_DumpPoints(b) q WHERE ST_Equals(q.geom, p.geom)))::int AS "tJunctions"
+      FROM x`.execute(db)
+    expect(check[0].overlap).toBe(0)
+    expect(check[0].tJunctions).toBe(0)
+    // on the served 1e-6° grid too: no overlap, no gap along the shared edge
+    const { rows: served } = await sql<{ overlap: number; gap: number }>`WITH x AS (
+        SELECT ST_SnapToGrid((SELECT geom FROM units WHERE code = ${a.code}), 1e-6) AS a,
+          ST_SnapToGrid((SELECT geom FROM units WHERE id = ${a.b}), 1e-6) AS b)
+      SELECT ST_Area(ST_Intersection(a, b)::geography) AS overlap,
+        ST_Area(ST_Difference(ST_Buffer(ST_Buffer(ST_Union(a, b), 1e-6, 'join=mitre'), -1e-6, 'join=mitre'), ST_Union(a, b))::geography) AS gap
+      FROM x`.execute(db)
+    expect(served[0].overlap).toBeLessThan(1e-6)
+    expect(served[0].gap).toBeLessThan(1e-3)
+    // the neighbour's change is part of the import: rolled back with it, bit for bit
+    const rollback = await post(`/api/imports/${commit.json<{ id: number }>().id}/rollback`, { author: '测试' })
+    expect(rollback.statusCode, rollback.body).toBe(200)
+    expect(await checksums()).toEqual(before)
+  })
 })

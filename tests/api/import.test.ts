@@ -205,6 +205,28 @@ describe('import: files refused or neutralised', () => {
     const csv = await ctx.app.inject({ method: 'GET', url: `/api/imports/${up.id}/problems.csv` })
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
     expect(csv.body.trim().split('\r\n')).toHaveLength(1001)
+    // Chinese by default, UTF-8 with a BOM so Excel reads it; English on request
+    const zhRows = csv.body.trim().split('\r\n')
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(zhRows[1000]).toMatch(/^1000,.*,NEGATIVE_COUNT,错误,户数 -\d+ 是负数,跳过该行$/)
+    const en = await ctx.app.inject({ method: 'GET', url: `/api/imports/${up.id}/problems.csv?lang=en` })
+    expect(en.body.trim().split('\r\n')[1000]).toMatch(/,NEGATIVE_COUNT,error,Households -\d+ is negative,row skipped$/)
+    // the dry run answers in the UI's language: ?lang, else Accept-Language
+    const zh = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/imports/${up.id}/dry-run?lang=zh`,
+      payload: { target: 'counts', mapping: up.layers[0].guesses.counts, crs: 'EPSG:4326' },
+    })
+    expect(zh.statusCode, zh.body).toBe(200)
+    expect(zh.json<DryRunResult>().problems[999]).toMatchObject({ code: 'NEGATIVE_COUNT', action: '跳过该行' })
+    expect(zh.json<DryRunResult>().problems[999].message).toMatch(/^户数 -\d+ 是负数$/)
+    const byHeader = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/imports/${up.id}/dry-run`,
+      payload: { target: 'counts', mapping: up.layers[0].guesses.counts, crs: 'EPSG:4326' },
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+    })
+    expect(byHeader.json<DryRunResult>().problems[0].action).toBe('跳过该行')
     const commit = await post(`/api/imports/${up.id}/commit`, { author: '测试' })
     expect(commit.statusCode).toBe(422)
     expect(commit.json().code).toBe('NOTHING_TO_COMMIT')

@@ -97,13 +97,29 @@ describe('the import wizard', () => {
     const misplaced = await Promise.all(units.map((u) => previewAt(u.properties.centroid)))
     expect(misplaced.filter((p, i) => p?.code === units[i].properties.code).length).toBeLessThan(units.length / 3)
 
-    // declared GCJ-02: every unit's preview is drawn where the unit is, as a change
+    // declared GCJ-02: every unit's preview is drawn where the unit is, as a change; the progress
+    // shows while it runs (recorded as it appears: a quick dry run is over before any poll)
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress?: boolean }
+      w.sawProgress = false
+      new MutationObserver((_, o) => {
+        if (!document.querySelector('[data-testid=import-dry-run-progress]')) return
+        w.sawProgress = true
+        o.disconnect()
+      }).observe(document.body, { childList: true, subtree: true })
+    })
     await page.selectOption('[data-testid=import-crs]', 'GCJ-02')
     await page.click('[data-testid=import-dry-run]')
     await dryRunReport()
+    expect(await page.evaluate(() => (window as unknown as { sawProgress?: boolean }).sawProgress)).toBe(true)
     await page.waitForTimeout(500)
     const placed = await Promise.all(units.map((u) => previewAt(u.properties.centroid)))
     expect(placed).toEqual(units.map((u) => ({ code: u.properties.code, status: 'changed' })))
+    // the notices in the UI's language (Chinese by default)
+    expect((await page.locator('.import-notices li').allTextContents()).join('\n')).toMatch(
+      /坐标已从 GCJ-02 转换为 EPSG:4326/,
+    )
+    await page.screenshot({ path: '.cache/screenshots/import-preview.png' }) // to look at, not compared
     expect(await page.textContent('[data-testid=import-count-changed]')).toBe(String(units.length))
     expect(await page.textContent('[data-testid=import-count-rejected]')).toBe('0')
     // the figures that would change: the district's households, and each grid of the community

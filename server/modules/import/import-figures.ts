@@ -74,9 +74,17 @@ export async function unitChanges(
     [...new Set([...file.values()].map((r) => String(r.values.unitCode)))],
     planned.map((p) => p.record.key),
   )
+  // the file's rows per unit, grouped once (a filter per unit was quadratic: minutes for a district)
+  const byUnit = new Map<string, ImportRecord[]>()
+  for (const r of file.values()) {
+    const k = String(r.values.unitCode)
+    const list = byUnit.get(k)
+    if (list) list.push(r)
+    else byUnit.set(k, [r])
+  }
   return units.map((u) => {
     const kept = u.buildings.filter((b) => b.code === null || !file.has(b.code))
-    const mine = [...file.values()].filter((r) => String(r.values.unitCode) === u.code)
+    const mine = byUnit.get(u.code) ?? []
     const stored = (code: string) => u.buildings.find((b) => b.code === code)
     let hAfter = kept.reduce((s, b) => s + b.households, 0)
     let rAfter = kept.reduce((s, b) => s + b.residents, 0)

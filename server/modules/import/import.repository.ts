@@ -242,6 +242,25 @@ export async function checkGeometries(
   return rows
 }
 
+/** The stored rows of these parents that the file does not replace: the neighbours of its rows. */
+export async function storedOutlines(
+  db: Db,
+  target: 'units' | 'communities',
+  parents: string[],
+  keys: string[],
+): Promise<{ key: string; parent: string; geometry: GeoJSON.Geometry }[]> {
+  if (parents.length === 0) return []
+  const { rows } =
+    target === 'units'
+      ? await sql<{ key: string; parent: string; geometry: GeoJSON.Geometry }>`SELECT code AS key,
+          trim(community_code) AS parent, ST_AsGeoJSON(geom, 7)::json AS geometry FROM units
+        WHERE community_code = ANY(${parents}::text[]) AND NOT (code = ANY(${keys}::text[]))`.execute(db)
+      : await sql<{ key: string; parent: string; geometry: GeoJSON.Geometry }>`SELECT trim(code) AS key,
+          trim(street_code) AS parent, ST_AsGeoJSON(geom, 7)::json AS geometry FROM communities
+        WHERE street_code = ANY(${parents}::text[]) AND NOT (trim(code) = ANY(${keys}::text[]))`.execute(db)
+  return rows
+}
+
 export interface NeighbourPair {
   /** the neighbour's code: a stored row, or an earlier row of the file */
   other: string
@@ -271,7 +290,7 @@ export interface NeighbourCheck {
 export async function checkNeighbours(
   db: Db,
   target: 'units' | 'communities',
-  items: { ord: number; key: string; parent: string; geometry: string; repair: boolean }[],
+  items: { ord: number; key: string; parent: string; geometry: string; work: boolean }[],
   sliverM: number,
 ): Promise<NeighbourCheck[]> {
   if (items.length === 0) return []
@@ -282,9 +301,9 @@ export async function checkNeighbours(
       ? sql`SELECT code, community_code AS parent, geom FROM units`
       : sql`SELECT trim(code) AS code, street_code AS parent, geom FROM communities`
   const { rows } = await sql<NeighbourCheck>`WITH r AS MATERIALIZED (
-      SELECT x.ord, x.key, x.parent,
+      SELECT x.ord, x.key, x.parent, x.work,
         CASE WHEN ST_IsValid(g) THEN ST_Multi(g) ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) END AS g
-      FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) x(ord int, key text, parent text, geometry text),
+      FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) x(ord int, key text, parent text, geometry text, work boolean),
         LATERAL (SELECT ST_SetSRID(ST_GeomFromGeoJSON(x.geometry), 4326) AS g) gg),
     n AS MATERIALIZED (
       SELECT r.ord, s.code AS other, true AS stored, s.geom AS g FROM r JOIN (${stored}) s
@@ -292,56 +311,63 @@ export async function checkNeighbours(
         AND NOT (s.code = ANY(${items.map((i) => i.key)}::text[]))
       UNION ALL
       SELECT r.ord, e.key, false, e.g FROM r JOIN r e ON e.parent = r.parent AND e.ord < r.ord AND ST_DWithin(e.g, r.g, ${d}::float8)),
-    o AS (SELECT n.ord, n.other, n.stored, ST_CollectionExtract(ST_Intersection(r.g, n.g, 1e-7), 3) AS overlap
-      FROM n JOIN r ON r.ord = n.ord WHERE ST_Relate(r.g, n.g, '2********')),
-    ov AS (SELECT ord, other, stored, ST_Area(overlap::geography) AS area,
+    -- per pair: do they overlap (the rows that come near a neighbour other than at shared vertices
+    -- were found before in JavaScript, "work": core/import/near-miss.ts); the costly overlays below run only for
+    -- the rows where something can move
+    np AS MATERIALIZED (SELECT n.ord, n.other, n.stored, n.g, ST_Relate(r.g, n.g, '2********') AS overlapping
+      FROM n JOIN r ON r.ord = n.ord),
+    o AS (SELECT np.ord, np.other, np.stored, ST_CollectionExtract(ST_Intersection(r.g, np.g, 1e-7), 3) AS overlap
+      FROM np JOIN r ON r.ord = np.ord WHERE np.overlapping),
+    ov AS MATERIALIZED (SELECT ord, other, stored, ST_Area(overlap::geography) AS area,
         ST_IsEmpty(ST_Buffer(overlap, ${-d / 2}::float8)) AS sliver FROM o WHERE NOT ST_IsEmpty(overlap)),
+    -- the rows with work to do, with all their neighbours as one geometry
+    t0 AS MATERIALIZED (SELECT r.ord, r.g AS original, a.near,
+        EXISTS (SELECT 1 FROM ov WHERE ov.ord = r.ord AND NOT ov.sliver) AS wide
+      FROM r JOIN (SELECT ord, ST_Union(g, 1e-7) AS near, bool_or(overlapping) AS overlapping FROM np GROUP BY ord) a
+        ON a.ord = r.ord
+      WHERE r.work OR a.overlapping),
     -- first the row's vertices snapped to its neighbours' within the tolerance (a traced copy of a
     -- shared edge comes back onto it, vertex for vertex), then what still overlaps trimmed away
-    t0 AS (SELECT r.ord, r.g AS original, (SELECT ST_Union(n.g, 1e-7) FROM n WHERE n.ord = r.ord) AS near FROM r),
-    t1 AS (SELECT ord, original, near,
-        CASE WHEN near IS NULL OR EXISTS (SELECT 1 FROM ov WHERE ov.ord = t0.ord AND NOT ov.sliver) THEN original
+    t1 AS (SELECT ord, original, near, wide,
+        CASE WHEN wide THEN original
         ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Snap(original, near, ${d}::float8)), 3)) END AS g
       FROM t0),
-    t AS (SELECT ord, original, near,
-        CASE WHEN near IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ov WHERE ov.ord = t1.ord AND NOT ov.sliver)
-          AND ST_Relate(g, near, '2********')
+    t AS MATERIALIZED (SELECT ord, original, near, wide,
+        CASE WHEN NOT wide AND ST_Relate(g, near, '2********')
         THEN ST_Multi(ST_CollectionExtract(ST_Difference(g, near, 1e-7), 3)) ELSE g END AS g
       FROM t1),
     -- sliver gaps: what a closing by half the tolerance adds between the row and its neighbours
     -- (reported as the file drew them, filled as they are left after snapping)
-    gap AS (SELECT t.ord, p.geom AS piece,
+    gap AS MATERIALIZED (SELECT t.ord, p.geom AS piece,
         (SELECT n.other FROM n WHERE n.ord = t.ord AND ST_DWithin(n.g, p.geom, 1e-9) ORDER BY n.other LIMIT 1) AS other
       FROM t, LATERAL ST_Dump(ST_CollectionExtract(ST_Difference(
           ST_Buffer(ST_Buffer(ST_Union(t.original, t.near, 1e-7), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
           ST_Union(t.original, t.near, 1e-7), 1e-7), 3)) p
-      WHERE t.near IS NOT NULL AND ST_DWithin(p.geom, t.original, 1e-9) AND ST_DWithin(p.geom, t.near, 1e-9)
-        AND ST_Area(p.geom) > 0),
-    gp AS (SELECT t.ord, p.geom AS piece
+      WHERE ST_DWithin(p.geom, t.original, 1e-9) AND ST_DWithin(p.geom, t.near, 1e-9) AND ST_Area(p.geom) > 0),
+    gp AS (SELECT t.ord, ST_Union(p.geom, 1e-7) AS pieces
       FROM t, LATERAL ST_Dump(ST_CollectionExtract(ST_Difference(
           ST_Buffer(ST_Buffer(ST_Union(t.g, t.near, 1e-7), ${d / 2}::float8, 'join=mitre'), ${-d / 2}::float8, 'join=mitre'),
           ST_Union(t.g, t.near, 1e-7), 1e-7), 3)) p
-      WHERE t.near IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ov WHERE ov.ord = t.ord AND NOT ov.sliver)
-        AND ST_DWithin(p.geom, t.g, 1e-9)
-        AND ST_DWithin(p.geom, t.near, 1e-9) AND ST_Area(p.geom) > 0),
+      WHERE NOT t.wide AND ST_DWithin(p.geom, t.g, 1e-9) AND ST_DWithin(p.geom, t.near, 1e-9) AND ST_Area(p.geom) > 0
+      GROUP BY t.ord),
     f0 AS (SELECT t.ord, t.original,
-        CASE WHEN EXISTS (SELECT 1 FROM gp WHERE gp.ord = t.ord)
-        THEN ST_Multi(ST_CollectionExtract(ST_Union(t.g, (SELECT ST_Union(gp.piece, 1e-7) FROM gp WHERE gp.ord = t.ord), 1e-7), 3))
-        ELSE t.g END AS g
-      FROM t),
+        CASE WHEN gp.pieces IS NOT NULL
+        THEN ST_Multi(ST_CollectionExtract(ST_Union(t.g, gp.pieces, 1e-7), 3)) ELSE t.g END AS g
+      FROM t LEFT JOIN gp ON gp.ord = t.ord),
     -- on the 1e-7° grid the file's coordinates are kept on, valid there (what is stored is what is answered)
     f AS (SELECT ord, original, CASE WHEN ST_OrderingEquals(g, original) THEN g
         ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(g, 1e-7)), 3)) END AS g FROM f0)
-    SELECT f.ord,
-      CASE WHEN ST_OrderingEquals(f.g, f.original) THEN NULL
+    SELECT r.ord,
+      CASE WHEN f.g IS NULL OR ST_OrderingEquals(f.g, f.original) THEN NULL
         ELSE ST_AsGeoJSON(f.g, 7) END AS geometry,
-      coalesce((SELECT json_agg(json_build_object('other', ov.other, 'kind', 'overlap', 'areaM2', ov.area, 'sliver', ov.sliver,
-          'stored', ov.stored)
-          ORDER BY ov.other) FROM ov WHERE ov.ord = f.ord), '[]'::json)::jsonb
-      || coalesce((SELECT json_agg(json_build_object('other', gap.other, 'kind', 'gap', 'areaM2', ST_Area(gap.piece::geography),
-          'sliver', true, 'stored', true) ORDER BY gap.other) FROM gap WHERE gap.ord = f.ord AND ST_Area(gap.piece::geography) >= 0.01),
-        '[]'::json)::jsonb AS pairs
-    FROM f ORDER BY f.ord`.execute(db)
+      coalesce(po.pairs, '[]'::jsonb) || coalesce(pg.pairs, '[]'::jsonb) AS pairs
+    FROM r LEFT JOIN f ON f.ord = r.ord
+      LEFT JOIN (SELECT ord, jsonb_agg(jsonb_build_object('other', other, 'kind', 'overlap', 'areaM2', area,
+          'sliver', sliver, 'stored', stored) ORDER BY other) AS pairs FROM ov GROUP BY ord) po ON po.ord = r.ord
+      LEFT JOIN (SELECT ord, jsonb_agg(jsonb_build_object('other', other, 'kind', 'gap', 'areaM2', ST_Area(piece::geography),
+          'sliver', true, 'stored', true) ORDER BY other) AS pairs
+        FROM gap WHERE ST_Area(piece::geography) >= 0.01 GROUP BY ord) pg ON pg.ord = r.ord
+    ORDER BY r.ord`.execute(db)
   return rows
 }
 
@@ -533,7 +559,12 @@ const polygon =
 const point = sql.raw('ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326)')
 
 /** Writes the planned rows of one import (inside a transaction) and answers what rollback needs. */
-export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedRow[]): Promise<Undo> {
+export async function applyImport(
+  trx: Db,
+  target: ImportLayerId,
+  rows: PlannedRow[],
+  options: { sliverM?: number } = {},
+): Promise<Undo> {
   const table = TABLE_OF[target]
   if (!table || target === 'grids') throw new Error(`committing ${target} is not supported here`)
   const undo: Undo = { target, added: [], addedDistrict: null, before: {} }
@@ -580,6 +611,8 @@ export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedR
     undo.before.grids = await snapshotWhere(trx, 'grids', sql`t.id = ANY(${gridIds}::int[])`)
   }
 
+  const bulk =
+    (target === 'units' || target === 'buildings') && rows.length > 0 && (await bulkWrites(trx, target, rows))
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH)
     const added = batch.filter((r) => r.status === 'added')
@@ -588,6 +621,7 @@ export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedR
     undo.added.push(...ins)
     if (changed.length) await updateRows(trx, target, rowsJson(changed))
   }
+  if (bulk) await endBulkWrites(trx, target, undo.added as number[], rows)
 
   if (undo.addedDistrict)
     await sql`UPDATE districts d SET geom = (SELECT ST_Multi(ST_Union(geom)) FROM streets WHERE district_code = d.code)
@@ -597,8 +631,134 @@ export async function applyImport(trx: Db, target: ImportLayerId, rows: PlannedR
         SELECT unit_id, sum(households)::int AS h, sum(residents)::int AS r FROM buildings
         WHERE unit_id = ANY(${unitIds}::int[]) GROUP BY unit_id) s
       WHERE u.id = s.unit_id AND (u.households, u.residents) IS DISTINCT FROM (s.h, s.r)`.execute(trx)
+  // stored neighbours take the vertices the file's rows now share with them (no T-junction)
+  if (table === 'units' || table === 'communities') {
+    const moved = await snapNeighboursOnto(trx, table, rows, options.sliverM ?? 1)
+    if (moved.length) {
+      const keyOf = table === 'units' ? sql`t.id` : sql`t.code`
+      undo.before[table].push(
+        ...(await snapshotWhere(
+          trx,
+          table,
+          sql`${keyOf} = ANY(${moved}::text[]::${sql.raw(table === 'units' ? 'int' : 'text')}[])`,
+        )),
+      )
+      await sql`UPDATE ${sql.table(table)} t SET geom = n.g FROM neighbour_snaps n WHERE ${keyOf}::text = n.k`.execute(
+        trx,
+      )
+      if (table === 'units') {
+        const { rows: g } = await sql<{ id: number }>`SELECT DISTINCT grid_id AS id FROM units
+          WHERE id = ANY(${moved}::text[]::int[]) AND grid_id IS NOT NULL AND NOT (grid_id = ANY(${gridIds}::int[]))`.execute(
+          trx,
+        )
+        if (g.length) {
+          const extra = g.map((x) => x.id)
+          undo.before.grids.push(...(await snapshotWhere(trx, 'grids', sql`t.id = ANY(${extra}::int[])`)))
+          gridIds = [...gridIds, ...extra]
+        }
+      }
+    }
+    await sql`DROP TABLE IF EXISTS neighbour_snaps`.execute(trx)
+  }
   if (gridIds.length) await rebuildGridCaches(trx, gridIds)
   return undo
+}
+
+/**
+ * The stored neighbours of the rows just written (same parent, not in the file, within the sliver
+ * tolerance) snapped onto them (ST_Snap within the tolerance): a row snapped or trimmed to a
+ * neighbour's edge may have vertices on that edge that the neighbour lacks (a T-junction, which the
+ * served 1e-6° grid turns into a sliver overlap or gap, ADR 13); the neighbour gets them too.
+ * Neighbours that still overlap a row by more than a sliver (a wide overlap kept for the editor)
+ * are left alone. The
+ * new geometries go to the temporary table neighbour_snaps (k, g); answers the keys that change.
+ */
+async function snapNeighboursOnto(
+  trx: Db,
+  table: 'units' | 'communities',
+  rows: PlannedRow[],
+  sliverM: number,
+): Promise<string[]> {
+  const keys = rows.filter((r) => r.record.geometry).map((r) => r.record.key)
+  if (keys.length === 0) return []
+  const d = sliverM / 111_320
+  const [key, parent, written] =
+    table === 'units'
+      ? [
+          sql`s.id::text`,
+          sql`community_code`,
+          sql`SELECT community_code AS parent, geom FROM units WHERE code = ANY(${keys}::text[])`,
+        ]
+      : [
+          sql`s.code::text`,
+          sql`street_code`,
+          sql`SELECT street_code AS parent, geom FROM communities WHERE code = ANY(${keys}::text[])`,
+        ]
+  await sql`DROP TABLE IF EXISTS neighbour_snaps`.execute(trx)
+  await sql`CREATE TEMP TABLE neighbour_snaps ON COMMIT DROP AS
+    WITH w AS MATERIALIZED (${written}),
+    s AS (SELECT ${key} AS k, s.geom,
+        (SELECT ST_Collect(w.geom) FROM w WHERE w.parent = s.${parent} AND ST_DWithin(w.geom, s.geom, ${d}::float8)) AS near
+      FROM ${sql.table(table)} s
+      WHERE s.${parent} IN (SELECT parent FROM w) AND NOT (trim(s.code) = ANY(${keys}::text[]))
+        AND EXISTS (SELECT 1 FROM w WHERE w.parent = s.${parent} AND ST_DWithin(w.geom, s.geom, ${d}::float8))),
+    snapped AS (SELECT k, geom, near, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Snap(geom, near, ${d}::float8)), 3)) AS g
+      FROM s WHERE NOT ST_Relate(geom, near, '2********')
+        -- an overlap left by the 1e-7° grid (a vertex a hair inside) is a sliver: snapped away here too
+        OR ST_IsEmpty(ST_Buffer(ST_CollectionExtract(ST_Intersection(geom, near), 3), ${-d / 2}::float8)))
+    SELECT k, g FROM snapped WHERE NOT ST_OrderingEquals(g, geom) AND NOT ST_IsEmpty(g)`.execute(trx)
+  const { rows: changed } = await sql<{ k: string }>`SELECT k FROM neighbour_snaps`.execute(trx)
+  return changed.map((r) => r.k)
+}
+
+/**
+ * Writes of units and buildings without the per-row foreign-key triggers (ADR 26: three
+ * per building, one statement each, were most of a district's commit). Where the role may set
+ * session_replication_role (a superuser: the embedded engine, a server run by its owner), the
+ * triggers are off for the writes only (SET LOCAL, back on in endBulkWrites), and what they
+ * guarded is done set-based instead: the parents are locked as the triggers lock them (FOR KEY
+ * SHARE: nobody deletes or re-keys them before the commit), the INSERT … SELECT joins them, and
+ * endBulkWrites checks every written row's references in one statement. Elsewhere: the triggers.
+ */
+async function bulkWrites(trx: Db, target: 'units' | 'buildings', rows: PlannedRow[]): Promise<boolean> {
+  const { rows: su } = await sql<{ ok: boolean }>`SELECT current_setting('is_superuser') = 'on' AS ok`.execute(trx)
+  if (!su[0]?.ok) return false
+  if (target === 'units') {
+    const communities = [...new Set(rows.map((r) => String(r.record.values.communityCode)))]
+    const grids = [...new Set(rows.flatMap((r) => (r.gridId ? [r.gridId] : [])))]
+    await sql`SELECT 1 FROM communities WHERE code = ANY(${communities}::text[]) FOR KEY SHARE`.execute(trx)
+    await sql`SELECT 1 FROM streets WHERE code IN (SELECT street_code FROM communities
+      WHERE code = ANY(${communities}::text[])) FOR KEY SHARE`.execute(trx)
+    await sql`SELECT 1 FROM grids WHERE id = ANY(${grids}::int[]) FOR KEY SHARE`.execute(trx)
+  } else {
+    const units = [...new Set(rows.map((r) => String(r.record.values.unitCode)))]
+    await sql`SELECT 1 FROM units WHERE code = ANY(${units}::text[]) FOR KEY SHARE`.execute(trx)
+    await sql`SELECT 1 FROM communities WHERE code IN (SELECT community_code FROM units
+      WHERE code = ANY(${units}::text[])) FOR KEY SHARE`.execute(trx)
+    await sql`SELECT 1 FROM streets WHERE code IN (SELECT street_code FROM units
+      WHERE code = ANY(${units}::text[])) FOR KEY SHARE`.execute(trx)
+  }
+  await sql`SET LOCAL session_replication_role = replica`.execute(trx)
+  return true
+}
+
+/** The triggers back on, and the references of every row written checked in one statement. */
+async function endBulkWrites(trx: Db, target: 'units' | 'buildings', added: number[], rows: PlannedRow[]) {
+  await sql`SET LOCAL session_replication_role = origin`.execute(trx)
+  const keys = rows.map((r) => r.record.key)
+  const { rows: bad } =
+    target === 'units'
+      ? await sql<{ n: number }>`SELECT count(*)::int AS n FROM units u
+          WHERE (u.id = ANY(${added}::int[]) OR u.code = ANY(${keys}::text[]))
+            AND (NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = u.community_code)
+              OR NOT EXISTS (SELECT 1 FROM streets s WHERE s.code = u.street_code)
+              OR (u.grid_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM grids g WHERE g.id = u.grid_id)))`.execute(trx)
+      : await sql<{ n: number }>`SELECT count(*)::int AS n FROM buildings b
+          WHERE (b.id = ANY(${added}::int[]) OR b.code = ANY(${keys}::text[]))
+            AND (NOT EXISTS (SELECT 1 FROM units u WHERE u.id = b.unit_id)
+              OR NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = b.community_code)
+              OR NOT EXISTS (SELECT 1 FROM streets s WHERE s.code = b.street_code))`.execute(trx)
+  if (bad[0].n > 0) throw new Error(`${bad[0].n} ${target} written with a missing parent`)
 }
 
 async function insertRows(trx: Db, target: ImportLayerId, json: string): Promise<(number | string)[]> {

@@ -11,6 +11,7 @@ import {
   DryRunResult,
   ErrorBody,
   IMPORT_MAX_UPLOAD_BYTES,
+  ImportLangQuery,
   ImportList,
   ImportSummary,
   ImportUploadQuery,
@@ -18,6 +19,7 @@ import {
   IntId,
   RollbackRequest,
 } from '../../../core/api'
+import { langOf } from '../../../core/import/messages'
 import { authorOf } from '../../plugins/auth'
 import { AppError } from '../../plugins/errors'
 import { GEOJSON } from '../route-helpers'
@@ -71,7 +73,11 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await service.upload(req.query.filename, req.body as Buffer | undefined)
+      const result = await service.upload(
+        req.query.filename,
+        req.body as Buffer | undefined,
+        langOf(req.query.lang, req.headers['accept-language'], 'en'),
+      )
       return reply.status(201).send(result)
     },
   )
@@ -108,11 +114,13 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary:
           'Validate against a target layer with a mapping, CRS and encoding: problems and figures; writes nothing',
         params: IdParams,
+        querystring: ImportLangQuery,
         body: DryRunRequest,
         response: { 200: DryRunResult, ...Errors },
       },
     },
-    async (req) => service.dryRun(req.params.id, req.body),
+    async (req) =>
+      service.dryRun(req.params.id, req.body, langOf(req.query.lang, req.headers['accept-language'], 'en')),
   )
 
   app.get(
@@ -121,12 +129,14 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'import.run' },
       schema: {
         tags: ['import'],
-        summary: "The last dry run's problems as CSV (row, key, code, severity, message, action)",
+        summary:
+          "The last dry run's problems as CSV (row, key, code, severity, message, action): UTF-8 with a BOM, in Chinese unless ?lang=en",
         params: IdParams,
+        querystring: ImportLangQuery,
       },
     },
     async (req, reply) => {
-      const csv = service.problemsCsv(req.params.id)
+      const csv = service.problemsCsv(req.params.id, req.query.lang ?? 'zh')
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="import-${req.params.id}-problems.csv"`)

@@ -25,6 +25,16 @@ import { parseCrs } from '../../../core/geo/crs'
 import { guessColumns, normaliseHeader } from '../../../core/import/column-guess'
 import { IMPORT_LAYERS, type ImportLayer, importLayer } from '../../../core/import/layers'
 import {
+  type Lang,
+  localizeProblem,
+  type NoticeItem,
+  notice,
+  noticeText,
+  type Params,
+  problem,
+} from '../../../core/import/messages'
+import { rowsNearNeighbours } from '../../../core/import/near-miss'
+import {
   extentOf,
   ImportFileError,
   readImportFile,
@@ -58,8 +68,20 @@ const GEOMETRY_BATCH = 2000
 /** uploads held in memory at once, waiting for a dry run or commit */
 const MAX_HELD_UPLOADS = 8
 
+/** A dry run's answer in the requested language: problems and notices worded from the message table. */
+function worded(result: DryRunAnswer, lang: Lang): DryRunResult {
+  return {
+    ...result,
+    problems: result.problems.map((p) => localizeProblem(p, lang)),
+    notices: result.notices.map((n) => noticeText(n, lang)),
+  }
+}
+
+/** A dry run's answer as kept: notices as codes and values, worded per request (core/import/messages.ts). */
+type DryRunAnswer = Omit<DryRunResult, 'notices'> & { notices: NoticeItem[] }
+
 interface DryRunState {
-  result: DryRunResult
+  result: DryRunAnswer
   problems: ImportProblem[]
   planned: repo.PlannedRow[]
   preview: PreviewRow[]
@@ -67,6 +89,8 @@ interface DryRunState {
   retire: number[]
   /** a walk_network import: the network its lines build */
   network?: NetworkDryRun
+  /** the sliver tolerance the dry run snapped with (the commit snaps stored neighbours with it) */
+  sliverM?: number
 }
 
 interface Upload {
@@ -109,7 +133,7 @@ export class ImportService {
     return file
   }
 
-  async upload(filename: string, body: Buffer | undefined): Promise<ImportUploadResult> {
+  async upload(filename: string, body: Buffer | undefined, lang: Lang = 'en'): Promise<ImportUploadResult> {
     if (!body || body.length === 0) throw badRequest('EMPTY_FILE', 'the request body is empty: send the file itself')
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
     const upload: Upload = { filename, bytes, read: new Map(), progress: 0, stage: null, busy: null, dryRun: null }
@@ -122,11 +146,15 @@ export class ImportService {
     const notices = [...file.notices]
     const layers = file.tables.map((t) => describeTable(t))
     const personal = [...new Set(layers.flatMap((l) => Object.values(l.guesses).flatMap((g) => g.personal)))]
-    if (personal.length)
-      notices.push(
-        `personal columns found (${personal.join(', ')}): they are never stored (a register is summed to counts per unit or building)`,
-      )
-    return { id, filename, format: file.format, sizeBytes: bytes.length, layers, notices }
+    if (personal.length) notices.push(notice('PERSONAL_FOUND', { columns: personal.join(', ') }))
+    return {
+      id,
+      filename,
+      format: file.format,
+      sizeBytes: bytes.length,
+      layers,
+      notices: notices.map((n) => noticeText(n, lang)),
+    }
   }
 
   async list(): Promise<ImportSummary[]> {
@@ -159,7 +187,7 @@ export class ImportService {
     return upload
   }
 
-  async dryRun(id: number, req: DryRunRequest): Promise<DryRunResult> {
+  async dryRun(id: number, req: DryRunRequest, lang: Lang = 'en'): Promise<DryRunResult> {
     const upload = await this.uploadOf(id)
     let crs: string
     try {
@@ -222,7 +250,7 @@ export class ImportService {
         problemCount: state.result.problemCount,
       })
       upload.dryRun = state
-      return state.result
+      return worded(state.result, lang)
     } finally {
       upload.busy = null
       upload.stage = null
@@ -240,21 +268,30 @@ export class ImportService {
     const target = req.target
     const problems = [...validation.problems]
     const notices = [...validation.notices]
-    if (personal.length) notices.push(`personal columns dropped, never stored: ${personal.join(', ')}`)
-    if (crs !== 'EPSG:4326' && crs !== 'EPSG:4490') notices.push(`coordinates converted from ${crs} to EPSG:4326`)
+    if (personal.length) notices.push(notice('PERSONAL_DROPPED', { columns: personal.join(', ') }))
+    if (crs !== 'EPSG:4326' && crs !== 'EPSG:4490') notices.push(notice('CRS_CONVERTED', { crs }))
     if (target === 'walk_network') return this.checkWalkNetwork(id, crs, validation, problems, notices)
     let records = validation.records
     let rejected = validation.rejected
     const preview: DryRunState['preview'] = validation.rejectedRows.map((r) =>
       previewOf(r, 'rejected', { code: r.code, reason: r.reason }),
     )
-    const reject = (r: ImportRecord, code: string, message: string) => {
-      problems.push({ row: r.row, key: r.key, code, severity: 'error', message, action: 'row skipped' })
-      preview.push(previewOf(r, 'rejected', { code, reason: message }))
+    const reject = (r: ImportRecord, code: string, params: Params) => {
+      const p = problem({ row: r.row, key: r.key, severity: 'error' }, code, params, 'ROW_SKIPPED')
+      problems.push(p)
+      preview.push(previewOf(r, 'rejected', { code, reason: p.message }))
       rejected++
     }
-    const warn = (r: { row: number; key: string | null } | null, code: string, message: string, action: string) =>
-      problems.push({ row: r?.row ?? 0, key: r?.key ?? null, code, severity: 'warning', message, action })
+    const warn = (
+      r: { row: number; key: string | null } | null,
+      code: string,
+      params: Params,
+      action: string,
+      actionParams: Params = {},
+    ) =>
+      problems.push(
+        problem({ row: r?.row ?? 0, key: r?.key ?? null, severity: 'warning' }, code, params, action, actionParams),
+      )
 
     // parents must exist (loaded earlier, in the order of IMPORT_LAYERS)
     const parentOf = (r: ImportRecord): { table: 'streets' | 'communities' | 'units'; code: string } | null => {
@@ -274,7 +311,11 @@ export class ImportService {
       records = records.filter((r) => {
         const p = parentOf(r)
         if (!p || p.table !== t || have.has(p.code)) return true
-        reject(r, 'NO_PARENT', `${t.replace(/s$/, '')} ${p.code} does not exist: import ${t} first`)
+        reject(r, 'NO_PARENT', {
+          parent: t === 'communities' ? 'community' : t.replace(/s$/, ''),
+          code: p.code,
+          table: t,
+        })
         return false
       })
     }
@@ -343,15 +384,13 @@ export class ImportService {
     const sliverM = req.tolerances?.sliverM ?? 1
     const neighbours =
       target === 'units' || target === 'communities'
-        ? await repo.checkNeighbours(
-            this.db,
+        ? await this.checkNeighbours(
             target,
             candidates.map((c, ord) => ({
-              ord,
               key: c.record.key,
               parent: parentOf(c.record)?.code ?? '',
-              geometry: JSON.stringify(c.record.geometry),
-              repair: false,
+              geometry: c.record.geometry,
+              valid: checks[ord]?.valid ?? true,
             })),
             sliverM,
           )
@@ -360,46 +399,38 @@ export class ImportService {
     const split: string[] = [...grids.split]
     for (const [ord, c] of candidates.entries()) {
       const check = checks[ord]
-      if (check && !check.valid)
-        warn(c.record, 'INVALID_GEOMETRY', `invalid geometry (${check.reason})`, 'geometry repaired (ST_MakeValid)')
+      if (check && !check.valid) warn(c.record, 'INVALID_GEOMETRY', { reason: check.reason ?? '' }, 'REPAIRED')
       const nb = neighbours[ord]
       let snapped = false
       if (nb && nb.pairs.length > 0) {
         const wide = nb.pairs.filter((p) => p.kind === 'overlap' && !p.sliver)
         const area = (m2: number) => (m2 < 10 ? m2.toFixed(1) : String(Math.round(m2)))
-        const list = (ps: typeof wide) => ps.map((p) => `${noun} ${p.other} by ${area(p.areaM2)} m²`).join(', ')
+        const list = (ps: typeof wide) => ps.map((p) => `${p.other}=${area(p.areaM2)}`).join('|')
         // two rows of the file claiming the same land: the file contradicts itself, the later row is refused
         const inFile = wide.filter((p) => !p.stored)
         if (inFile.length > 0) {
-          reject(
-            c.record,
-            'OVERLAP',
-            `overlaps ${list(inFile)} of the file: wider than the ${sliverM} m sliver tolerance`,
-          )
+          reject(c.record, 'OVERLAP', { noun, pairs: list(inFile), inFile: 1, tolerance: sliverM })
           continue
         }
         // a stored unit under a new one (a compound carved out of another): kept as drawn, for the editor
         if (wide.length > 0)
-          warn(
-            c.record,
-            'OVERLAP',
-            `overlaps ${list(wide)}: wider than the ${sliverM} m sliver tolerance`,
-            'kept as drawn: settle the overlap in the editor (the stored unit is not changed)',
-          )
+          warn(c.record, 'OVERLAP', { noun, pairs: list(wide), inFile: 0, tolerance: sliverM }, 'KEPT_AS_DRAWN')
         for (const p of nb.pairs)
           if (p.sliver && p.kind === 'overlap')
             warn(
               c.record,
               'OVERLAP_SNAPPED',
-              `overlaps ${noun} ${p.other} by ${area(p.areaM2)} m² (a sliver under ${sliverM} m)`,
-              `snapped: trimmed to ${p.other}'s edge`,
+              { noun, other: p.other, area: area(p.areaM2), tolerance: sliverM },
+              'TRIMMED',
+              { other: p.other },
             )
           else if (p.kind === 'gap')
             warn(
               c.record,
               'GAP_SNAPPED',
-              `a sliver gap of ${area(p.areaM2)} m² (under ${sliverM} m) between it and ${noun} ${p.other}`,
-              `snapped: filled up to ${p.other}'s edge`,
+              { noun, other: p.other, area: area(p.areaM2), tolerance: sliverM },
+              'FILLED',
+              { other: p.other },
             )
       }
       if (nb?.geometry) {
@@ -417,38 +448,27 @@ export class ImportService {
         }
       }
       if (check?.outsideM2) {
-        reject(
-          c.record,
-          'OUTSIDE_PARENT',
-          `${Math.round(check.outsideM2)} m² lie outside its ${target === 'units' ? 'community' : 'street'} beyond the ${req.tolerances?.containmentM ?? 5} m tolerance`,
-        )
+        reject(c.record, 'OUTSIDE_PARENT', {
+          area: Math.round(check.outsideM2),
+          parent: target === 'units' ? 'community' : 'street',
+          tolerance: req.tolerances?.containmentM ?? 5,
+        })
         continue
       }
       const place = places[ord]
       if (place && !place.typeKnown) {
-        reject(c.record, 'UNKNOWN_TYPE', `facility type "${c.record.values.typeCode}" is not in the standards table`)
+        reject(c.record, 'UNKNOWN_TYPE', { type: String(c.record.values.typeCode) })
         continue
       }
       if (place && !place.street) {
-        reject(c.record, 'OUTSIDE_DISTRICT', 'the point lies in no street of the district: is the CRS right?')
+        reject(c.record, 'OUTSIDE_DISTRICT', {})
         continue
       }
       if (target === 'units' && c.status === 'added') {
-        if (check?.gridId == null)
-          warn(
-            c.record,
-            'NO_GRID',
-            'no current grid covers the unit',
-            'left without a grid: settle it in the grid editor',
-          )
+        if (check?.gridId == null) warn(c.record, 'NO_GRID', {}, 'NO_GRID_YET')
         else if ((check.gridShare ?? 1) < 0.99) {
           split.push(c.record.key)
-          warn(
-            c.record,
-            'SPLIT_BETWEEN_GRIDS',
-            `the unit is split between grids (${Math.round((check.gridShare ?? 0) * 100)}% in the largest)`,
-            'assigned to the grid holding most of it: check it in the grid editor',
-          )
+          warn(c.record, 'SPLIT_BETWEEN_GRIDS', { share: Math.round((check.gridShare ?? 0) * 100) }, 'LARGEST_GRID')
         }
       }
       planned.push({
@@ -491,8 +511,8 @@ export class ImportService {
           warn(
             null,
             'TOTALS_DIFFER',
-            `units of ${c.name} (${c.code}) would hold ${c.after} households; the community registers ${c.registered}`,
-            'imported as given: reconcile the register',
+            { name: c.name, code: c.code, after: c.after, registered: c.registered },
+            'AS_GIVEN',
           )
     const counts: ImportCounts = {
       added: planned.filter((p) => p.status === 'added').length,
@@ -504,8 +524,8 @@ export class ImportService {
     problems.sort((a, b) => a.row - b.row)
     const committable = repo.COMMITTABLE.includes(target)
     if (!committable)
-      notices.push(`committing ${layer.nameEn.toLowerCase()} is not built yet: this dry run checks the rows only`)
-    const result: DryRunResult = {
+      notices.push(notice('NOT_COMMITTABLE', { layer: layer.nameEn.toLowerCase(), layerZh: layer.nameZh }))
+    const result: DryRunAnswer = {
       id,
       target,
       crs,
@@ -521,7 +541,7 @@ export class ImportService {
       notices,
       canCommit: committable && planned.length + unchanged + removed.retire.length > 0,
     }
-    return { result, problems, planned, preview, retire: removed.retire }
+    return { result, problems, planned, preview, retire: removed.retire, sliverM }
   }
 
   /** A walk network replaces the stored one whole: every usable line is added, topology reported. */
@@ -530,7 +550,7 @@ export class ImportService {
     crs: string,
     validation: Validation,
     problems: ImportProblem[],
-    notices: string[],
+    notices: NoticeItem[],
   ): Promise<DryRunState> {
     const network = dryRunWalkNetwork(validation.records)
     problems.push(...network.problems)
@@ -544,7 +564,7 @@ export class ImportService {
       repair: false,
     }))
     const figures = await importFigures(this.db, [], null)
-    const result: DryRunResult = {
+    const result: DryRunAnswer = {
       id,
       target: 'walk_network',
       crs,
@@ -575,7 +595,7 @@ export class ImportService {
     existing: Map<string, repo.ExistingRow>,
     planned: repo.PlannedRow[],
     preview: DryRunState['preview'],
-    warn: (r: ImportRecord | null, code: string, message: string, action: string) => void,
+    warn: (r: ImportRecord | null, code: string, params: Params, action: string, actionParams?: Params) => void,
   ): Promise<{
     unchanged: number
     split: string[]
@@ -600,31 +620,20 @@ export class ImportService {
         continue
       }
       const grid = records.find((r) => r.key === u.gridKey)!
-      const pct = `${Math.round(u.share * 100)}% in ${u.gridKey}`
+      const pct = { unit: u.unitCode, share: Math.round(u.share * 100), grid: u.gridKey }
       if (u.share < 0.99) notWhole.add(u.gridKey)
       if (u.share <= 0.5) {
         split.push(u.unitCode)
-        warn(
-          grid,
-          'SPLIT_BETWEEN_GRIDS',
-          `unit ${u.unitCode} is split between grids (${pct})`,
-          'it keeps its grid: settle it in the grid editor',
-        )
+        warn(grid, 'SPLIT_BETWEEN_GRIDS', pct, 'KEEPS_ITS_GRID')
         continue
       }
       byGrid.set(u.gridKey, [...(byGrid.get(u.gridKey) ?? []), u.unitId])
       if (u.share < 0.99) {
         split.push(u.unitCode)
-        warn(
-          grid,
-          'SPLIT_BETWEEN_GRIDS',
-          `unit ${u.unitCode} is split between grids (${pct})`,
-          'the unit joins the grid holding most of it: check it in the grid editor',
-        )
+        warn(grid, 'SPLIT_BETWEEN_GRIDS', pct, 'JOINS_LARGEST')
       }
     }
-    if (uncovered)
-      warn(null, 'UNITS_OUTSIDE_GRIDS', `${uncovered} units lie in none of the imported grids`, 'they keep their grid')
+    if (uncovered) warn(null, 'UNITS_OUTSIDE_GRIDS', { count: uncovered }, 'KEEP_GRIDS')
     // units each current grid keeps: those that join no grid of the file
     const moving = new Set([...byGrid.values()].flat())
     const unitsLeft = new Map<number, number>()
@@ -638,8 +647,7 @@ export class ImportService {
     let unchanged = 0
     for (const r of records) {
       const unitIds = byGrid.get(r.key) ?? []
-      if (unitIds.length === 0)
-        warn(r, 'EMPTY_GRID', 'the grid holds no unit (most of no unit lies in it)', 'the grid is created empty')
+      if (unitIds.length === 0) warn(r, 'EMPTY_GRID', {}, 'CREATED_EMPTY')
       const old = existing.get(r.key)
       const same =
         old &&
@@ -675,16 +683,19 @@ export class ImportService {
     return state
   }
 
-  problemsCsv(id: number): string {
+  problemsCsv(id: number, lang: Lang = 'zh'): string {
     const state = this.dryRunOf(id)
     const cell = (v: unknown) => {
       let t = v === null || v === undefined ? '' : String(v)
       if (/^[=+\-@\t\r]/.test(t)) t = `'${t}` // no formula reaches a spreadsheet from us either
       return /[",\n\r]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t
     }
-    const lines = ['row,key,code,severity,message,action']
-    for (const p of state.problems)
-      lines.push([p.row, p.key, p.code, p.severity, p.message, p.action].map(cell).join(','))
+    const lines = [lang === 'zh' ? '行号,代码,问题代码,级别,问题,处理' : 'row,key,code,severity,message,action']
+    const severity = (s: string) => (lang === 'zh' ? (s === 'error' ? '错误' : '警告') : s)
+    for (const q of state.problems) {
+      const p = localizeProblem(q, lang)
+      lines.push([p.row, p.key, p.code, severity(p.severity), p.message, p.action].map(cell).join(','))
+    }
     return `\uFEFF${lines.join('\r\n')}\r\n`
   }
 
@@ -699,6 +710,34 @@ export class ImportService {
         properties: properties satisfies ImportPreviewProperties,
       }))
     return JSON.stringify({ type: 'FeatureCollection', features })
+  }
+
+  /** The neighbour check (ADR 18): only the rows near a neighbour other than at shared vertices, or overlapping one, are reworked by PostGIS (ADR 26). */
+  private async checkNeighbours(
+    target: 'units' | 'communities',
+    rows: { key: string; parent: string; geometry: ImportRecord['geometry']; valid: boolean }[],
+    sliverM: number,
+  ): Promise<repo.NeighbourCheck[]> {
+    const stored = await repo.storedOutlines(
+      this.db,
+      target,
+      [...new Set(rows.map((r) => r.parent))],
+      rows.map((r) => r.key),
+    )
+    const work = rowsNearNeighbours(rows, stored, sliverM / 111_320)
+    return repo.checkNeighbours(
+      this.db,
+      target,
+      rows.map((r, ord) => ({
+        ord,
+        key: r.key,
+        parent: r.parent,
+        geometry: JSON.stringify(r.geometry),
+        // a repaired geometry (ST_MakeValid) may have vertices the file's has not
+        work: work[ord] || !r.valid,
+      })),
+      sliverM,
+    )
   }
 
   async commit(id: number, req: CommitRequest & { author: string }): Promise<CommitResult> {
@@ -731,7 +770,7 @@ export class ImportService {
                     retireIfEmpty: state.retire,
                   })
                 ).undo
-              : await repo.applyImport(trx, target, state.planned)
+              : await repo.applyImport(trx, target, state.planned, { sliverM: state.sliverM })
         // new or moved buildings join the walk network
         if (target === 'buildings')
           await joinNewBuildings(

@@ -11,6 +11,7 @@
 // Counts files (households per code) and workers change figures only: nothing is removed.
 import type { Kysely } from 'kysely'
 import type { ImportLayerId, ImportProblem } from '../../../core/api'
+import { type Params, problem } from '../../../core/import/messages'
 import type { ImportRecord } from '../../../core/import/validate'
 import type { Database } from '../../db/schema'
 import * as repo from './import.repository'
@@ -70,24 +71,31 @@ export async function rowsRemovedFromFile(
   const noun = NOUN[target] ?? 'row'
   for (const m of missing) {
     let action: string | null = null
+    let actionParams: Params = {}
     let code = 'NOT_IN_FILE'
     if (target === 'grids' && (gridUnitsLeft?.get(m.id) ?? 0) === 0) {
       code = 'GRID_RETIRED'
-      action = 'retired: the grid holds no unit after the import (its history is kept)'
+      action = 'RETIRED'
       out.retire.push(m.id)
-    } else if (complete(m.parent))
-      action =
-        target === 'grids'
-          ? `kept: it still holds ${gridUnitsLeft?.get(m.id) ?? 0} units; settle it in the grid editor`
-          : 'kept: delete or merge it in the editor if it is really gone'
+    } else if (complete(m.parent)) {
+      action = target === 'grids' ? 'KEPT_GRID' : 'KEPT'
+      if (target === 'grids') actionParams = { units: gridUnitsLeft?.get(m.id) ?? 0 }
+    }
     if (action === null) continue
-    const message = `${noun} ${m.key}${m.name ? ` (${m.name})` : ''} is stored but the file no longer lists it`
-    out.problems.push({ row: 0, key: m.key, code, severity: 'warning', message, action })
+    const p = problem(
+      { row: 0, key: m.key, severity: 'warning' },
+      code,
+      { noun, key: m.key, ...(m.name ? { name: m.name } : {}) },
+      action,
+      actionParams,
+    )
+    const message = p.message
+    out.problems.push(p)
     out.preview.push(
       previewOf(
         { row: 0, key: m.key, geometry: m.geometry, values: { name: m.name, households: m.households } },
         'removed',
-        { code, reason: `${message}: ${action}` },
+        { code, reason: `${message}: ${p.action}` },
       ),
     )
     out.removed++

@@ -19,8 +19,9 @@ export function uploadFile(
   file: Blob & { name: string },
   onProgress: (share: number) => void,
   signal?: AbortSignal,
+  lang?: 'zh' | 'en',
 ): Promise<ImportUploadResult> {
-  const path = `/api/imports?filename=${encodeURIComponent(file.name)}`
+  const path = `/api/imports?filename=${encodeURIComponent(file.name)}${lang ? `&lang=${lang}` : ''}`
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', path)
@@ -50,11 +51,13 @@ const one = (id: number) => `/api/imports/${encodeURIComponent(String(id))}`
 
 export const importApi = {
   upload: uploadFile,
-  dryRun: (id: number, body: DryRunRequest) => api.sendJson<DryRunResult>('POST', `${one(id)}/dry-run`, body),
+  /** problems, actions and notices come back in `lang` (the UI's language) */
+  dryRun: (id: number, body: DryRunRequest, lang: 'zh' | 'en' = 'zh') =>
+    api.sendJson<DryRunResult>('POST', `${one(id)}/dry-run?lang=${lang}`, body),
   summary: (id: number, signal?: AbortSignal) => api.getJson<ImportSummary>(one(id), undefined, signal),
   preview: (id: number, signal?: AbortSignal) =>
     api.getJson<PreviewCollection>(`${one(id)}/preview`, undefined, signal),
-  problemsCsvUrl: (id: number) => `${one(id)}/problems.csv`,
+  problemsCsvUrl: (id: number, lang: 'zh' | 'en' = 'zh') => `${one(id)}/problems.csv?lang=${lang}`,
   commit: (id: number, author: string, reason: string) =>
     api.sendJson<CommitResult>('POST', `${one(id)}/commit`, { author, reason }),
   rollback: (id: number, author: string, reason: string) =>

@@ -31,12 +31,12 @@ function Counts({ result }: { result: DryRunResult }) {
 }
 
 function Problems({ result }: { result: DryRunResult }) {
-  const { t, formatNumber } = useI18n()
+  const { t, formatNumber, language } = useI18n()
   return (
     <div data-testid="import-problems" data-count={result.problemCount}>
       <div className="import-row">
         <strong>{t('import.problems', { n: formatNumber(result.problemCount) })}</strong>
-        <a href={importApi.problemsCsvUrl(result.id)} download data-testid="import-problems-csv">
+        <a href={importApi.problemsCsvUrl(result.id, language)} download data-testid="import-problems-csv">
           {t('import.problemsCsv')}
         </a>
       </div>

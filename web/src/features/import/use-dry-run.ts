@@ -2,6 +2,7 @@
 // the preview's rows and what is already stored around them. Writes nothing.
 import { useCallback, useRef, useState } from 'react'
 import type { DryRunRequest, DryRunResult, ImportStage } from '../../../../core/api'
+import { useI18n } from '../../i18n/i18n-provider'
 import { geometryBbox } from '../../map/geometry/bbox'
 import { importApi, loadExisting, type PreviewCollection } from './import-api'
 
@@ -43,34 +44,39 @@ function previewBbox(preview: PreviewCollection): [number, number, number, numbe
 }
 
 export function useDryRun() {
+  const { language } = useI18n()
   const [state, setState] = useState<DryRunState>(IDLE_DRY_RUN)
   const run = useRef(0)
 
-  const start = useCallback(async (id: number, request: DryRunRequest) => {
-    const attempt = ++run.current
-    const current = () => attempt === run.current
-    setState({ ...IDLE_DRY_RUN, phase: 'running' })
-    const poll = setInterval(() => {
-      importApi.summary(id).then(
-        (s) => {
-          if (current() && s.status === 'validating')
-            setState((st) => ({ ...st, progress: s.progress, stage: s.stage }))
-        },
-        () => {}, // a missed poll changes nothing
-      )
-    }, POLL_MS)
-    try {
-      const result = await importApi.dryRun(id, request)
-      const preview = await importApi.preview(id)
-      const bbox = previewBbox(preview)
-      const existing = bbox ? await loadExisting(request.target, bbox) : []
-      if (current()) setState({ phase: 'done', progress: 1, stage: null, result, preview, existing, bbox, error: null })
-    } catch (error) {
-      if (current()) setState((s) => ({ ...s, phase: 'failed', error: error as Error }))
-    } finally {
-      clearInterval(poll)
-    }
-  }, [])
+  const start = useCallback(
+    async (id: number, request: DryRunRequest) => {
+      const attempt = ++run.current
+      const current = () => attempt === run.current
+      setState({ ...IDLE_DRY_RUN, phase: 'running' })
+      const poll = setInterval(() => {
+        importApi.summary(id).then(
+          (s) => {
+            if (current() && s.status === 'validating')
+              setState((st) => ({ ...st, progress: s.progress, stage: s.stage }))
+          },
+          () => {}, // a missed poll changes nothing
+        )
+      }, POLL_MS)
+      try {
+        const result = await importApi.dryRun(id, request, language)
+        const preview = await importApi.preview(id)
+        const bbox = previewBbox(preview)
+        const existing = bbox ? await loadExisting(request.target, bbox) : []
+        if (current())
+          setState({ phase: 'done', progress: 1, stage: null, result, preview, existing, bbox, error: null })
+      } catch (error) {
+        if (current()) setState((s) => ({ ...s, phase: 'failed', error: error as Error }))
+      } finally {
+        clearInterval(poll)
+      }
+    },
+    [language],
+  )
 
   const reset = useCallback(() => {
     run.current++
