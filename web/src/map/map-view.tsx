@@ -29,6 +29,8 @@ export interface MapViewProps {
   /** after every deck.gl frame (test hooks use it to know the layers were drawn) */
   onAfterRender?: () => void
   onError?: (message: string) => void
+  /** the scale bar's longest length in CSS pixels (MapLibre's default 100; a 4K wall wants more) */
+  scaleMaxWidthPx?: number
 }
 
 export function MapView(props: MapViewProps) {
@@ -62,7 +64,7 @@ export function MapView(props: MapViewProps) {
     }
     map.touchZoomRotate.disableRotation()
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right')
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: props.scaleMaxWidthPx ?? 100 }), 'bottom-right')
 
     const overlay = new MapboxOverlay({
       interleaved: false,
