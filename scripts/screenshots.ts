@@ -4,7 +4,6 @@
 //   npx tsx scripts/screenshots.ts                 every page, size and language
 //   npx tsx scripts/screenshots.ts wall map        only these pages
 //   SIZES=1080p,phone npx tsx scripts/screenshots.ts
-// 4K shots are taken at half the device pixels (the layout is the 4K one; the file stays small).
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -48,9 +47,9 @@ interface Size {
 }
 const SIZES: Size[] = [
   { name: '1440x900', width: 1440, height: 900, scale: 1 },
-  { name: '1080p', width: 1920, height: 1080, scale: 1 },
-  { name: '4k', width: 3840, height: 2160, scale: 0.5 },
   { name: 'phone', width: 390, height: 844, scale: 1 },
+  { name: '1080p', width: 1920, height: 1080, scale: 1 },
+  { name: '4k', width: 3840, height: 2160, scale: 1 },
 ]
 
 interface Shot {
@@ -64,11 +63,10 @@ interface Shot {
   prepare?: (page: Page) => Promise<unknown>
 }
 
-const mapReady = (page: Page) =>
-  page.waitForFunction(() => (window.__wangge?.getRenderedGridCount?.() ?? 0) > 50, null, {
-    timeout: 120_000,
-    polling: 1000,
-  })
+const mapReady = async (page: Page) => {
+  await page.waitForFunction(() => window.__wangge !== undefined, null, { timeout: 120_000 })
+  await page.evaluate(() => window.__wangge!.ready)
+}
 
 const SHOTS: Shot[] = [
   { name: 'map', path: '/', ready: mapReady },
@@ -101,7 +99,11 @@ const SHOTS: Shot[] = [
         polling: 1000,
       }),
   },
-  { name: 'import', path: '/import', ready: (page) => page.waitForSelector('[data-testid="import-page"]', { timeout: 60_000 }) },
+  {
+    name: 'import',
+    path: '/import',
+    ready: (page) => page.waitForSelector('[data-testid="import-page"]', { timeout: 60_000 }),
+  },
   { name: 'users', path: '/users', ready: (page) => page.waitForSelector('table', { timeout: 60_000 }) },
   {
     name: 'sign-in',
@@ -122,8 +124,8 @@ async function main() {
   const anonymousApp = await startApp(webRoot, null)
   const browser = await launchBrowser()
   try {
-    for (const shot of shots)
-      for (const size of sizes)
+    for (const size of sizes)
+      for (const shot of shots)
         for (const lang of ['zh', 'en'] as const) {
           const base = shot.anonymous ? anonymousApp.url : app.url
           const page = await browser.newPage({

@@ -73,6 +73,8 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const selectedFromIndex = useMemo(() => selectedOutline(selection, data.index), [selection, data.index])
   const selected = found.outline ?? selectedFromIndex
   const [coverageOn, setCoverageOn] = useState(false)
+  /** on a phone the panels below the header are folded away until asked for (app.css) */
+  const [panelsOpen, setPanelsOpen] = useState(false)
   // the coverage mode draws its own facilities over community shares instead of grids
   const baseToggles = coverageOn ? { ...toggles, grids: false, facilities: false, serviceRadius: false } : toggles
   const baseLayers = useMapLayers(data, { toggles: baseToggles, visibleTypes, zoom, selected, theme })
@@ -151,7 +153,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
       ) : null}
       {coverage.tooltip}
 
-      <div className="left-column">
+      <div className={`left-column${panelsOpen ? ' panels-open' : ''}`} data-testid="left-column">
         <header className="app-header panel">
           <div className="app-title">
             <h1>{t('app.title')}</h1>
@@ -189,6 +191,15 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
             ) : null}
           </div>
           <SearchBox onPick={found.pick} />
+          <button
+            type="button"
+            className="phone-only panels-toggle"
+            aria-expanded={panelsOpen}
+            onClick={() => setPanelsOpen((open) => !open)}
+            data-testid="panels-toggle"
+          >
+            {t(panelsOpen ? 'phone.hidePanels' : 'phone.showPanels')}
+          </button>
           <BasemapSettings basemapUrl={basemapUrl} onChange={setBasemapUrl} />
         </header>
         {coverage.panel}

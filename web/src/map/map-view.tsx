@@ -4,7 +4,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core'
 import { MapboxOverlay } from '@deck.gl/mapbox'
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
 import { useEffect, useRef } from 'react'
-import { DISTRICT_BOUNDS, DISTRICT_FIT_PADDING_PX, MAX_ZOOM, MIN_ZOOM } from './district-view'
+import { DISTRICT_BOUNDS, districtFitPadding, MAX_ZOOM, MIN_ZOOM } from './district-view'
 import { createMapStyle } from './map-style'
 import type { ThemeName } from './map-theme'
 import { zoomVisibilityKey } from './zoom-bands'
@@ -50,7 +50,7 @@ export function MapView(props: MapViewProps) {
         container,
         style: createMapStyle({ theme: props.theme, basemapUrl: props.basemapUrl, tileOrigin: window.location.origin }),
         bounds: DISTRICT_BOUNDS,
-        fitBoundsOptions: { padding: DISTRICT_FIT_PADDING_PX },
+        fitBoundsOptions: { padding: districtFitPadding(container.clientWidth, container.clientHeight) },
         minZoom: MIN_ZOOM,
         maxZoom: MAX_ZOOM,
         attributionControl: props.basemapUrl ? { compact: true } : false,
@@ -94,7 +94,8 @@ export function MapView(props: MapViewProps) {
     const handle: MapHandle = {
       map,
       overlay,
-      resetView: () => map.fitBounds(DISTRICT_BOUNDS, { padding: DISTRICT_FIT_PADDING_PX }),
+      resetView: () =>
+        map.fitBounds(DISTRICT_BOUNDS, { padding: districtFitPadding(container.clientWidth, container.clientHeight) }),
     }
     handleRef.current = handle
     callbacks.current.onReady?.(handle)
