@@ -312,6 +312,10 @@ export const zh = {
   'settings.basemapOff': '底图：无',
 
   'map.label': '滨海新区网格地图',
+  'map.zoomIn': '放大',
+  'map.zoomOut': '缩小',
+  'map.resetBearing': '指北',
+  'map.attribution': '显示或隐藏底图来源',
   'map.resetView': '全区视图',
   'map.gridLabel': '第{n}网格',
   'count.grids': '{n} 个网格',
@@ -911,6 +915,10 @@ export const en: Dictionary = {
   'settings.basemapOff': 'Basemap: none',
 
   'map.label': 'Grid map of Binhai New Area',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.resetBearing': 'Reset bearing to north',
+  'map.attribution': 'Toggle attribution',
   'map.resetView': 'Whole district',
   'map.gridLabel': 'Grid {n}',
   'count.grids': '{n} grids',

@@ -4,6 +4,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core'
 import { MapboxOverlay } from '@deck.gl/mapbox'
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
 import { useEffect, useRef } from 'react'
+import { useI18n } from '../i18n/i18n-provider'
 import { DISTRICT_BOUNDS, districtFitPadding, MAX_ZOOM, MIN_ZOOM } from './district-view'
 import { createMapStyle } from './map-style'
 import type { ThemeName } from './map-theme'
@@ -34,6 +35,17 @@ export interface MapViewProps {
 }
 
 export function MapView(props: MapViewProps) {
+  const { t } = useI18n()
+  // MapLibre's own controls speak the UI language (its `locale` option)
+  const locale = {
+    'NavigationControl.ZoomIn': t('map.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.resetBearing'),
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+    'AttributionControl.ToggleAttribution': t('map.attribution'),
+    'Map.Title': props.ariaLabel,
+  }
   const containerRef = useRef<HTMLDivElement>(null)
   const handleRef = useRef<MapHandle | null>(null)
   // latest callbacks, so the map is created once
@@ -57,12 +69,16 @@ export function MapView(props: MapViewProps) {
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
+        locale,
       })
     } catch (error) {
       callbacks.current.onError?.((error as Error).message)
       return
     }
     map.touchZoomRotate.disableRotation()
+    // the canvas is out of the tab order: the page's own controls (search, lists) reach every
+    // feature; the map's container keeps its accessible name (role="application" below)
+    map.getCanvas().setAttribute('tabindex', '-1')
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: props.scaleMaxWidthPx ?? 100 }), 'bottom-right')
 
