@@ -935,7 +935,7 @@ export const en: Dictionary = {
   'wall.inBandDetail': '{low}–{high} households ({target} ± {percent}%); {n} outside',
   'wall.belowWorkers': 'Communities short of workers',
   'wall.belowWorkersDetail': 'under {norm} per 10,000 residents; of {n} communities and villages',
-  'wall.unitCommunities': '',
+  'wall.unitCommunities': 'communities',
   'wall.gapIndex': 'Urban–rural coverage gap',
   'wall.gapDetail': '5-min coverage: urban {urban} · rural {rural}',
   'wall.gapHelp': 'Theil index, between-group part: 0 means no urban–rural gap; larger is wider',
