@@ -43,6 +43,7 @@ import { searchRoutes } from './modules/search/search.routes'
 import { registerSearch } from './modules/search/search.service'
 import { settingsRoutes } from './modules/settings/settings.routes'
 import { sitingRoutes } from './modules/siting/siting.routes'
+import { registerSnapshots } from './modules/snapshots/snapshots.service'
 import { streetsRoutes } from './modules/streets/streets.routes'
 import { tilesRoutes } from './modules/tiles/tiles.routes'
 import { registerTiles } from './modules/tiles/tiles.service'
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCors(app, options.corsOrigins ?? [])
   registerCoverage(app)
   registerEquityService(app)
+  registerSnapshots(app)
   registerAnalysisLayers(app)
   registerTiles(app)
   registerSearch(app)

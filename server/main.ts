@@ -29,6 +29,8 @@ const app = await buildApp({
   rateLimits: config.rateLimits,
 })
 const address = await app.listen({ port: config.port, host: config.host })
+// today's snapshot of the key figures (the wall's trends), then one a day (ADR 30)
+app.snapshots.startDaily((error) => log(`daily snapshot failed: ${(error as Error).message}`))
 const url = address.replace('127.0.0.1', 'localhost')
 log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`)
 process.stdout.write(`\n  Wangge 网格 is running:  ${url}\n  API docs:               ${url}/docs\n\n`)

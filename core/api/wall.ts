@@ -49,13 +49,26 @@ export const WallKpis = Type.Object({
   coverage: Type.Array(WallCoverageTile),
   gap: Type.Object({
     indicator: Type.String(),
-    /** Theil T between-group part (urban vs rural), district-wide: the urban–rural gap in one number */
+    /** Theil T between-group part (urban vs rural) over the stop's communities: the urban–rural gap in one number */
     theilBetween: Type.Number(),
     theilTotal: Type.Number(),
     urbanMean: Type.Union([Type.Number(), Type.Null()]),
     ruralMean: Type.Union([Type.Number(), Type.Null()]),
   }),
   alarms: Type.Array(WallAlarm),
+  /**
+   * The first daily snapshot of this stop's key figures (indicator_snapshots), keyed like the tiles
+   * (households, grids, in-band, below-workers, gap, coverage-<type>): each tile's trend is its
+   * figure now against this. Null until a snapshot exists.
+   */
+  trend: Type.Union([
+    Type.Null(),
+    Type.Object({
+      /** the day of the first snapshot, YYYY-MM-DD in Asia/Shanghai */
+      since: Type.String(),
+      figures: Type.Record(Type.String(), Type.Number()),
+    }),
+  ]),
   computedAt: Type.String(),
 })
 export type WallKpis = Static<typeof WallKpis>

@@ -195,6 +195,14 @@ export interface Database {
   sessions: SessionsTable
   kiosk_links: KioskLinksTable
   audit_log: AuditLogTable
+  indicator_snapshots: IndicatorSnapshotsTable
+}
+
+export interface IndicatorSnapshotsTable {
+  day: DateText
+  scope: string
+  figures: ColumnType<Record<string, number>, string, string>
+  taken_at: Generated<Date>
 }
 
 export interface UsersTable {

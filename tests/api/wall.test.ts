@@ -1,6 +1,8 @@
 // Issue 5: the wall display's KPIs and coverage gaps. Figures reconcile with the health, grids and
 // coverage endpoints; a facility saved through the API shows in the KPIs at once (the change
 // event invalidates the equity model); bad input names the bad value.
+
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   CommunityPage,
@@ -12,6 +14,7 @@ import type {
   WallGaps,
   WallKpis,
 } from '../../core/api'
+import { snapshotDay } from '../../core/domain/indicator-snapshots'
 import { openSessionAs } from '../../server/modules/auth/sessions'
 import { startTestApp } from '../support/test-database'
 
@@ -66,6 +69,56 @@ describe('GET /api/wall/kpis', () => {
       expect(tile.coveredHouseholds, tile.typeCode).toBe(totals.covered)
       expect(tile.share, tile.typeCode).toBeCloseTo(totals.share, 9)
     }
+  })
+
+  it('keeps one snapshot a day of each stop and gives every tile its trend since the first', async () => {
+    const streets = await get<StreetPage>('/api/streets')
+    const street = streets.features[0].properties.code
+    const kpis = await get<WallKpis>(`/api/wall/kpis?street=${street}`)
+    const rows = async () =>
+      (
+        await sql<{ day: string; scope: string; figures: Record<string, number> }>`
+          SELECT day::text AS day, scope, figures FROM indicator_snapshots ORDER BY scope`.execute(ctx.database.db)
+      ).rows
+    const written = await rows()
+    // the district and every street, today (Asia/Shanghai)
+    expect(written.map((r) => r.scope)).toEqual(
+      ['district', ...streets.features.map((f) => f.properties.code).sort()].sort(),
+    )
+    expect(new Set(written.map((r) => r.day))).toEqual(new Set([snapshotDay(new Date())]))
+    // the trend is since that snapshot, keyed like the tiles
+    expect(kpis.trend?.since).toBe(snapshotDay(new Date()))
+    expect(kpis.trend?.figures.households).toBe(kpis.households)
+    expect(kpis.trend?.figures[`coverage-${kpis.coverage[0].typeCode}`]).toBeCloseTo(kpis.coverage[0].share, 12)
+    // idempotent per day: asking again (or a restart's write) adds nothing
+    await ctx.app.snapshots.ensureToday()
+    await get<WallKpis>('/api/wall/kpis')
+    expect(await rows()).toEqual(written)
+    // an older first snapshot: the trend is since that day
+    await sql`INSERT INTO indicator_snapshots (day, scope, figures)
+      VALUES ('2025-01-01', ${street}, ${JSON.stringify({ households: kpis.households - 100 })}::jsonb)`.execute(
+      ctx.database.db,
+    )
+    await ctx.app.snapshots.ensureToday(new Date('2099-06-01T04:00:00Z'))
+    const later = await get<WallKpis>(`/api/wall/kpis?street=${street}`)
+    expect(later.trend).toEqual({ since: '2025-01-01', figures: { households: kpis.households - 100 } })
+  })
+
+  it('gives the urban–rural gap of a street over that street only', async () => {
+    const streets = await get<StreetPage>('/api/streets')
+    const table = await get<IndicatorTable>('/api/equity/indicators')
+    // a street with both communities and villages
+    const mixed = streets.features.find((s) => {
+      const kinds = new Set(table.rows.filter((r) => r.streetCode === s.properties.code).map((r) => r.kind))
+      return kinds.size === 2
+    })!.properties.code
+    const kpis = await get<WallKpis>(`/api/wall/kpis?street=${mixed}`)
+    const cmp = await get<{ theil: { between: number } }>(
+      `/api/equity/compare?indicator=${kpis.gap.indicator}&street=${mixed}`,
+    )
+    expect(kpis.gap.theilBetween).toBeCloseTo(cmp.theil.between, 12)
+    const district = await get<WallKpis>('/api/wall/kpis')
+    expect(kpis.gap.theilBetween).not.toBeCloseTo(district.gap.theilBetween, 6)
   })
 
   it('gives the urban–rural gap as Theil between/total of the equity comparison', async () => {

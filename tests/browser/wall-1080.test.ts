@@ -31,6 +31,11 @@ describe('the wall at 1920×1080', () => {
       expect(t.right).toBeLessThanOrEqual(1920)
       expect(t.bottom).toBeLessThanOrEqual(1080)
     }
+    // every tile title is whole at 1080p (at most two lines, none cut off)
+    const cut = await s.page
+      .locator('.wall-tile-label')
+      .evaluateAll((els) => els.filter((el) => el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent))
+    expect(cut).toEqual([])
     const fontPx = await s.page
       .locator('[data-testid="kpi-households"] .wall-tile-value')
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))

@@ -15,7 +15,7 @@ let restarted: FastifyInstance | null = null
 let base = ''
 
 beforeAll(async () => {
-  s = await openApp('/wall?cycle=0', { width: 3840, height: 2160 })
+  s = await openApp('/wall?cycle=0&page=2', { width: 3840, height: 2160 })
   base = s.app.url
   await s.page.waitForFunction(() => window.__wanggeWall !== undefined)
   // loaded and drawn; on failure say how far the wall got (a slow software-GL frame at 4K, or no data)
@@ -102,6 +102,62 @@ describe('the wall at 3840×2160', () => {
     expect(await s.page.getByTestId('wall-alarms').getAttribute('data-count')).toBe(String(kpis.alarms.length))
   })
 
+  it('shows every alarm at 4K, paging when the column is full, each numbered as its marker on the map', async () => {
+    const list = s.page.getByTestId('wall-alarms')
+    const count = Number(await list.getAttribute('data-count'))
+    const pages = Number(await list.getAttribute('data-pages'))
+    expect(count).toBeGreaterThan(0)
+    const column = (await s.page.locator('.wall-side').boundingBox())!
+    const seen = new Set<number>()
+    let fullPageBottom = 0
+    for (let p = 1; p <= pages; p++) {
+      await s.page.waitForFunction(
+        (p) => document.querySelector('[data-testid="wall-alarms"]')?.getAttribute('data-page') === String(p),
+        p,
+        {
+          timeout: 10_000,
+          polling: 100,
+        },
+      )
+      const rows = await s.page.locator('[data-alarm-index]').evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect()
+          return {
+            index: Number((el as HTMLElement).dataset.alarmIndex),
+            top: r.top,
+            bottom: r.bottom,
+            number: el.querySelector('.wall-alarm-no')?.textContent,
+          }
+        }),
+      )
+      for (const row of rows) {
+        // every shown row is whole and on screen, numbered from 1
+        expect(row.bottom).toBeLessThanOrEqual(column.y + column.height + 1)
+        expect(row.number).toBe(String(row.index + 1))
+        seen.add(row.index)
+      }
+      if (p < pages) fullPageBottom = Math.max(fullPageBottom, ...rows.map((r) => r.bottom))
+    }
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i))
+    // a full page fills the column: no more than two rows' height left empty below it
+    if (pages > 1) expect(column.y + column.height - fullPageBottom).toBeLessThan(200)
+    // the alarms are on the map as numbered markers, and the map has place labels and a legend
+    const kpis = await s.page.evaluate(() => window.__wanggeWall!.getKpis()!)
+    const located = kpis.alarms.filter((a) => a.lngLat !== null).length
+    expect(await s.page.evaluate(() => window.__wanggeWall!.getLayerSize('wall-alarm-markers'))).toBe(located)
+    expect(await s.page.evaluate(() => window.__wanggeWall!.getLayerSize('wall-place-labels'))).toBe(
+      (await api<{ features: unknown[] }>('/api/streets')).features.length,
+    )
+    await expect(s.page.getByTestId('wall-legend').isVisible()).resolves.toBe(true)
+    // the scale bar reads from across the room
+    const scale = await s.page.locator('.maplibregl-ctrl-scale').evaluate((el) => ({
+      font: Number.parseFloat(getComputedStyle(el).fontSize),
+      width: el.getBoundingClientRect().width,
+    }))
+    expect(scale.font).toBeGreaterThanOrEqual(24)
+    expect(scale.width).toBeGreaterThan(100)
+  })
+
   it(`shows a facility saved through the API within ${LIVE_BUDGET_MS} ms`, async () => {
     const gaps = await api<WallGaps>('/api/wall/gaps')
     const before = await tileValue('coverage-community_service_station')
@@ -155,6 +211,11 @@ describe('the wall at 3840×2160', () => {
     const ms = Date.now() - t
     console.log(`grid edit: saved in ${t - t0} ms, on the wall ${ms} ms after`)
     expect(ms).toBeLessThan(LIVE_BUDGET_MS)
+    // the change is on the map, not only in a footnote: its community highlighted, a banner naming it
+    await s.page.waitForFunction(() => window.__wanggeWall!.getLayerSize('wall-changed-communities') === 1, null, {
+      timeout: 5_000,
+    })
+    await expect(s.page.getByTestId('wall-change-banner').textContent()).resolves.toMatch(/网格调整/)
     // the wall now shows what the grids API says
     const after = await api<{ features: { properties: { id: number; households: number } }[] }>(
       `/api/grids?community=${code}`,

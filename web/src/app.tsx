@@ -83,6 +83,8 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
   const selectedWhole = useMemo(() => selectedOutline(selection, selectedFeature), [selection, selectedFeature])
   const selected = found.outline ?? selectedWhole
   const [coverageOn, setCoverageOn] = useState(false)
+  /** on a phone the panels below the header are folded away until asked for (app.css) */
+  const [panelsOpen, setPanelsOpen] = useState(false)
   // the coverage mode draws its own facilities over community shares instead of grids
   const baseToggles = coverageOn ? { ...toggles, grids: false, facilities: false, serviceRadius: false } : toggles
   // whole facilities only for their service radius; the dots are drawn from tiles
@@ -184,7 +186,7 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
       ) : null}
       {coverage.tooltip}
 
-      <div className="left-column">
+      <div className={`left-column${panelsOpen ? ' panels-open' : ''}`} data-testid="left-column">
         <header className="app-header panel">
           <div className="app-title">
             <h1>{t('app.title')}</h1>
@@ -222,6 +224,15 @@ export function App({ theme = 'light' }: { theme?: ThemeName }) {
             ) : null}
           </div>
           <SearchBox onPick={found.pick} />
+          <button
+            type="button"
+            className="phone-only panels-toggle"
+            aria-expanded={panelsOpen}
+            onClick={() => setPanelsOpen((open) => !open)}
+            data-testid="panels-toggle"
+          >
+            {t(panelsOpen ? 'phone.hidePanels' : 'phone.showPanels')}
+          </button>
           <BasemapSettings basemapUrl={basemapUrl} onChange={setBasemapUrl} />
         </header>
         {coverage.panel}

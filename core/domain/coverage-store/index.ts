@@ -63,6 +63,7 @@ export {
   WALL_KEY_TYPES,
   wallGaps,
   wallKpis,
+  wallSnapshotFigures,
 } from './wall-kpis'
 export {
   communityRanges,

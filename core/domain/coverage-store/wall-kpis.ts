@@ -121,8 +121,8 @@ export function wallKpis(
       },
     ]
   })
-  // the urban–rural gap index: district-wide Theil between-group part
-  const gap = gapIndex(store, sums)
+  // the urban–rural gap index: Theil between-group part over the stop's communities
+  const gap = gapIndex(store, sums, picked)
   return {
     street: street?.code ?? null,
     streetName: street?.name ?? null,
@@ -138,6 +138,7 @@ export function wallKpis(
     coverage,
     gap,
     alarms,
+    trend: null,
     computedAt: sums.computedAt,
   }
 }
@@ -152,19 +153,22 @@ function alarm(
   return { kind, id, name, communityName: c.name, streetCode: c.streetCode, value, lngLat: c.labelPoint }
 }
 
-function gapIndex(store: CoverageStore, sums: ScenarioFigures): WallKpis['gap'] {
+function gapIndex(store: CoverageStore, sums: ScenarioFigures, picked: readonly number[]): WallKpis['gap'] {
   const tier = WALL_GAP_INDICATOR.slice('coverage_share:'.length)
   const covered = sums.coveredHouseholds.get(tier)
   if (!covered)
     return { indicator: WALL_GAP_INDICATOR, theilBetween: 0, theilTotal: 0, urbanMean: null, ruralMean: null }
-  const flat = store.world.communities.map((c, i) => ({
-    code: c.code,
-    kind: c.kind,
-    residents: c.residents,
-    values: { [WALL_GAP_INDICATOR]: sums.households[i] > 0 ? covered[i] / sums.households[i] : null },
-  }))
+  const rows = picked.map((i) => {
+    const c = store.world.communities[i]
+    return {
+      code: c.code,
+      kind: c.kind,
+      residents: c.residents,
+      values: { [WALL_GAP_INDICATOR]: sums.households[i] > 0 ? covered[i] / sums.households[i] : null },
+    }
+  })
   try {
-    const cmp = compareRows(flat, WALL_GAP_INDICATOR)
+    const cmp = compareRows(rows, WALL_GAP_INDICATOR)
     const mean = (key: string) => cmp.theil.groups.find((g) => g.key === key)?.mean ?? null
     return {
       indicator: WALL_GAP_INDICATOR,
@@ -203,4 +207,20 @@ export function wallGaps(store: CoverageStore, sums: ScenarioFigures, street: st
     households: kept.map((i) => households[i]),
     totalUncoveredHouseholds: Math.round(totalUncovered),
   }
+}
+
+/**
+ * The key figures of a stop as a daily snapshot keeps them, keyed like the wall's tiles: households,
+ * grids, in-band (share), below-workers (communities), gap (Theil between), coverage-<type> (share).
+ */
+export function wallSnapshotFigures(kpis: WallKpis): Record<string, number> {
+  const figures: Record<string, number> = {
+    households: kpis.households,
+    grids: kpis.grids,
+    'in-band': kpis.gridsInBandShare,
+    'below-workers': kpis.communitiesBelowWorkerNorm,
+    gap: kpis.gap.theilBetween,
+  }
+  for (const c of kpis.coverage) figures[`coverage-${c.typeCode}`] = c.share
+  return figures
 }

@@ -130,7 +130,9 @@ export const equityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const street = await streetOf(req.query.street)
       const { model, sums } = await app.equity.sums('as-is')
-      return wallKpis(model, sums, street)
+      // today's snapshot is written once (idempotent per day); the tiles' trends are since the first
+      await app.snapshots.ensureToday()
+      return { ...wallKpis(model, sums, street), trend: app.snapshots.trendOf(street?.code ?? null) }
     },
   )
 

@@ -12,6 +12,8 @@ export interface I18n {
   formatNumber: (value: number, fractionDigits?: number) => string
   /** signed percentage of a fraction, e.g. 0.123 → +12.3% */
   formatSignedPercent: (fraction: number) => string
+  /** a moment as date and time in the district's time zone (Asia/Shanghai), wherever the browser is */
+  formatDateTime: (at: string | number | Date) => string
 }
 
 const I18nContext = createContext<I18n | null>(null)
@@ -46,9 +48,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       signDisplay: 'exceptZero',
       maximumFractionDigits: 1,
     })
+    const dateTime = new Intl.DateTimeFormat(LOCALES[language], {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+      hour12: false,
+      timeZone: 'Asia/Shanghai',
+    })
     return {
       language,
       setLanguage,
+      formatDateTime: (at) => dateTime.format(new Date(at)),
       t: (key, params) => translate(language, key, params),
       formatNumber: (value, fractionDigits = 0) => {
         let formatter = formatters.get(fractionDigits)

@@ -4,7 +4,8 @@ import type { Layer, PickingInfo } from '@deck.gl/core'
 import { MapboxOverlay } from '@deck.gl/mapbox'
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
 import { useEffect, useRef } from 'react'
-import { DISTRICT_BOUNDS, DISTRICT_FIT_PADDING_PX, MAX_ZOOM, MIN_ZOOM } from './district-view'
+import { useI18n } from '../i18n/i18n-provider'
+import { DISTRICT_BOUNDS, districtFitPadding, MAX_ZOOM, MIN_ZOOM } from './district-view'
 import { createMapStyle } from './map-style'
 import type { ThemeName } from './map-theme'
 import { zoomVisibilityKey } from './zoom-bands'
@@ -29,9 +30,22 @@ export interface MapViewProps {
   /** after every deck.gl frame (test hooks use it to know the layers were drawn) */
   onAfterRender?: () => void
   onError?: (message: string) => void
+  /** the scale bar's longest length in CSS pixels (MapLibre's default 100; a 4K wall wants more) */
+  scaleMaxWidthPx?: number
 }
 
 export function MapView(props: MapViewProps) {
+  const { t } = useI18n()
+  // MapLibre's own controls speak the UI language (its `locale` option)
+  const locale = {
+    'NavigationControl.ZoomIn': t('map.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.resetBearing'),
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+    'AttributionControl.ToggleAttribution': t('map.attribution'),
+    'Map.Title': props.ariaLabel,
+  }
   const containerRef = useRef<HTMLDivElement>(null)
   const handleRef = useRef<MapHandle | null>(null)
   // latest callbacks, so the map is created once
@@ -48,21 +62,25 @@ export function MapView(props: MapViewProps) {
         container,
         style: createMapStyle({ theme: props.theme, basemapUrl: props.basemapUrl, tileOrigin: window.location.origin }),
         bounds: DISTRICT_BOUNDS,
-        fitBoundsOptions: { padding: DISTRICT_FIT_PADDING_PX },
+        fitBoundsOptions: { padding: districtFitPadding(container.clientWidth, container.clientHeight) },
         minZoom: MIN_ZOOM,
         maxZoom: MAX_ZOOM,
         attributionControl: props.basemapUrl ? { compact: true } : false,
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
+        locale,
       })
     } catch (error) {
       callbacks.current.onError?.((error as Error).message)
       return
     }
     map.touchZoomRotate.disableRotation()
+    // the canvas is out of the tab order: the page's own controls (search, lists) reach every
+    // feature; the map's container keeps its accessible name (role="application" below)
+    map.getCanvas().setAttribute('tabindex', '-1')
     map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right')
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right')
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: props.scaleMaxWidthPx ?? 100 }), 'bottom-right')
 
     const overlay = new MapboxOverlay({
       interleaved: false,
@@ -92,7 +110,8 @@ export function MapView(props: MapViewProps) {
     const handle: MapHandle = {
       map,
       overlay,
-      resetView: () => map.fitBounds(DISTRICT_BOUNDS, { padding: DISTRICT_FIT_PADDING_PX }),
+      resetView: () =>
+        map.fitBounds(DISTRICT_BOUNDS, { padding: districtFitPadding(container.clientWidth, container.clientHeight) }),
     }
     handleRef.current = handle
     callbacks.current.onReady?.(handle)

@@ -39,6 +39,8 @@ export interface WallSources {
   stop: string | null
   map: MapLibreMap | null
   overlay: MapboxOverlay | null
+  /** the deck.gl layers the wall handed the overlay */
+  layers?: readonly { id: string; props: { data?: unknown } }[]
 }
 
 /** A promise settled once, from outside. */

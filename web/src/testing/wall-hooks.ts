@@ -7,6 +7,7 @@
 //   getStatus()           'connecting' | 'live' | 'reconnecting'
 //   getRenderedGridCount() distinct grids drawn in the viewport (deck.gl picking)
 //   getCommunityGrids(code) the wall's grids of one community: [{id, households}] by id
+//   getLayerSize(id)      how many items a deck.gl layer of the wall draws (-1: no such layer)
 import type { WallKpis } from '../../../core/api'
 import type { WallData } from '../features/wall/use-wall-data'
 import { countRenderedGrids } from './map-hooks'
@@ -20,6 +21,7 @@ export interface WallTestHooks {
   getStatus: () => WallData['status']
   getRenderedGridCount: () => number
   getCommunityGrids: (code: string) => { id: number; households: number }[]
+  getLayerSize: (id: string) => number
 }
 
 declare global {
@@ -41,5 +43,9 @@ export function wallHooks(): WallTestHooks {
         .map((g) => ({ id: g.properties.id, households: g.properties.households }))
         .sort((a, b) => a.id - b.id),
     getRenderedGridCount: () => countRenderedGrids(probe.wall.map, probe.wall.overlay),
+    getLayerSize: (id) => {
+      const layer = (probe.wall.layers ?? []).find((l) => l.id === id)
+      return layer ? ((layer.props.data as unknown[] | undefined)?.length ?? 0) : -1
+    },
   }
 }

@@ -28,7 +28,7 @@ export interface FacilityEditorProps {
 const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text))
 
 export function FacilityEditor({ facility, types, compliance, busy, onSave, onRetire, onClose }: FacilityEditorProps) {
-  const { t, language, formatNumber } = useI18n()
+  const { t, language, formatNumber, formatDateTime } = useI18n()
   const [form, setForm] = useState(() => formOf(facility))
   const [reason, setReason] = useState('')
   // a new version (saved, moved, someone else's edit) resets the form
@@ -165,8 +165,7 @@ export function FacilityEditor({ facility, types, compliance, busy, onSave, onRe
           <ol className="cov-history" data-testid="facility-history">
             {history.map((r) => (
               <li key={r.id}>
-                {new Date(r.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US')} · {r.author} ·{' '}
-                {t(`cov.action.${r.action}` as MessageKey)}
+                {formatDateTime(r.createdAt)} · {r.author} · {t(`cov.action.${r.action}` as MessageKey)}
                 {r.reason ? ` · ${r.reason}` : ''}
               </li>
             ))}

@@ -3,9 +3,9 @@ import type { GridPage, Revision } from '../../../../core/api'
 import { useI18n } from '../../i18n/i18n-provider'
 
 export function HistoryList(props: { revisions: Revision[]; busy: boolean; onRevert: (id: number) => void }) {
-  const { t, formatNumber, language } = useI18n()
+  const { t, formatNumber, formatDateTime } = useI18n()
   if (props.revisions.length === 0) return <div className="muted">{t('edit.historyEmpty')}</div>
-  const time = (iso: string) => new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')
+  const time = (iso: string) => formatDateTime(iso)
   return (
     <ol className="edit-history" data-testid="edit-history">
       {props.revisions.map((r) => (

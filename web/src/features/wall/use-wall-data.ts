@@ -21,7 +21,7 @@ export interface WallData {
   gaps: WallGaps | null
   status: LiveStatus
   /** the last change applied: what and when it was shown */
-  lastChange: { kind: string; shownAt: number; count: number } | null
+  lastChange: { kind: string; shownAt: number; count: number; communities: string[] } | null
   error: string | null
 }
 
@@ -30,9 +30,17 @@ interface Pending {
   gaps: boolean
   communities: Set<string>
   kinds: Set<string>
+  /** every community a change named (highlighted on the map for a while) */
+  touched: Set<string>
 }
 
-const emptyPending = (): Pending => ({ all: false, gaps: false, communities: new Set(), kinds: new Set() })
+const emptyPending = (): Pending => ({
+  all: false,
+  gaps: false,
+  communities: new Set(),
+  kinds: new Set(),
+  touched: new Set(),
+})
 
 export function useWallData(stop: string | null): WallData {
   const [data, setData] = useState<WallData>({
@@ -118,7 +126,7 @@ export function useWallData(stop: string | null): WallData {
       const kind = [...p.kinds].join(',') || 'reconnect'
       setData((d) => ({
         ...d,
-        lastChange: { kind, shownAt: Date.now(), count: (d.lastChange?.count ?? 0) + 1 },
+        lastChange: { kind, shownAt: Date.now(), count: (d.lastChange?.count ?? 0) + 1, communities: [...p.touched] },
       }))
     } catch (error) {
       if (firstLoad.current === 'loading') firstLoad.current = 'failed'
@@ -132,6 +140,7 @@ export function useWallData(stop: string | null): WallData {
       if (change === null) p.all = true
       else {
         p.kinds.add(change.kind)
+        if (change.communityCode) p.touched.add(change.communityCode)
         if (change.kind === 'facilities') p.gaps = true
         else if (change.kind === 'grids' && change.communityCode) p.communities.add(change.communityCode)
         else p.all = true

@@ -2,8 +2,10 @@
 // grids by household deviation and coverage gaps, KPI tiles and alarms; it tours the streets on
 // a timer and shows saved edits live (server-sent events).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { DEFAULT_NORMS } from '../../../../core/domain/settings'
+import { snapshotDay } from '../../../../core/domain/indicator-snapshots'
+import { bandInHouseholds, bandNorms, DEFAULT_NORMS } from '../../../../core/domain/settings'
 import { useI18n } from '../../i18n/i18n-provider'
+import { deviationBreaks, deviationClasses, householdsAtDeviation, rgbaToCss } from '../../map/deviation-colour'
 import { DISTRICT_BOUNDS } from '../../map/district-view'
 import { geometryBbox } from '../../map/geometry/bbox'
 import { type MapHandle, MapView } from '../../map/map-view'
@@ -12,12 +14,21 @@ import { AlarmList } from './alarm-list'
 import { KpiTiles } from './kpi-tiles'
 import { cyclePeriodMs, nextStop, tourStops } from './street-cycle'
 import { useWallData } from './use-wall-data'
-import { ALARM_COLOUR, alarmGridIds, buildWallLayers, GAP_COLOUR } from './wall-layers'
+import {
+  ALARM_COLOUR,
+  ALARM_KIND_COLOUR,
+  alarmGridIds,
+  buildWallLayers,
+  CHANGED_COLOUR,
+  GAP_COLOUR,
+} from './wall-layers'
 import './wall.css'
 
 /** target·(1 ± tol) → tol */
 const bandTolerance = ([low, high]: [number, number]) => (high - low) / (high + low)
 const css = ([r, g, b]: number[]) => `rgb(${r}, ${g}, ${b})`
+/** How long a change stays highlighted on the map. */
+const CHANGE_HIGHLIGHT_MS = 2 * 60_000
 
 /** Keeps a kiosk screen awake where the browser allows it (Screen Wake Lock API); a no-op elsewhere. */
 function useWakeLock() {
@@ -86,6 +97,12 @@ export function WallPage() {
 
   const alarms = data.kpis?.alarms ?? []
   const alarmIds = useMemo(() => alarmGridIds(alarms), [alarms])
+  // the communities a change touched, highlighted for a while after it was shown
+  const recent =
+    data.lastChange && now.getTime() - data.lastChange.shownAt < CHANGE_HIGHLIGHT_MS ? data.lastChange : null
+  const changedKey = recent ? `${recent.count}:${recent.communities.join(',')}` : ''
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the change, not the clock
+  const changedCommunities = useMemo(() => new Set(recent?.communities ?? []), [changedKey])
   const layers = useMemo(
     () =>
       buildWallLayers({
@@ -97,13 +114,26 @@ export function WallPage() {
         focusStreet: stop,
         tolerance: data.kpis ? bandTolerance(data.kpis.householdBand) : DEFAULT_NORMS.tolerance,
         lineScale,
+        alarms,
+        changedCommunities,
       }),
-    [data.streets, data.communities, data.grids, data.gaps, alarmIds, stop, data.kpis, lineScale],
+    [
+      data.streets,
+      data.communities,
+      data.grids,
+      data.gaps,
+      alarmIds,
+      stop,
+      data.kpis,
+      lineScale,
+      alarms,
+      changedCommunities,
+    ],
   )
 
   useEffect(() => {
-    updateWallHooks({ data, stop, map: handle?.map ?? null, overlay: handle?.overlay ?? null })
-  }, [data, stop, handle])
+    updateWallHooks({ data, stop, map: handle?.map ?? null, overlay: handle?.overlay ?? null, layers })
+  }, [data, stop, handle, layers])
   const loaded = data.grids.length > 0 && data.kpis !== null
   // ready once a frame was drawn after the loaded grids reached the overlay (MapView, a child, hands
   // the layers over in its effect, which runs before this one), not a camera frame before them
@@ -121,7 +151,26 @@ export function WallPage() {
   const statusText = t(
     data.status === 'live' ? 'wall.live' : data.status === 'reconnecting' ? 'wall.reconnecting' : 'wall.connecting',
   )
-  const clock = now.toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false })
+  const timeOptions = { hour12: false, timeZone: 'Asia/Shanghai' } as const
+  const clock = now.toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB', timeOptions)
+  const band = bandNorms(data.kpis?.householdBand ?? [240, 360])
+  const [bandLow, bandHigh] = bandInHouseholds(band)
+  const breaks = deviationBreaks(band.tolerance)
+  const changedWhat = recent
+    ? recent.kind
+        .split(',')
+        .map((k) =>
+          t(
+            k === 'grids'
+              ? 'wall.changedKind.grids'
+              : k === 'facilities'
+                ? 'wall.changedKind.facilities'
+                : 'wall.changedKind.other',
+          ),
+        )
+        .filter((w, i, all) => all.indexOf(w) === i)
+        .join('、')
+    : ''
 
   return (
     <div className="wall" data-testid="wall">
@@ -145,8 +194,39 @@ export function WallPage() {
             ariaLabel={t('map.label')}
             onReady={setHandle}
             onAfterRender={onAfterRender}
+            scaleMaxWidthPx={Math.round(160 * lineScale)}
           />
-          <div className="wall-legend">
+          {recent && recent.kind !== 'reconnect' ? (
+            <div className="wall-change-banner" data-testid="wall-change-banner">
+              {t('wall.changed', { what: changedWhat })}
+              {recent.communities.length
+                ? ` · ${recent.communities
+                    .map((code) => data.communities.find((c) => c.properties.code === code)?.properties.name ?? code)
+                    .join('、')}`
+                : ''}
+            </div>
+          ) : null}
+          <div className="wall-legend" data-testid="wall-legend">
+            <div className="wall-legend-title">
+              {t('wall.legendDeviation', { target: formatNumber(band.targetHouseholds) })}
+            </div>
+            <div className="wall-legend-ramp">
+              {deviationClasses(band.tolerance).map((c) => (
+                <span
+                  key={c.index}
+                  className={c.inBand ? 'in-band' : undefined}
+                  style={{ background: rgbaToCss(c.colour) }}
+                  title={String(c.index)}
+                />
+              ))}
+            </div>
+            <div className="wall-legend-scale">
+              <span>&lt; {formatNumber(householdsAtDeviation(band.targetHouseholds, breaks[0]))}</span>
+              <span className="in-band-label">
+                {formatNumber(bandLow)}–{formatNumber(bandHigh)} {t('legend.inBand')}
+              </span>
+              <span>&gt; {formatNumber(householdsAtDeviation(band.targetHouseholds, breaks[breaks.length - 1]))}</span>
+            </div>
             <span>
               <i style={{ background: css(GAP_COLOUR) }} /> {t('wall.legendGaps')}
               {data.gaps ? ` · ${t('wall.uncovered', { n: formatNumber(data.gaps.totalUncoveredHouseholds) })}` : ''}
@@ -154,18 +234,40 @@ export function WallPage() {
             <span>
               <i className="outline" style={{ borderColor: css(ALARM_COLOUR) }} /> {t('wall.legendAlarm')}
             </span>
+            <span>
+              <i className="ring" style={{ borderColor: css(ALARM_KIND_COLOUR.coverage_gap) }} />{' '}
+              {t('wall.legendAlarmPoint')}
+            </span>
+            <span>
+              <i className="outline" style={{ borderColor: css(CHANGED_COLOUR) }} /> {t('wall.legendChanged')}
+            </span>
           </div>
         </div>
         <aside className="wall-side">
-          {data.kpis ? <KpiTiles kpis={data.kpis} /> : <p className="wall-muted">{t('wall.loading')}</p>}
+          {data.kpis ? (
+            <KpiTiles kpis={data.kpis} today={snapshotDay(now)} />
+          ) : (
+            <p className="wall-muted">{t('wall.loading')}</p>
+          )}
           <AlarmList alarms={alarms} />
           <footer className="wall-footer">
             {data.lastChange ? (
               <span data-testid="wall-last-change">
                 {t('wall.updated', {
-                  time: new Date(data.lastChange.shownAt).toLocaleTimeString(language === 'zh' ? 'zh-CN' : 'en-GB', {
-                    hour12: false,
-                  }),
+                  time: new Date(data.lastChange.shownAt).toLocaleTimeString(
+                    language === 'zh' ? 'zh-CN' : 'en-GB',
+                    timeOptions,
+                  ),
+                })}
+              </span>
+            ) : null}
+            {data.kpis?.trend ? (
+              <span data-testid="wall-trend-since">
+                {t('wall.trendsRecorded', {
+                  since:
+                    language === 'zh'
+                      ? `${Number(data.kpis.trend.since.slice(5, 7))}月${Number(data.kpis.trend.since.slice(8, 10))}日`
+                      : data.kpis.trend.since,
                 })}
               </span>
             ) : null}
