@@ -1,11 +1,15 @@
 // The listening process: `npm start`. Builds nothing itself: bootstrap() prepares the database,
 // buildApp() the routes.
+
 import { buildApp } from './app'
 import { bootstrap } from './bootstrap'
 import { progressBar } from './cli/progress'
+import { parseSeedArgs } from './cli/seed-args'
 import { readConfig } from './config'
 
 const config = readConfig()
+// `npm start -- --region tianjin --scale 0.1`: the demo world an empty database gets (as WANGGE_DEMO_*)
+const { seed, scale, region } = parseSeedArgs(process.argv.slice(2), config)
 const log = (line: string) => process.stderr.write(`[wangge] ${line}\n`)
 const startedAt = Date.now()
 
@@ -15,8 +19,9 @@ const database = await bootstrap({
   adminPassword: config.adminPassword,
   dataDir: config.dataDir,
   demo: config.demo,
-  seed: config.demoSeed,
-  scale: config.demoScale,
+  seed,
+  scale,
+  region,
   log,
   progress: progressBar(),
 })
