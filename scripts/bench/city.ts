@@ -117,7 +117,7 @@ for (const [key, label, goal, met] of GOALS) {
           : 'MISSED'
   console.log(`  ${label.padEnd(58)} ${String(b).padStart(10)} ${String(c).padStart(10)}   ${goal} ${verdict}`)
 }
-for (const key of ['world', 'invariants', 'perDistrict']) {
+for (const key of ['world', 'invariants', 'perDistrict', 'errors']) {
   console.log(`\n  ${key}:\n    Binhai:  ${results.binhai[key]}\n    Tianjin: ${results.tianjin[key]}`)
 }
 console.log(`\nload average at end: ${load()}`)
@@ -200,115 +200,126 @@ async function measure(region: DemoRegion): Promise<Figures> {
     out.wallMs = Number(median(wall).toFixed(1))
     say(`coverage ${out.coverageMs} ms, equity ${out.equityColdMs}/${out.equityMs} ms, wall ${out.wallMs} ms`)
 
-    // one facility moved, end to end
-    const { rows: stations } = await sql<{ id: number; lng: number; lat: number }>`
+    await section(out, 'facility move', async () => {
+      // one facility moved, end to end
+      const { rows: stations } = await sql<{ id: number; lng: number; lat: number }>`
       SELECT id, ST_X(geom) AS lng, ST_Y(geom) AS lat FROM facilities
       WHERE type_code = 'health_station' AND status = 'existing' ORDER BY id LIMIT 20`.execute(db)
-    const moves: number[] = []
-    for (const [i, f] of stations.entries()) {
-      const current = await get<{ properties: { version: number } }>(`/api/facilities/${f.id}`)
-      t = performance.now()
-      const res = await app.inject({
-        method: 'PATCH',
-        url: `/api/facilities/${f.id}`,
-        payload: {
-          version: current.properties.version,
-          lngLat: [f.lng + (i % 2 ? 0.002 : -0.002), f.lat],
-          author: 'bench',
-          reason: 'bench move',
-        },
-      })
-      moves.push(performance.now() - t)
-      if (res.statusCode !== 200) throw new Error(`PATCH facility: ${res.body}`)
-    }
-    out.moveP95 = Number(percentile(moves, 95).toFixed(1))
-
-    // a street proposal, cold, for the street nearest 10,000 households
-    const streets = (await get<StreetPage>('/api/streets?limit=5000')).features.map((f) => f.properties)
-    const street = streets.sort((x, y) => Math.abs(x.households - 10000) - Math.abs(y.households - 10000))[0]
-    t = performance.now()
-    const proposal = await app.inject({
-      method: 'POST',
-      url: `/api/streets/${street.code}/proposals`,
-      payload: { mode: 'propose' },
-    })
-    out.proposalMs = Math.round(performance.now() - t)
-    if (proposal.statusCode !== 200) throw new Error(`proposal: ${proposal.body}`)
-    out.proposalUnitsMoved = proposal.json<Proposal>().proposed.unitsMoved ?? 0
-
-    // saved grid edits: random boundary moves
-    const communities = (
-      await get<{ features: { properties: { code: string; gridCount: number } }[] }>('/api/communities?limit=10000')
-    ).features
-      .map((f) => f.properties)
-      .filter((c) => c.gridCount >= 2)
-    const random = seededRandom(7)
-    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
-    const edits: number[] = []
-    for (let i = 0; edits.length < MOVES && i < MOVES * 5; i++) {
-      const code = pick(communities).code
-      const units = await get<CommunityUnits>(`/api/communities/${code}/units`)
-      const adjacency = await get<UnitAdjacency>(`/api/communities/${code}/adjacency`)
-      const gridOf = new Map(units.units.features.map((f) => [f.id, f.properties.gridId]))
-      const boundary = adjacency.pairs.filter(([a, b]) => gridOf.get(a) !== gridOf.get(b))
-      if (boundary.length === 0) continue
-      const [a, b] = pick(boundary)
-      t = performance.now()
-      const res = await app.inject({
-        method: 'POST',
-        url: `/api/communities/${code}/edits`,
-        payload: {
-          editVersion: units.community.editVersion,
-          author: 'bench',
-          reason: 'bench move',
-          ops: [{ kind: 'moveUnits', unitIds: [a], toGrid: gridOf.get(b) }],
-        },
-      })
-      const elapsed = performance.now() - t
-      if (res.statusCode !== 200) throw new Error(`edit failed: ${res.body}`)
-      res.json<EditResult>()
-      if (i >= 5) edits.push(elapsed)
-    }
-    out.editP95 = Number(percentile(edits, 95).toFixed(1))
-    say(`move p95 ${out.moveP95} ms, proposal ${out.proposalMs} ms, edit p95 ${out.editP95} ms (${edits.length} edits)`)
-
-    // tiles: the whole region on a 1920×1080 screen (512-px tiles), and a street-level view
-    const tile = async (layer: string, c: TileCoord) => {
-      const res = await app.inject({ method: 'GET', url: `/api/tiles/${layer}/${c.z}/${c.x}/${c.y}.mvt` })
-      if (res.statusCode !== 200 && res.statusCode !== 204) throw new Error(`tile ${res.statusCode} ${res.body}`)
-      return res.rawPayload.byteLength
-    }
-    const view = async (layers: string[], tiles: TileCoord[]) => {
-      let bytes = 0
-      const t0 = performance.now()
-      for (const layer of layers) for (const c of tiles) bytes += await tile(layer, c)
-      return {
-        kb: Math.round(bytes / 1024),
-        perS: Math.round((layers.length * tiles.length) / ((performance.now() - t0) / 1000)),
+      const moves: number[] = []
+      for (const [i, f] of stations.entries()) {
+        const current = await get<{ properties: { version: number } }>(`/api/facilities/${f.id}`)
+        t = performance.now()
+        const res = await app.inject({
+          method: 'PATCH',
+          url: `/api/facilities/${f.id}`,
+          payload: {
+            version: current.properties.version,
+            lngLat: [f.lng + (i % 2 ? 0.002 : -0.002), f.lat],
+            author: 'bench',
+            reason: 'bench move',
+          },
+        })
+        moves.push(performance.now() - t)
+        if (res.statusCode !== 200) throw new Error(`PATCH facility: ${res.body}`)
       }
-    }
-    const { rows: bbox } = await sql<{ x0: number; y0: number; x1: number; y1: number }>`
+      out.moveP95 = Number(percentile(moves, 95).toFixed(1))
+    })
+    await section(out, 'street proposal', async () => {
+      // a street proposal, cold, for the street nearest 10,000 households
+      const streets = (await get<StreetPage>('/api/streets?limit=5000')).features.map((f) => f.properties)
+      const street = streets.sort((x, y) => Math.abs(x.households - 10000) - Math.abs(y.households - 10000))[0]
+      t = performance.now()
+      const proposal = await app.inject({
+        method: 'POST',
+        url: `/api/streets/${street.code}/proposals`,
+        payload: { mode: 'propose' },
+      })
+      out.proposalMs = Math.round(performance.now() - t)
+      if (proposal.statusCode !== 200) throw new Error(`proposal: ${proposal.body}`)
+      out.proposalUnitsMoved = proposal.json<Proposal>().proposed.unitsMoved ?? 0
+    })
+    await section(out, 'grid edits', async () => {
+      // saved grid edits: random boundary moves
+      const communities: { code: string; gridCount: number }[] = []
+      for (let offset = 0; ; offset += 5000) {
+        const page = await get<{ features: { properties: { code: string; gridCount: number } }[] }>(
+          `/api/communities?limit=5000&offset=${offset}`,
+        )
+        communities.push(...page.features.map((f) => f.properties).filter((c) => c.gridCount >= 2))
+        if (page.features.length < 5000) break
+      }
+      if (communities.length === 0) throw new Error('no community has two grids at this scale: no grid edit to save')
+      const random = seededRandom(7)
+      const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
+      const edits: number[] = []
+      for (let i = 0; edits.length < MOVES && i < MOVES * 5; i++) {
+        const code = pick(communities).code
+        const units = await get<CommunityUnits>(`/api/communities/${code}/units`)
+        const adjacency = await get<UnitAdjacency>(`/api/communities/${code}/adjacency`)
+        const gridOf = new Map(units.units.features.map((f) => [f.id, f.properties.gridId]))
+        const boundary = adjacency.pairs.filter(([a, b]) => gridOf.get(a) !== gridOf.get(b))
+        if (boundary.length === 0) continue
+        const [a, b] = pick(boundary)
+        t = performance.now()
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/communities/${code}/edits`,
+          payload: {
+            editVersion: units.community.editVersion,
+            author: 'bench',
+            reason: 'bench move',
+            ops: [{ kind: 'moveUnits', unitIds: [a], toGrid: gridOf.get(b) }],
+          },
+        })
+        const elapsed = performance.now() - t
+        if (res.statusCode !== 200) throw new Error(`edit failed: ${res.body}`)
+        res.json<EditResult>()
+        if (i >= 5) edits.push(elapsed)
+      }
+      out.editP95 = Number(percentile(edits, 95).toFixed(1))
+      say(
+        `move p95 ${out.moveP95} ms, proposal ${out.proposalMs} ms, edit p95 ${out.editP95} ms (${edits.length} edits)`,
+      )
+    })
+    await section(out, 'tiles', async () => {
+      // tiles: the whole region on a 1920×1080 screen (512-px tiles), and a street-level view
+      const tile = async (layer: string, c: TileCoord) => {
+        const res = await app.inject({ method: 'GET', url: `/api/tiles/${layer}/${c.z}/${c.x}/${c.y}.mvt` })
+        if (res.statusCode !== 200 && res.statusCode !== 204) throw new Error(`tile ${res.statusCode} ${res.body}`)
+        return res.rawPayload.byteLength
+      }
+      const view = async (layers: string[], tiles: TileCoord[]) => {
+        let bytes = 0
+        const t0 = performance.now()
+        for (const layer of layers) for (const c of tiles) bytes += await tile(layer, c)
+        return {
+          kb: Math.round(bytes / 1024),
+          perS: Math.round((layers.length * tiles.length) / ((performance.now() - t0) / 1000)),
+        }
+      }
+      const { rows: bbox } = await sql<{ x0: number; y0: number; x1: number; y1: number }>`
       SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1
       FROM (SELECT ST_Extent(geom) AS e FROM districts) d`.execute(db)
-    const cityTiles = fitTiles(bbox[0], 4, 3)
-    const city = await view(['grids'], cityTiles)
-    out.cityTilesKb = city.kb
-    out.cityTilesPerS = city.perS
-    out.cityTiles = `${cityTiles.length} tiles at z${cityTiles[0].z}`
-    const { rows: centre } = await sql<{ lng: number; lat: number }>`
+      const cityTiles = fitTiles(bbox[0], 4, 3)
+      const city = await view(['grids'], cityTiles)
+      out.cityTilesKb = city.kb
+      out.cityTilesPerS = city.perS
+      out.cityTiles = `${cityTiles.length} tiles at z${cityTiles[0].z}`
+      const { rows: centre } = await sql<{ lng: number; lat: number }>`
       SELECT ST_X(ST_PointOnSurface(geom)) AS lng, ST_Y(ST_PointOnSurface(geom)) AS lat FROM streets WHERE code = ${street.code}`.execute(
-      db,
-    )
-    const c0 = tileOf(centre[0].lng, centre[0].lat, 15)
-    const streetTiles: TileCoord[] = []
-    for (let dx = -2; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++) streetTiles.push({ z: 15, x: c0.x + dx, y: c0.y + dy })
-    const streetView = await view(['grids', 'units', 'buildings', 'facilities'], streetTiles)
-    out.streetTilesKb = streetView.kb
-    out.streetTilesPerS = streetView.perS
-    say(
-      `tiles: city ${city.kb} kB at ${city.perS}/s (${out.cityTiles}); street ${streetView.kb} kB at ${streetView.perS}/s`,
-    )
+        db,
+      )
+      const c0 = tileOf(centre[0].lng, centre[0].lat, 15)
+      const streetTiles: TileCoord[] = []
+      for (let dx = -2; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++) streetTiles.push({ z: 15, x: c0.x + dx, y: c0.y + dy })
+      const streetView = await view(['grids', 'units', 'buildings', 'facilities'], streetTiles)
+      out.streetTilesKb = streetView.kb
+      out.streetTilesPerS = streetView.perS
+      say(
+        `tiles: city ${city.kb} kB at ${city.perS}/s (${out.cityTiles}); street ${streetView.kb} kB at ${streetView.perS}/s`,
+      )
+    })
     await app.close()
     await database.close()
   } finally {
@@ -316,6 +327,16 @@ async function measure(region: DemoRegion): Promise<Figures> {
     await admin.end()
   }
   return out
+}
+
+/** Runs one part of the bench; a failure is recorded in the figures and the rest still runs. */
+async function section(out: Figures, name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run()
+  } catch (err) {
+    out.errors = `${out.errors ? `${out.errors}; ` : ''}${name}: ${(err as Error).message.slice(0, 300)}`
+    process.stderr.write(`    ${name} FAILED: ${(err as Error).message.slice(0, 300)}\n`)
+  }
 }
 
 /** The tiles covering a bbox at the deepest zoom where it fits cols × rows tiles (a 1920×1080 screen of 512-px tiles). */
@@ -410,7 +431,8 @@ async function startServer(
   })
   await fetch(`${url}/api/health`)
   const seconds = (performance.now() - t0) / 1000
-  for (const line of stderr.split('\n').filter((l) => /generated|loaded into|walk network:/.test(l))) say(line.trim())
+  for (const line of stderr.split('\n').filter((l) => /\[wangge\] (generated|loaded into|walk network:)/.test(l)))
+    say(line.trim())
   return { child, url, seconds }
 }
 
