@@ -167,6 +167,7 @@ async function measure(region: DemoRegion): Promise<Figures> {
     out.invariants = await invariants(db, region)
     out.perDistrict = await perDistrict(db)
     say(`world: ${out.world}; invariants: ${out.invariants}`)
+    say(`per district: ${out.perDistrict}`)
 
     // coverage: the first build (read + compute), then the full recompute from the rows in memory
     let t = performance.now()
