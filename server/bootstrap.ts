@@ -1,5 +1,8 @@
 // Opens the database, applies migrations and makes sure a demo world is loaded.
+
+import { checkEmbeddedCapacity } from '../core/demo/embedded-capacity'
 import { generateDemoWorld } from '../core/demo/generate-demo-world'
+import type { DemoRegion } from '../core/demo/types'
 import { type DatabaseHandle, openDatabase } from './db/engine'
 import { migrate } from './db/migrate'
 import { checkDeploymentAccounts, ensureDemoAccounts } from './modules/auth/accounts'
@@ -13,6 +16,8 @@ export interface BootstrapOptions {
   dataDir?: string
   seed: number
   scale: number
+  /** the demo world's region: 'binhai' (the default) or 'tianjin' (all 16 districts; needs DATABASE_URL at full scale) */
+  region?: DemoRegion
   /** regenerate the demo world even when one is loaded */
   reseed?: boolean
   /** false: an empty database keeps its settings and facility types only, for a real district's import */
@@ -90,9 +95,13 @@ async function prepare(database: DatabaseHandle, options: BootstrapOptions, log:
 export async function seedDemoWorld(database: DatabaseHandle, options: BootstrapOptions): Promise<void> {
   const log = options.log ?? (() => {})
   const progress = options.progress ?? (() => {})
-  log(`generating the demo world (seed ${options.seed}, scale ${options.scale}) …`)
+  const region = options.region ?? 'binhai'
+  checkEmbeddedCapacity(database.kind, region, options.scale)
+  log(
+    `generating the demo world (${region === 'binhai' ? '' : `${region}, `}seed ${options.seed}, scale ${options.scale}) …`,
+  )
   let t = Date.now()
-  const world = generateDemoWorld({ seed: options.seed, scale: options.scale, onProgress: progress })
+  const world = generateDemoWorld({ seed: options.seed, scale: options.scale, region, onProgress: progress })
   const households = world.communities.reduce((s, c) => s + c.households, 0)
   log(
     `generated ${world.streets.length} streets, ${world.communities.length} communities, ${world.units.length} units, ` +

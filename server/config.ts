@@ -1,5 +1,6 @@
 // Process configuration from the environment, checked once at start.
 import { parseRateLimits, type RateLimits } from '../core/auth/rate-limits'
+import { DEMO_REGIONS, type DemoRegion } from '../core/demo/types'
 
 export interface Config {
   port: number
@@ -18,6 +19,8 @@ export interface Config {
   demo: boolean
   demoSeed: number
   demoScale: number
+  /** the demo world's region (WANGGE_DEMO_REGION): binhai (default) or tianjin */
+  demoRegion: DemoRegion
   logLevel: string
   /** origins allowed to read the API from a browser (CORS); none by default */
   corsOrigins: string[]
@@ -33,6 +36,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`WANGGE_DEMO_SCALE must be in (0, 1], got "${env.WANGGE_DEMO_SCALE}"`)
   const demoSeed = Number(env.WANGGE_DEMO_SEED ?? 20230101)
   if (!Number.isInteger(demoSeed)) throw new Error(`WANGGE_DEMO_SEED must be an integer, got "${env.WANGGE_DEMO_SEED}"`)
+  const demoRegion = (env.WANGGE_DEMO_REGION || 'binhai') as DemoRegion
+  if (!DEMO_REGIONS.includes(demoRegion))
+    throw new Error(`WANGGE_DEMO_REGION must be one of ${DEMO_REGIONS.join(', ')}, got "${env.WANGGE_DEMO_REGION}"`)
   const demoText = (env.WANGGE_DEMO ?? 'on').trim().toLowerCase()
   if (!['on', 'off', '1', '0', 'true', 'false'].includes(demoText))
     throw new Error(`WANGGE_DEMO must be on or off, got "${env.WANGGE_DEMO}"`)
@@ -51,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: ['on', '1', 'true'].includes(demoText),
     demoSeed,
     demoScale,
+    demoRegion,
     logLevel: env.LOG_LEVEL ?? 'warn',
     corsOrigins: (env.WANGGE_CORS_ORIGINS ?? '')
       .split(',')

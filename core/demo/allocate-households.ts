@@ -1,5 +1,5 @@
 // Households per community: lognormal sizes, urban communities ~4× a village, scaled so the
-// district totals `totalHouseholds` (urban share 90%). Every community keeps at least a few.
+// district totals `totalHouseholds` (urban share 90% in Binhai; the city's districts pass their own). Every community keeps at least a few.
 
 import type { Random } from './random'
 import { splitInteger } from './split-integer'
@@ -12,6 +12,7 @@ export function allocateHouseholds(
   communities: readonly { kind: CommunityKind }[],
   totalHouseholds: number,
   rng: Random,
+  urbanShare: number = URBAN_HOUSEHOLD_SHARE,
 ): number[] {
   if (!Number.isInteger(totalHouseholds) || totalHouseholds < 1)
     throw new Error(`totalHouseholds must be a positive integer, got ${totalHouseholds}`)
@@ -21,7 +22,9 @@ export function allocateHouseholds(
   for (const kind of ['urban', 'rural'] as const) {
     const idx = communities.map((c, i) => (c.kind === kind ? i : -1)).filter((i) => i >= 0)
     if (idx.length === 0) continue
-    const share = kind === 'urban' ? URBAN_HOUSEHOLD_SHARE : 1 - URBAN_HOUSEHOLD_SHARE
+    // a district of one kind only (the city centre's are all 社区) gets all of it
+    const other = communities.some((c) => c.kind !== kind)
+    const share = !other ? 1 : kind === 'urban' ? urbanShare : 1 - urbanShare
     const total = Math.round(totalHouseholds * share)
     const parts = splitInteger(
       total,

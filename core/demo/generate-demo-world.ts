@@ -1,5 +1,6 @@
-// The demo world of Binhai New Area: real street and community names and codes, synthetic
-// geometry and population. Deterministic: the same seed and scale give a deep-equal world.
+// The demo world of Binhai New Area (or, with region 'tianjin', of all 16 districts of Tianjin:
+// core/demo/city-layout.ts): real street and community names and codes, synthetic geometry and
+// population. Deterministic: the same seed, scale and region give a deep-equal world.
 //
 // Streets tile the hand-drawn district outline (Voronoi of the street anchors); communities tile
 // their street (density-weighted Lloyd: 社区 small near the anchor, 村 large around them); initial
@@ -9,11 +10,22 @@
 import type { MultiPolygon } from 'geojson'
 import { gridCode, numberGrids } from '../domain/grid-code'
 import { allocateHouseholds } from './allocate-households'
+import {
+  CITY_CODE,
+  CITY_NAME,
+  CITY_PLANE_ORIGIN,
+  cityCommunities,
+  cityDistricts,
+  cityHouseholds,
+  cityOutlineRing,
+  layOutCity,
+} from './city-layout'
 import type { Outline } from './clip-to-outline'
 import {
   DISTRICT_CODE,
   DISTRICT_NAME,
   type DivisionCommunity,
+  type DivisionStreet,
   divisionCommunities,
   divisionStreets,
   outlineRing,
@@ -48,41 +60,43 @@ const LLOYD_ROUNDS = 3
 const SAMPLES_PER_SITE = 30
 
 export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
-  const { seed, scale, onProgress } = validateOptions(options)
-  const plane = createLocalPlane(PLANE_ORIGIN)
+  const { seed, scale, region, onProgress } = validateOptions(options)
+  const city = region === 'tianjin'
+  const plane = createLocalPlane(city ? CITY_PLANE_ORIGIN : PLANE_ORIGIN)
   const toGeom = (parts: Parts): MultiPolygon => multiPolygon(parts, plane)
 
-  // 1. the outline (counter-clockwise, metres) and the streets: Voronoi of the anchors
+  // 1. the outline (counter-clockwise, metres) and the streets: Voronoi of the anchors (the city:
+  // districts first, then streets inside each)
   onProgress('streets', 0, 1)
-  let outlineXY = outlineRing.map((p) => plane.toXY(p))
+  let outlineXY = (city ? cityOutlineRing : outlineRing).map((p) => plane.toXY(p))
   if (signedAreaM2(outlineXY) < 0) outlineXY = outlineXY.reverse()
   const outline: Outline = { ring: outlineXY }
   const root = rootRegion(outline)
-  const anchorXY = divisionStreets.map((s) => {
-    const a = streetAnchors[s.code]
-    if (!a) throw new Error(`no anchor for street ${s.code} ${s.name}`)
-    return plane.toXY(a)
-  })
-  const streetRegions = tessellateRegion(root, anchorXY, outline)
+  const cityLayout = city ? layOutCity(root, outline, plane, seed) : undefined
+  const streetList: (DivisionStreet & { districtCode?: string })[] = cityLayout?.streets ?? divisionStreets
+  const communityList = city ? cityCommunities : divisionCommunities
+  const anchorXY =
+    cityLayout?.anchorXY ??
+    divisionStreets.map((s) => {
+      const a = streetAnchors[s.code]
+      if (!a) throw new Error(`no anchor for street ${s.code} ${s.name}`)
+      return plane.toXY(a)
+    })
+  const streetRegions = cityLayout?.streetRegions ?? tessellateRegion(root, anchorXY, outline)
   onProgress('streets', 1, 1)
 
   // 2. households per community, then communities per street
-  const totalHouseholds = Math.max(1, Math.round(FULL_SCALE_HOUSEHOLDS * scale))
-  const householdsOf = allocateHouseholds(
-    divisionCommunities,
-    totalHouseholds,
-    createRandom(deriveSeed(seed, 'households')),
-  )
-  const householdsByCode = new Map(divisionCommunities.map((c, i) => [c.code, householdsOf[i]]))
+  const householdsByCode = city ? cityHouseholds(scale, seed) : binhaiHouseholds(scale, seed)
   const communityRegions = new Map<string, Region>()
-  divisionStreets.forEach((street, si) => {
-    onProgress('communities', si, divisionStreets.length)
-    const members = divisionCommunities.filter((c) => c.streetCode === street.code)
+  const membersOf = groupBy(communityList, (c) => c.streetCode)
+  streetList.forEach((street, si) => {
+    onProgress('communities', si, streetList.length)
+    const members = membersOf.get(street.code) ?? []
     const rng = createRandom(deriveSeed(seed, `communities:${street.code}`))
     const regions = tessellateStreet(streetRegions[si], anchorXY[si], members, outline, rng)
     for (const [code, region] of regions) communityRegions.set(code, region)
   })
-  onProgress('communities', divisionStreets.length, divisionStreets.length)
+  onProgress('communities', streetList.length, streetList.length)
 
   // 3. per community: grid regions, their units, the units' buildings
   const communities: DemoCommunity[] = []
@@ -90,8 +104,8 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
   const buildings: DemoBuilding[] = []
   const grids: DemoGrid[] = []
   const facilityCommunities: FacilityCommunity[] = []
-  divisionCommunities.forEach((c, ci) => {
-    if (ci % 10 === 0) onProgress('units', ci, divisionCommunities.length)
+  communityList.forEach((c, ci) => {
+    if (ci % 10 === 0) onProgress('units', ci, communityList.length)
     const region = communityRegions.get(c.code)!
     const rng = createRandom(deriveSeed(seed, `units:${c.code}`))
     const built = buildCommunity(c, region, householdsByCode.get(c.code)!, outline, plane, rng)
@@ -101,7 +115,7 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
     grids.push(...built.grids)
     facilityCommunities.push(built.facilityCommunity)
   })
-  onProgress('units', divisionCommunities.length, divisionCommunities.length)
+  onProgress('units', communityList.length, communityList.length)
 
   // 4. facilities
   onProgress('facilities', 0, 1)
@@ -109,7 +123,12 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
   for (const c of communities)
     residentsByStreet.set(c.streetCode, (residentsByStreet.get(c.streetCode) ?? 0) + c.residents)
   const facilities: DemoFacility[] = placeFacilities(
-    divisionStreets.map((s) => ({ ...s, residents: residentsByStreet.get(s.code) ?? 0 })),
+    streetList.map((s) => ({
+      code: s.code,
+      name: s.name,
+      kind: s.kind,
+      residents: residentsByStreet.get(s.code) ?? 0,
+    })),
     facilityCommunities,
     createRandom(deriveSeed(seed, 'facilities')),
   ).map(({ xy, ...f }) => {
@@ -118,20 +137,30 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
   })
   onProgress('facilities', 1, 1)
 
-  const streets: DemoStreet[] = divisionStreets.map((s, i) => ({
+  const streets: DemoStreet[] = streetList.map((s, i) => ({
     code: s.code,
     name: s.name,
     kind: s.kind,
     geom: toGeom(streetRegions[i].parts),
+    ...(s.districtCode ? { districtCode: s.districtCode } : {}),
   }))
   // 5. every boundary shared vertex for vertex, at every level (no T-junctions: see node-vertices.ts),
   // on the served 1e-6° grid, so that unions and served geometry need no further rounding
   const districtGeom = toGeom([outlineXY])
-  const levels = [[districtGeom], streets.map((x) => x.geom), communities.map((x) => x.geom), units.map((x) => x.geom)]
+  const cityDistrictGeoms = cityLayout?.districtRegions.map((r) => toGeom(r.parts)) ?? []
+  const levels = [
+    [districtGeom, ...cityDistrictGeoms],
+    streets.map((x) => x.geom),
+    communities.map((x) => x.geom),
+    units.map((x) => x.geom),
+  ]
   const noded = nodeVertices(levels.flat(), undefined, SERVED_GRID_DEGREES)
   let n = 0
   const take = () => noded[n++]
   const nodedDistrict = take()
+  const nodedCityDistricts = cityDistricts
+    .slice(0, cityDistrictGeoms.length)
+    .map((d) => ({ code: d.code, name: d.name, geom: take() }))
   const nodedStreets = streets.map((x) => ({ ...x, geom: take() }))
   const nodedCommunities = communities.map((x) => ({ ...x, geom: take() }))
   const nodedUnits = units.map((x) => ({ ...x, geom: take() }))
@@ -145,7 +174,10 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
   return {
     seed,
     scale,
-    district: { code: DISTRICT_CODE, name: DISTRICT_NAME, geom: nodedDistrict },
+    district: city
+      ? { code: CITY_CODE, name: CITY_NAME, geom: nodedDistrict }
+      : { code: DISTRICT_CODE, name: DISTRICT_NAME, geom: nodedDistrict },
+    ...(city ? { districts: nodedCityDistricts } : {}),
     streets: nodedStreets,
     communities: nodedCommunities,
     units: nodedUnits,
@@ -155,6 +187,28 @@ export function generateDemoWorld(options: GenerateOptions = {}): DemoWorld {
     network,
     barriers,
   }
+}
+
+// Binhai: FULL_SCALE_HOUSEHOLDS × scale over its 505 communities (urban share 90%).
+function binhaiHouseholds(scale: number, seed: number): Map<string, number> {
+  const totalHouseholds = Math.max(1, Math.round(FULL_SCALE_HOUSEHOLDS * scale))
+  const householdsOf = allocateHouseholds(
+    divisionCommunities,
+    totalHouseholds,
+    createRandom(deriveSeed(seed, 'households')),
+  )
+  return new Map(divisionCommunities.map((c, i) => [c.code, householdsOf[i]]))
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = out.get(k)
+    if (list) list.push(item)
+    else out.set(k, [item])
+  }
+  return out
 }
 
 // Communities of one street: sites drawn from a density peaked at the anchor, Lloyd-relaxed on

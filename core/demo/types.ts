@@ -15,11 +15,15 @@ export interface DemoDistrict {
   geom: MultiPolygon
 }
 
+export type DemoRegion = 'binhai' | 'tianjin'
+export const DEMO_REGIONS: readonly DemoRegion[] = ['binhai', 'tianjin']
+
 export interface DemoStreet {
   code: string // 9-digit NBS code
   name: string
   kind: StreetKind
   geom: MultiPolygon
+  districtCode?: string // the city world's: its district (Binhai's world: absent, all are `district`'s)
 }
 
 export interface DemoCommunity {
@@ -79,7 +83,9 @@ export interface DemoFacility {
 export interface DemoWorld {
   seed: number
   scale: number
+  /** Binhai's world: the district. The city world: the municipality's outline (120100 天津市), its 16 districts in `districts` */
   district: DemoDistrict
+  districts?: DemoDistrict[]
   streets: DemoStreet[]
   communities: DemoCommunity[]
   units: DemoUnit[]
@@ -93,6 +99,7 @@ export interface DemoWorld {
 
 export interface GenerateOptions {
   seed?: number // default 20230101
-  scale?: number // share of the full 800k households, (0, 1]; default 1
+  scale?: number // share of the full-scale households (Binhai 800k, Tianjin ≈5.78M), (0, 1]; default 1
+  region?: DemoRegion // default 'binhai'; 'tianjin': all 16 districts (core/demo/city-layout.ts)
   onProgress?: (step: string, done: number, total: number) => void
 }

@@ -18,8 +18,13 @@ const all: Record<string, string[]> = {
   network: ['network.ts'], // issue 11: walking coverage, a move, an isochrone, MCLP on foot, beside radius and pgRouting
   import: ['import.ts'], // issue 9: a district from Shapefile and CSV, validate + commit vs COPY, peak memory
   load: ['load.ts'], // issue 13: 20 and 50 concurrent readers during edits and an exact siting solve, p50/p95 per route
+  city: ['city.ts'], // issue 12: all of Tianjin beside Binhai on the server engine (DATABASE_URL)
 }
-const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all)
+// names first, then options for them: `npm run bench -- city --scale 0.2`
+const firstOption = process.argv.slice(2).findIndex((a) => a.startsWith('--'))
+const names = firstOption < 0 ? process.argv.slice(2) : process.argv.slice(2, 2 + firstOption)
+const options = firstOption < 0 ? [] : process.argv.slice(2 + firstOption)
+const chosen = names.length ? names : Object.keys(all)
 const unknown = chosen.filter((name) => !(name in all))
 if (unknown.length) {
   console.error(`unknown benchmark "${unknown.join('", "')}"; choose from: ${Object.keys(all).join(', ')}`)
@@ -30,7 +35,7 @@ for (const name of chosen) {
   const [file, ...args] = all[name]
   console.log(`\n── ${name} ${'─'.repeat(60 - name.length)}`)
   const tsx = join(here, '../../node_modules/tsx/dist/cli.mjs')
-  const result = spawnSync(process.execPath, [tsx, join(here, file), ...args], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, [tsx, join(here, file), ...args, ...options], { stdio: 'inherit' })
   if (result.status !== 0) failed++
 }
 process.exit(failed ? 1 : 0)

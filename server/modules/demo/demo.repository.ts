@@ -46,16 +46,23 @@ const multi = (column: string) => sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${s
 export async function loadWorld(db: Kysely<Database>, world: DemoWorld, progress: LoadProgress = () => {}) {
   await db.transaction().execute(async (trx) => {
     await clearWorld(trx)
+    // Binhai's world: one district; the city world: its 16 (world.district is then the city's outline)
     const d = world.district
-    await sql`INSERT INTO districts (code, name, geom)
-      VALUES (${d.code}, ${d.name}, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(d.geom)}), 4326)))`.execute(
-      trx,
-    )
-    const streets = world.streets.map((s) => ({ ...s, geom: JSON.stringify(s.geom) }))
+    for (const district of world.districts ?? [d])
+      await sql`INSERT INTO districts (code, name, geom)
+        VALUES (${district.code}, ${district.name},
+          ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(district.geom)}), 4326)))`.execute(trx)
+    const streets = world.streets.map((s) => ({
+      ...s,
+      districtCode: s.districtCode ?? d.code,
+      geom: JSON.stringify(s.geom),
+    }))
     await inBatches(streets, 'streets', progress, (json) =>
       sql`INSERT INTO streets (code, district_code, name, kind, geom)
-        SELECT r.code, ${d.code}, r.name, r.kind, ${multi('r.geom')}
-        FROM json_to_recordset(${json}::json) AS r(code text, name text, kind text, geom text)`.execute(trx),
+        SELECT r.code, r."districtCode", r.name, r.kind, ${multi('r.geom')}
+        FROM json_to_recordset(${json}::json) AS r(code text, "districtCode" text, name text, kind text, geom text)`.execute(
+        trx,
+      ),
     )
     const communities = world.communities.map((c) => ({ ...c, geom: JSON.stringify(c.geom) }))
     await inBatches(communities, 'communities', progress, (json) =>
