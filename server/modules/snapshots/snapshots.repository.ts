@@ -1,4 +1,4 @@
-// The SQL of the daily indicator snapshots (migration 0010).
+// The SQL of the daily indicator snapshots (migration 0007).
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/schema'
 
