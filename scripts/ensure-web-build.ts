@@ -2,7 +2,7 @@
 // production build `npm start` serves, or with `testHooks` web/dist-test, the browser tests' build
 // (`vite build --mode test-hooks`: the same app plus the hooks the tests read on window).
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('../', import.meta.url).pathname
@@ -29,6 +29,8 @@ export function ensureWebBuild(options: { testHooks?: boolean; log?: (line: stri
   if (!stale) return dir
   log(`[wangge] building the web client${options.testHooks ? ' with test hooks' : ''} …`)
   const mode = options.testHooks ? ['--mode', 'test-hooks'] : []
+  // a build that fails part-way must not leave an index.html that looks fresh to the next start
+  rmSync(built, { force: true })
   execFileSync(
     process.execPath,
     [
