@@ -94,11 +94,6 @@ export function CoveragePanel(props: CoveragePanelProps) {
         isochrones={walk.isochrones}
         flyTo={state.flyTo}
       />
-      {type && (s?.method ?? state.method) === 'radius' ? (
-        <p className="muted cov-note">
-          {t('cov.radiusNote', { tier: tierLabel(type.tier, t), radius: type.defaultRadiusM })}
-        </p>
-      ) : null}
       {s ? (
         <dl className="figure-list cov-figures">
           <div className="figure">
