@@ -111,7 +111,9 @@ describe('a changed household target and tolerance', () => {
     const tile = page.getByTestId('kpi-in-band')
     await expect.poll(() => tile.textContent(), { timeout: 120_000 }).toContain(BAND)
     expect(await tile.textContent()).toContain('250 ±15%')
-    expect(await page.getByTestId('kpi-below-workers').textContent()).toContain('每万人 20 名')
+    const workers = await page.getByTestId('kpi-below-workers').textContent()
+    expect(workers).toContain('每万人不足 20 名')
+    expect(workers).not.toContain('18 名')
   })
 
   it('are stated in the printable report', async () => {
