@@ -5,17 +5,23 @@
 import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 
+/** The weak ETag of a body: a hash of its bytes as sent uncompressed (read-cache.ts replays it). */
+export const weakEtag = (payload: string | Buffer) => `W/"${createHash('sha1').update(payload).digest('base64url')}"`
+
+/** Whether an If-None-Match header names the ETag. */
+export const matchesEtag = (asked: string | undefined, etag: string) =>
+  asked?.split(',').some((t) => t.trim() === etag || t.trim() === '*') ?? false
+
 export function registerHttpCache(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply, payload) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload
     if (!/^\/(api|ogc)(\/|\?|$)/.test(request.url)) return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     if (reply.getHeader('etag') !== undefined) return payload
-    const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`
+    const etag = weakEtag(payload)
     reply.header('etag', etag)
     if (reply.getHeader('cache-control') === undefined) reply.header('cache-control', 'no-cache')
-    const asked = request.headers['if-none-match']
-    if (asked?.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
+    if (matchesEtag(request.headers['if-none-match'], etag)) {
       reply.code(304)
       reply.removeHeader('content-length')
       return ''

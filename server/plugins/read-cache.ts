@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AUDITED } from '../../core/auth/permissions'
+import { matchesEtag, weakEtag } from './http-cache'
 import { kioskStreets } from './kiosk-scope'
 
 /** The routes whose answers are kept (GET, 200). */
@@ -35,6 +36,8 @@ interface Entry {
   generation: number
   payload: string | Buffer
   type: string
+  /** the ETag of the uncompressed payload, as http-cache.ts gives it: the same whichever the encoding */
+  etag: string
   /** the payload as compressed for each encoding asked so far (br, gzip) */
   encoded?: Map<string, Promise<Buffer>>
 }
@@ -145,7 +148,8 @@ export function registerReadCache(app: FastifyInstance, cache = new ReadCache())
       return
     }
     cache.hits++
-    reply.header('content-type', entry.type)
+    reply.header('content-type', entry.type).header('etag', entry.etag).header('cache-control', 'no-cache')
+    if (matchesEtag(req.headers['if-none-match'], entry.etag)) return reply.code(304).send('')
     const encoding = encodingFor(req)
     if (encoding === null || entry.payload.length < 1024) return reply.send(entry.payload)
     // compressed once per encoding, in zlib's thread pool, as @fastify/compress would (which
@@ -168,6 +172,7 @@ export function registerReadCache(app: FastifyInstance, cache = new ReadCache())
       generation: at.generation,
       payload,
       type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      etag: String(reply.getHeader('etag') ?? weakEtag(payload)),
     })
     at.done?.()
     return payload

@@ -41,6 +41,8 @@ export class SnapshotService {
     await writeSnapshots(this.app.db, day, rows)
     this.first = await firstSnapshots(this.app.db)
     this.writtenDay = day
+    // the wall's answers kept so far carry the trend as it was before this day's snapshot
+    this.app.readCache?.invalidate()
   }
 
   /** The first snapshot of a stop (null: the district), for the wall's trends. */
