@@ -199,9 +199,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (existsSync(webRoot)) {
     await registerPublic(app, async (scope) => {
       await scope.register(fastifyStatic, { root: webRoot })
-      // client-side routes (/wall, /edit/…) get the app shell
+      // client-side routes (/wall, /edit/…) get the app shell; pages, not API operations: kept out
+      // of the OpenAPI document (which lists them only when a web build happens to exist)
       for (const page of ['/wall', '/equity', '/import', '/sign-in', '/users'])
-        scope.get(page, (_req, reply) => reply.sendFile('index.html'))
+        scope.get(page, { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'))
     })
   }
   return app

@@ -78,12 +78,14 @@ export async function principalOf(req: FastifyRequest): Promise<Principal | null
  * most PRINCIPAL_TTL_MS, so a change made outside the API is seen within that time.
  */
 const PRINCIPAL_TTL_MS = 2000
-const recentPrincipals = new WeakMap<FastifyInstance, Map<string, { principal: Principal | null; until: number }>>()
-const principalsOf = (app: FastifyInstance) => {
-  let map = recentPrincipals.get(app)
+// keyed by the database handle: one per app, the same object in every encapsulated plugin context
+// (req.server is a child instance inside a plugin, so keying by it kept entries a write never cleared)
+const recentPrincipals = new WeakMap<object, Map<string, { principal: Principal | null; until: number }>>()
+const principalsOf = (db: object) => {
+  let map = recentPrincipals.get(db)
   if (!map) {
     map = new Map()
-    recentPrincipals.set(app, map)
+    recentPrincipals.set(db, map)
   }
   return map
 }
@@ -95,7 +97,7 @@ async function resolve(req: FastifyRequest): Promise<Principal | null> {
     : parseCookies(req.headers.cookie)[SESSION_COOKIE]
   if (!sid && !authorization?.toLowerCase().startsWith('bearer ')) return null
   const key = sid ? `c:${digest(sid)}` : `b:${digest(authorization!.slice(7).trim())}`
-  const recent = principalsOf(req.server)
+  const recent = principalsOf(req.server.db)
   const now = Date.now()
   const hit = recent.get(key)
   if (hit && hit.until > now) return hit.principal && { ...hit.principal, streets: [...hit.principal.streets] }
@@ -265,7 +267,7 @@ export function registerAuth(app: FastifyInstance) {
 
   // a write may sign out, lock or change anyone: who a session is gets looked up afresh, during and after it
   const forgetPrincipals = async (req: FastifyRequest) => {
-    if (UNSAFE.has(req.method)) recentPrincipals.get(app)?.clear()
+    if (UNSAFE.has(req.method)) recentPrincipals.get(req.server.db)?.clear()
   }
   app.addHook('onResponse', forgetPrincipals)
   app.addHook('onRequest', async (req) => {
